@@ -1,0 +1,22 @@
+package dev.faultlock.analyzer;
+
+import dev.faultlock.findings.Finding;
+import dev.faultlock.findings.LockGraph;
+import dev.faultlock.findings.Problem;
+import java.util.List;
+
+/**
+ * What one analysis run found. Findings and problems come in a stable order (file, line, rule),
+ * so two runs over the same input give byte-identical reports.
+ */
+public record AnalysisResult(
+    List<Finding> findings, List<Problem> problems, LockGraph lockGraph, Stats stats) {
+  public AnalysisResult {
+    findings = List.copyOf(findings);
+    problems = List.copyOf(problems);
+  }
+
+  /** Counts for {@code --verbose} and the benchmarks. */
+  public record Stats(
+      int files, int types, int methods, int callEdges, int unresolvedCalls, long elapsedMillis) {}
+}
