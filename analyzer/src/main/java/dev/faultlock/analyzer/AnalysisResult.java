@@ -3,14 +3,19 @@ package dev.faultlock.analyzer;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.LockGraph;
 import dev.faultlock.findings.Problem;
+import dev.faultlock.summary.ProgramSummary;
 import java.util.List;
 
 /**
  * What one analysis run found. Findings and problems come in a stable order (file, line, rule),
  * so two runs over the same input give byte-identical reports.
+ *
+ * @param summary what the analysed program does with locks and faults, per public method: what
+ *     {@link dev.faultlock.summary.Summaries#write} stores for analyses of dependent modules
  */
 public record AnalysisResult(
-    List<Finding> findings, List<Problem> problems, LockGraph lockGraph, Stats stats) {
+    List<Finding> findings, List<Problem> problems, LockGraph lockGraph, Stats stats,
+    ProgramSummary summary) {
   public AnalysisResult {
     findings = List.copyOf(findings);
     problems = List.copyOf(problems);

@@ -1,0 +1,155 @@
+package dev.faultlock.source;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ParserConfiguration.LanguageLevel;
+import com.github.javaparser.ast.CompilationUnit;
+import dev.faultlock.analyzer.AnalyzerOptions;
+import dev.faultlock.findings.Location;
+import dev.faultlock.findings.Problem;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Finds and parses the program's sources: every {@code .java} file under the given files and
+ * directories, in parallel, one parse per file. Bad input (a missing path, an unreadable file, a
+ * syntax error, nesting too deep for the parser) becomes a {@link Problem}; the other files are
+ * still parsed.
+ */
+public final class JavaSources {
+  private JavaSources() {}
+
+  /** What parsing gave: the files that parsed, in path order, and the problems met. */
+  public record Parsed(List<SourceFile> files, List<Problem> problems, int filesSeen) {}
+
+  /** Parses every source of {@code options} with {@code options.jobs()} threads. */
+  public static Parsed parse(AnalyzerOptions options) {
+    List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    List<Path> paths = collect(options.sources(), problems);
+    SourceFile[] parsed = new SourceFile[paths.size()];
+    AtomicInteger done = new AtomicInteger();
+    ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(JavaSources::newParser);
+    Workers.run(
+        options.jobs(),
+        paths.size(),
+        i -> {
+          Path path = paths.get(i);
+          String shown = show(path);
+          try {
+            parsed[i] = parseOne(parsers.get(), path, shown, problems);
+          } catch (StackOverflowError e) {
+            problems.add(
+                new Problem(new Location(shown, 0, 0), "nesting too deep to parse; file skipped"));
+          }
+          options.progress().update("parsing", done.incrementAndGet(), paths.size());
+        });
+    List<SourceFile> files = new ArrayList<>();
+    for (SourceFile f : parsed) if (f != null) files.add(f);
+    List<Problem> sorted = new ArrayList<>(problems);
+    sorted.sort((a, b) -> a.location().compareTo(b.location()));
+    return new Parsed(files, sorted, paths.size());
+  }
+
+  /** The user's spelling of a path, with forward slashes. */
+  public static String show(Path path) {
+    return path.toString().replace('\\', '/');
+  }
+
+  private static JavaParser newParser() {
+    // Tokens and comments are not needed by the analysis and cost much of the memory.
+    return new JavaParser(configuration().setStoreTokens(false));
+  }
+
+  private static ParserConfiguration configuration() {
+    return new ParserConfiguration()
+        .setLanguageLevel(LanguageLevel.JAVA_25)
+        .setAttributeComments(false)
+        .setLexicalPreservationEnabled(false);
+  }
+
+  private static SourceFile parseOne(
+      JavaParser parser, Path path, String shown, List<Problem> problems) {
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (MalformedInputException e) {
+      problems.add(new Problem(new Location(shown, 0, 0), "not UTF-8 text; file skipped"));
+      return null;
+    } catch (IOException e) {
+      problems.add(
+          new Problem(new Location(shown, 0, 0), "cannot read file: " + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage())));
+      return null;
+    }
+    ParseResult<CompilationUnit> result = parser.parse(text);
+    if (!result.isSuccessful() || result.getResult().isEmpty()) {
+      // Problem positions need tokens, which the fast configuration does not keep: parse the
+      // (rare) broken file once more to say where it breaks.
+      result = new JavaParser(configuration().setStoreTokens(true)).parse(text);
+      result.getProblems().stream()
+          .findFirst()
+          .ifPresentOrElse(
+              p -> {
+                int line =
+                    p.getLocation()
+                        .flatMap(l -> l.toRange())
+                        .map(r -> r.begin)
+                        .map(pos -> pos.line)
+                        .orElseGet(() -> lineInMessage(p.getMessage()));
+                problems.add(
+                    new Problem(new Location(shown, line, 0), "syntax error: " + firstLine(p.getMessage())));
+              },
+              () -> problems.add(new Problem(new Location(shown, 0, 0), "syntax error")));
+      return null;
+    }
+    return new SourceFile(path, shown, result.getResult().get());
+  }
+
+  // Without stored tokens the parser reports the position only inside its message.
+  private static final Pattern LINE = Pattern.compile("line (\\d+)");
+
+  private static int lineInMessage(String message) {
+    Matcher m = LINE.matcher(message);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  private static String firstLine(String message) {
+    int nl = message.indexOf('\n');
+    String line = (nl < 0 ? message : message.substring(0, nl)).strip();
+    // The parser lists every token it would have accepted; the one it found is what helps.
+    int expected = line.indexOf(", expected one of");
+    return expected < 0 ? line : line.substring(0, expected);
+  }
+
+  /** Every {@code .java} file under {@code sources}, in a stable order, each once. */
+  static List<Path> collect(List<Path> sources, List<Problem> problems) {
+    List<Path> out = new ArrayList<>();
+    for (Path source : sources) {
+      if (Files.isDirectory(source)) {
+        try (Stream<Path> walk = Files.walk(source)) {
+          walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
+              .sorted()
+              .forEach(out::add);
+        } catch (IOException e) {
+          problems.add(new Problem(new Location(show(source), 0, 0), "cannot list directory"));
+        }
+      } else if (Files.isRegularFile(source)) {
+        out.add(source);
+      } else {
+        problems.add(new Problem(new Location(show(source), 0, 0), "no such file or directory"));
+      }
+    }
+    return out.stream().distinct().toList();
+  }
+}

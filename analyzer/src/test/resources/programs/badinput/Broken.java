@@ -1,0 +1,7 @@
+package badinput;
+
+class Broken {
+  void f() {
+    int x = ;
+  }
+}
