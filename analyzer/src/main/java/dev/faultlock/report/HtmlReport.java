@@ -1,0 +1,175 @@
+package dev.faultlock.report;
+
+import dev.faultlock.analyzer.AnalysisResult;
+import dev.faultlock.findings.Finding;
+import dev.faultlock.findings.LockGraph;
+import dev.faultlock.findings.Location;
+import dev.faultlock.findings.Problem;
+import dev.faultlock.findings.TraceStep;
+import java.io.IOException;
+import java.io.Writer;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * One self-contained HTML page: the counts, the lock-order graph as an SVG picture with cycles in
+ * red, every finding with its witness trace and the source lines of each step, then the problems.
+ * Nothing is fetched when the page is opened: the style sheet and the picture are inline and there
+ * is no script.
+ *
+ * <p>The page is built as a jsoup DOM, never by pasting strings: source lines, messages and lock
+ * class names (all of which come from the analysed code) only ever become text nodes and attribute
+ * values, which jsoup escapes, so no source text can turn into markup.
+ */
+final class HtmlReport {
+  private static final String STYLE =
+      """
+      body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem;
+             color: #1f2328; max-width: 72rem; }
+      h1 { margin-bottom: 0.2rem; }
+      .counts { font-size: 1.1rem; margin-top: 0; }
+      code, pre, .location { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; }
+      .finding { border: 1px solid #d0d7de; border-left: 6px solid #bf8700; border-radius: 6px;
+                 padding: 0.6rem 1rem; margin: 1rem 0; }
+      .finding.error { border-left-color: #cf222e; }
+      .finding h3 { margin: 0.2rem 0; font-size: 1rem; }
+      .severity { text-transform: uppercase; font-size: 0.8rem; padding: 0.1rem 0.4rem;
+                  border-radius: 4px; background: #bf8700; color: #fff; }
+      .error .severity { background: #cf222e; }
+      .trace { padding-left: 1.5rem; }
+      .step { margin: 0.4rem 0; }
+      .snippet { background: #f6f8fa; border-radius: 4px; padding: 0.3rem 0; margin: 0.3rem 0;
+                 overflow-x: auto; }
+      .snippet .line { display: block; padding: 0 0.6rem; }
+      .snippet .hit { background: #fff8c5; }
+      .snippet .number { display: inline-block; min-width: 3rem; color: #6e7781;
+                         user-select: none; }
+      .lock-graph { max-width: 100%; height: auto; }
+      .lock-graph .edge { fill: none; stroke: #8c959f; stroke-width: 1.5; }
+      .lock-graph .edge.cycle { stroke: #cf222e; stroke-width: 3; }
+      .lock-graph .edge-head { fill: #8c959f; }
+      .lock-graph .edge-head.cycle { fill: #cf222e; }
+      .lock-graph .node ellipse { fill: #ddf4ff; stroke: #0969da; stroke-width: 1.5; }
+      .lock-graph .node.cycle ellipse { fill: #ffebe9; stroke: #cf222e; }
+      .lock-graph text { font-size: 12px; font-family: ui-monospace, Menlo, monospace; }
+      .problem { margin: 0.3rem 0; }
+      """;
+
+  private final SourceSnippets snippets = new SourceSnippets();
+
+  private HtmlReport() {}
+
+  static void write(AnalysisResult result, Writer out) throws IOException {
+    Document document = new HtmlReport().document(result);
+    out.write(document.outerHtml());
+    out.write('\n');
+  }
+
+  private Document document(AnalysisResult result) {
+    Document document = Document.createShell("");
+    document.outputSettings().indentAmount(1);
+    document.prependChild(new org.jsoup.nodes.DocumentType("html", "", ""));
+    document.selectFirst("html").attr("lang", "en");
+    Element head = document.head();
+    head.appendElement("meta").attr("charset", "utf-8");
+    head.appendElement("meta")
+        .attr("name", "viewport")
+        .attr("content", "width=device-width, initial-scale=1");
+    document.title("faultlock report");
+    head.appendElement("style").appendChild(new org.jsoup.nodes.DataNode(STYLE));
+
+    Element body = document.body();
+    body.appendElement("h1").text("faultlock report");
+    body.appendElement("p").addClass("counts").text(Counts.of(result).toString());
+    AnalysisResult.Stats stats = result.stats();
+    body.appendElement("p")
+        .addClass("stats")
+        .text(ToolInfo.NAME + " " + ToolInfo.version() + " analysed " + stats.files()
+            + " files, " + stats.types() + " types, " + stats.methods() + " methods.");
+
+    lockGraph(body.appendElement("section").id("lock-graph"), result.lockGraph());
+    findings(body.appendElement("section").id("findings"), result);
+    problems(body.appendElement("section").id("problems"), result);
+    return document;
+  }
+
+  private static void lockGraph(Element section, LockGraph graph) {
+    section.appendElement("h2").text("Lock-order graph");
+    if (graph.lockClasses().isEmpty() && graph.edges().isEmpty()) {
+      section.appendElement("p").text("No lock is taken while another is held.");
+      return;
+    }
+    section.appendElement("p")
+        .text("An arrow A -> B means some path takes a B lock while holding an A lock (directly,"
+            + " through calls or inside a fault). Red arrows form cycles: threads following them"
+            + " can deadlock. Hover an arrow for its witness.");
+    section.appendChild(LockGraphSvg.draw(graph));
+  }
+
+  private void findings(Element section, AnalysisResult result) {
+    section.appendElement("h2").text("Findings (" + result.findings().size() + ")");
+    if (result.findings().isEmpty()) {
+      section.appendElement("p").text("No findings.");
+      return;
+    }
+    int number = 0;
+    for (Finding finding : result.findings()) {
+      number++;
+      Element article =
+          section.appendElement("article")
+              .id("finding-" + number)
+              .addClass("finding")
+              .addClass(finding.severity().label());
+      Element heading = article.appendElement("h3");
+      heading.appendElement("span").addClass("severity").text(finding.severity().label());
+      heading.appendText(" ");
+      heading.appendElement("a")
+          .addClass("rule")
+          .attr("href", ToolInfo.helpUri(finding.rule()))
+          .text("[" + finding.rule().id() + "]");
+      heading.appendText(" ");
+      heading.appendElement("span").addClass("location").text(finding.location().toString());
+      article.appendElement("p").addClass("message").text(finding.message());
+      Element trace = article.appendElement("ol").addClass("trace");
+      for (TraceStep step : finding.trace()) {
+        Element item = trace.appendElement("li").addClass("step");
+        item.appendElement("span").addClass("location").text(step.location().toString());
+        item.appendText(": ");
+        item.appendElement("span").addClass("description").text(step.description());
+        snippet(item, step.location());
+      }
+    }
+  }
+
+  private void snippet(Element parent, Location location) {
+    snippets
+        .around(location)
+        .ifPresent(
+            snippet -> {
+              Element pre = parent.appendElement("pre").addClass("snippet");
+              for (int i = 0; i < snippet.lines().size(); i++) {
+                int lineNumber = snippet.firstLine() + i;
+                Element line = pre.appendElement("span").addClass("line");
+                if (lineNumber == snippet.hitLine()) {
+                  line.addClass("hit");
+                }
+                line.appendElement("span").addClass("number").text(Integer.toString(lineNumber));
+                line.appendText(snippet.lines().get(i));
+              }
+            });
+  }
+
+  private static void problems(Element section, AnalysisResult result) {
+    section.appendElement("h2").text("Problems (" + result.problems().size() + ")");
+    if (result.problems().isEmpty()) {
+      section.appendElement("p").text("All input was read and understood.");
+      return;
+    }
+    Element list = section.appendElement("ul");
+    for (Problem problem : result.problems()) {
+      Element item = list.appendElement("li").addClass("problem");
+      item.appendElement("span").addClass("location").text(problem.location().toString());
+      item.appendText(": " + problem.message());
+    }
+  }
+}

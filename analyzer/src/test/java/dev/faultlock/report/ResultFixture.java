@@ -1,0 +1,96 @@
+package dev.faultlock.report;
+
+import dev.faultlock.analyzer.AnalysisResult;
+import dev.faultlock.catalog.Messages;
+import dev.faultlock.catalog.Rule;
+import dev.faultlock.findings.Finding;
+import dev.faultlock.findings.Location;
+import dev.faultlock.findings.LockGraph;
+import dev.faultlock.findings.Problem;
+import dev.faultlock.findings.TraceStep;
+import dev.faultlock.summary.ProgramSummary;
+import java.util.List;
+
+/**
+ * Builds {@link AnalysisResult}s for report tests. Every test goes through here, so a new
+ * component of the result changes this one file.
+ */
+public final class ResultFixture {
+  private ResultFixture() {}
+
+  public static AnalysisResult result(
+      List<Finding> findings, List<Problem> problems, LockGraph lockGraph) {
+    return new AnalysisResult(
+        findings,
+        problems,
+        lockGraph,
+        new AnalysisResult.Stats(3, 4, 17, 21, 2, 1234),
+        ProgramSummary.empty());
+  }
+
+  public static Finding finding(
+      Rule rule, Location location, String message, String fingerprint, TraceStep... trace) {
+    return new Finding(rule, rule.severity(), location, message, List.of(trace), fingerprint);
+  }
+
+  public static TraceStep step(String file, int line, String description) {
+    return new TraceStep(new Location(file, line, 0), description);
+  }
+
+  public static Problem problem(String file, int line, String message) {
+    return new Problem(new Location(file, line, 0), message);
+  }
+
+  /**
+   * The post's bug in {@code dir}: {@code Inode.read} holds an inode lock while copying into a
+   * caller's buffer whose fault handler takes another inode lock; plus an unsorted pair, a cycle
+   * between two classes and one file that does not parse.
+   */
+  public static AnalysisResult clusterFs(String dir) {
+    String inode = dir + "/Inode.java";
+    String paged = dir + "/PagedFile.java";
+    String journal = dir + "/Journal.java";
+    Finding faultUnderLock =
+        finding(
+            Rule.FAULT_UNDER_LOCK,
+            new Location(inode, 12, 9),
+            Messages.faultUnderLock(
+                "dst.put", "this", "inode", "PagedFile.fault", "owner", "inode"),
+            "FaultUnderLock:Inode.read:PagedFile.fault",
+            step(inode, 10, "acquires inode lock of `this`"),
+            step(inode, 12, "calls `UserBuffer.put`"),
+            step(paged, 7, "faults -> `PagedFile.fault`"),
+            step(paged, 8, "acquires inode lock of `owner`"));
+    Finding inversion =
+        finding(
+            Rule.LOCK_ORDER_INVERSION,
+            new Location(journal, 5, 0),
+            Messages.lockOrderInversion(List.of("inode", "journal")),
+            "LockOrderInversion:inode,journal",
+            step(inode, 20, "acquires inode lock of `this`"),
+            step(inode, 21, "acquires journal lock of `journal`"),
+            step(journal, 5, "acquires journal lock of `this`"),
+            step(journal, 6, "acquires inode lock of `inode`"));
+    Finding unsorted =
+        finding(
+            Rule.UNSORTED_SAME_CLASS_LOCKS,
+            new Location(inode, 31, 0),
+            Messages.unsortedSameClassLocks("inode", "a", "b"),
+            "UnsortedSameClassLocks:Inode.rename",
+            step(inode, 30, "acquires inode lock of `a`"),
+            step(inode, 31, "acquires inode lock of `b`"));
+    LockGraph graph =
+        new LockGraph(
+            List.of("inode", "journal", "page"),
+            List.of(
+                new LockGraph.Edge("inode", "inode", faultUnderLock.trace()),
+                new LockGraph.Edge("inode", "journal", inversion.trace().subList(0, 2)),
+                new LockGraph.Edge("journal", "inode", inversion.trace().subList(2, 4)),
+                new LockGraph.Edge("page", "journal", List.of(step(paged, 3, "acquires")))),
+            List.of(List.of("inode"), List.of("inode", "journal")));
+    return result(
+        List.of(faultUnderLock, inversion, unsorted),
+        List.of(problem(dir + "/Broken.java", 4, "cannot parse: ';' expected")),
+        graph);
+  }
+}

@@ -1,0 +1,115 @@
+package dev.faultlock.rules;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.faultlock.catalog.LockApi;
+import dev.faultlock.rules.locks.Annotations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * Which calls may fault: a {@code @MayFault} method, a method named by {@code
+ * -XepOpt:FaultUnderLock:FaultMethods}, or any call that reads or writes a {@code @UserBuffer}
+ * parameter as receiver or argument. A call to a {@code @FaultsDisabled} method never faults.
+ */
+final class FaultSites {
+  /** The flag naming extra faulting methods, {@code Type#method} or {@code Type#*}, comma-separated. */
+  static final String FAULT_METHODS_FLAG = "FaultUnderLock:FaultMethods";
+
+  /**
+   * {@code java.nio.Buffer} methods that read or move the buffer's bookkeeping, never its memory:
+   * they cannot fault on a mapping, so {@code dst.remaining()} under a lock is fine.
+   */
+  private static final Set<String> BUFFER_BOOKKEEPING =
+      Set.of("remaining", "hasRemaining", "position", "limit", "capacity", "mark", "reset",
+          "clear", "flip", "rewind", "isDirect", "isReadOnly", "hasArray", "arrayOffset", "order");
+
+  private static final Set<String> OBJECT_METHODS =
+      Set.of("hashCode", "equals", "toString", "getClass");
+
+  private record Pattern(String type, String method) {}
+
+  private final ImmutableList<Pattern> extra;
+
+  FaultSites(ErrorProneFlags flags) {
+    List<Pattern> patterns = new ArrayList<>();
+    for (String entry : flags.getListOrEmpty(FAULT_METHODS_FLAG)) {
+      int hash = entry.indexOf('#');
+      if (hash > 0 && hash < entry.length() - 1) {
+        patterns.add(new Pattern(entry.substring(0, hash).trim(), entry.substring(hash + 1).trim()));
+      } else {
+        throw new IllegalArgumentException(
+            "-XepOpt:" + FAULT_METHODS_FLAG + ": `" + entry
+                + "` is not Type#method (such as java.nio.channels.FileChannel#transferTo)");
+      }
+    }
+    this.extra = ImmutableList.copyOf(patterns);
+  }
+
+  /** Why {@code call} may fault, such as {@code "@MayFault"}, or null when it cannot. */
+  String reason(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    if (method == null || Annotations.has(method, LockApi.FAULTS_DISABLED)) {
+      return null;
+    }
+    if (Annotations.has(method, LockApi.MAY_FAULT)) {
+      return "@MayFault";
+    }
+    for (Pattern pattern : extra) {
+      if ((pattern.method().equals("*") || method.getSimpleName().contentEquals(pattern.method()))
+          && ownerIs(method, pattern.type(), state)) {
+        return "-XepOpt:" + FAULT_METHODS_FLAG;
+      }
+    }
+    if (OBJECT_METHODS.contains(method.getSimpleName().toString())) {
+      return null;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    if (userBuffer(receiver) && !bookkeeping(method, state)) {
+      return "@UserBuffer";
+    }
+    for (ExpressionTree arg : call.getArguments()) {
+      if (userBuffer(arg)) {
+        return "@UserBuffer";
+      }
+    }
+    return null;
+  }
+
+  private static boolean ownerIs(MethodSymbol method, String typeName, VisitorState state) {
+    Type type = state.getTypeFromString(typeName);
+    return type != null && ASTHelpers.isSubtype(method.owner.type, type, state);
+  }
+
+  private static boolean bookkeeping(MethodSymbol method, VisitorState state) {
+    Type buffer = state.getTypeFromString("java.nio.Buffer");
+    return BUFFER_BOOKKEEPING.contains(method.getSimpleName().toString())
+        && buffer != null
+        && ASTHelpers.isSubtype(method.owner.type, buffer, state);
+  }
+
+  private static boolean userBuffer(ExpressionTree tree) {
+    ExpressionTree expr = tree;
+    while (expr instanceof ParenthesizedTree p) {
+      expr = p.getExpression();
+    }
+    if (!(expr instanceof IdentifierTree)) {
+      return false;
+    }
+    Symbol sym = ASTHelpers.getSymbol(expr);
+    return sym != null
+        && sym.getKind() == ElementKind.PARAMETER
+        && Annotations.has(sym, LockApi.USER_BUFFER);
+  }
+}
