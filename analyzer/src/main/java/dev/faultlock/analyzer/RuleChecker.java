@@ -124,7 +124,7 @@ final class RuleChecker {
     } else if (e instanceof LockEvent.Fault fault) {
       if (f.method().annotations().has(LockApi.FAULTS_DISABLED)) return;
       List<TraceStep> path = List.of(new TraceStep(fault.at(), fault.what()));
-      faults(f, fault.at(), fault.what(), fault.domain(), path, fault.held(), fault.covered());
+      faults(f, fault.at(), fault.callee(), fault.domain(), path, fault.held(), fault.covered());
     }
   }
 

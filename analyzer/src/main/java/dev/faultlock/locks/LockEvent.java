@@ -41,8 +41,11 @@ public sealed interface LockEvent {
       Set<String> covered)
       implements LockEvent {}
 
-  /** A copy that may fault in {@code domain}, such as a call touching a {@code @UserBuffer}. */
+  /**
+   * A copy that may fault in {@code domain}, such as a call touching a {@code @UserBuffer}.
+   * {@code callee} is the call's target as traces name it, {@code what} the trace step.
+   */
   record Fault(
-      Location at, String domain, String what, List<Held> held, Set<String> covered)
+      Location at, String domain, String callee, String what, List<Held> held, Set<String> covered)
       implements LockEvent {}
 }

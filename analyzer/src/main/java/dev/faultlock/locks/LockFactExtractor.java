@@ -446,7 +446,7 @@ public final class LockFactExtractor {
     lambdaArguments(call.getArguments(), r, targets);
     if (r.targets.isEmpty() && r.libraryType == null) unresolved++;
     String callee = display(r, name);
-    userBufferFault(scope, call.getArguments(), callee, at, s);
+    if (!allFaultsDisabled(r.targets)) userBufferFault(scope, call.getArguments(), callee, at, s);
     events.add(new LockEvent.Call(at, callee, r.receiverType, name, call.getArguments().size(),
         targets, r.libraryType, context, heldBefore, coveredBefore));
     annotatedEffects(r.selected != null ? r.selected : first(r.targets), context, callee, at, s);
@@ -560,6 +560,13 @@ public final class LockFactExtractor {
     s.held.put(key, new Held(ref, step));
   }
 
+  /** A callee that copies with faults disabled may be handed the user's buffer safely. */
+  private static boolean allFaultsDisabled(List<MethodInfo> targets) {
+    if (targets.isEmpty()) return false;
+    for (MethodInfo t : targets) if (!t.annotations().has(LockApi.FAULTS_DISABLED)) return false;
+    return true;
+  }
+
   /** A call whose receiver or argument is a {@code @UserBuffer} parameter may fault. */
   private void userBufferFault(Expression scope, List<Expression> args, String callee, Location at, State s) {
     String buffer = null;
@@ -570,7 +577,7 @@ public final class LockFactExtractor {
       }
     }
     if (buffer != null) {
-      events.add(new LockEvent.Fault(at, "", "`" + callee + "` touches @UserBuffer `" + buffer + "`",
+      events.add(new LockEvent.Fault(at, "", callee, "`" + callee + "` touches @UserBuffer `" + buffer + "`",
           s.snapshot(), Set.copyOf(s.covered)));
     }
   }
