@@ -26,6 +26,47 @@ class FaultUnderLockTest {
   }
 
   @Test
+  void messageNamesBothFixes() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "class Inode {",
+            "  synchronized void read(@UserBuffer ByteBuffer dst) {",
+            "    // BUG: Diagnostic contains: pre-acquire them all before the copy (@SortedAcquire)",
+            "    dst.put((byte) 0);",
+            "  }",
+            "  synchronized void write(@UserBuffer ByteBuffer src) {",
+            "    // BUG: Diagnostic contains: drop the lock, fault the pages in and retry",
+            "    src.get();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void userBufferPassedAsArgumentInSynchronizedBlock() {
+    helper
+        .addSourceLines(
+            "File.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "class File {",
+            "  private final Object lock = new Object();",
+            "  private final ByteBuffer cache = ByteBuffer.allocate(64);",
+            "  void read(@UserBuffer ByteBuffer dst) {",
+            "    synchronized (lock) {",
+            "      // BUG: Diagnostic contains: File.lock lock `lock` is held",
+            "      cache.get(0, dst.array());",
+            "    }",
+            "    dst.flip();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void mayFaultCallUnderExplicitLock() {
     helper
         .addSourceLines(
@@ -75,6 +116,60 @@ class FaultUnderLockTest {
   }
 
   @Test
+  void earlyReturnAfterUnlockAndCopyAfterRelock() {
+    helper
+        .addSourceLines(
+            "Segment.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Segment {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  void read(@UserBuffer ByteBuffer dst, boolean empty) {",
+            "    lock.lock();",
+            "    if (empty) {",
+            "      lock.unlock();",
+            "      dst.put((byte) 0);",
+            "      return;",
+            "    }",
+            "    // BUG: Diagnostic contains: `dst.put` may fault",
+            "    dst.put((byte) 1);",
+            "    lock.unlock();",
+            "    dst.put((byte) 2);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void lockTakenInLoopIsHeldOnNextIteration() {
+    helper
+        .addSourceLines(
+            "Segment.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Segment {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  void leaky(@UserBuffer ByteBuffer dst, int n) {",
+            "    for (int i = 0; i < n; i++) {",
+            "      // BUG: Diagnostic contains: `dst.put` may fault",
+            "      dst.put((byte) i);",
+            "      lock.lock();",
+            "    }",
+            "  }",
+            "  void balanced(@UserBuffer ByteBuffer dst, int n) {",
+            "    for (int i = 0; i < n; i++) {",
+            "      lock.lock();",
+            "      lock.unlock();",
+            "      dst.put((byte) i);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void copyWithNoLockIsSilent() {
     helper
         .addSourceLines(
@@ -86,6 +181,395 @@ class FaultUnderLockTest {
             "  void read(@UserBuffer ByteBuffer dst) {",
             "    dst.put((byte) 1);",
             "    copy(dst);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void sortedPreAcquireDominatingTheCopyIsSilent() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "import java.util.List;",
+            "@LockClass(\"inode\")",
+            "class Inode {",
+            "  @SortedAcquire(\"inode\") @Acquires(\"inodes\")",
+            "  static void lockAll(List<Inode> inodes) {}",
+            "  @Releases(\"inodes\") static void unlockAll(List<Inode> inodes) {}",
+            "  void read(List<Inode> inodes, @UserBuffer ByteBuffer dst) {",
+            "    lockAll(inodes);",
+            "    try {",
+            "      dst.put((byte) 1);",
+            "    } finally {",
+            "      unlockAll(inodes);",
+            "    }",
+            "  }",
+            "  synchronized void readUnder(List<Inode> inodes, @UserBuffer ByteBuffer dst) {",
+            "    lockAll(inodes);",
+            "    dst.put((byte) 1);",
+            "    unlockAll(inodes);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void sortedPreAcquireOnOnlyOneBranchDoesNotDominate() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "import java.util.List;",
+            "@LockClass(\"inode\")",
+            "class Inode {",
+            "  @SortedAcquire(\"inode\") static void lockAll(List<Inode> inodes) {}",
+            "  synchronized void read(List<Inode> inodes, @UserBuffer ByteBuffer dst, boolean b) {",
+            "    if (b) {",
+            "      lockAll(inodes);",
+            "    }",
+            "    // BUG: Diagnostic contains: inode lock `this` is held",
+            "    dst.put((byte) 1);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void faultsDisabledRetryIsSilent() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Inode {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  private final ByteBuffer cache = ByteBuffer.allocate(64);",
+            "  @FaultsDisabled",
+            "  int copyNoFault(@UserBuffer ByteBuffer dst) {",
+            "    int n = Math.min(dst.remaining(), cache.remaining());",
+            "    dst.put(cache.slice(0, n));",
+            "    return n;",
+            "  }",
+            "  @MayFault static void faultIn(ByteBuffer b) {}",
+            "  void read(@UserBuffer ByteBuffer dst) {",
+            "    while (true) {",
+            "      lock.lock();",
+            "      int copied;",
+            "      try {",
+            "        copied = copyNoFault(dst);",
+            "      } finally {",
+            "        lock.unlock();",
+            "      }",
+            "      if (copied == cache.capacity()) {",
+            "        return;",
+            "      }",
+            "      faultIn(dst);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void tryLockOnlyHandlerIsSilent() {
+    helper
+        .addSourceLines(
+            "Pager.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Pager {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  @FaultHandler(\"page\")",
+            "  boolean fault(long address) {",
+            "    if (!lock.tryLock()) {",
+            "      return false;",
+            "    }",
+            "    try {",
+            "      return address > 0;",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void copyUnderLockObtainedByTryLockStillHoldsIt() {
+    helper
+        .addSourceLines(
+            "Segment.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Segment {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  boolean read(@UserBuffer ByteBuffer dst) {",
+            "    if (lock.tryLock()) {",
+            "      try {",
+            "        // BUG: Diagnostic contains: Segment.lock lock `lock` is held",
+            "        dst.put((byte) 1);",
+            "      } finally {",
+            "        lock.unlock();",
+            "      }",
+            "      return true;",
+            "    }",
+            "    dst.put((byte) 0);",
+            "    return false;",
+            "  }",
+            "  boolean negated(@UserBuffer ByteBuffer dst) {",
+            "    if (!lock.tryLock()) {",
+            "      dst.put((byte) 0);",
+            "      return false;",
+            "    }",
+            "    // BUG: Diagnostic contains: Segment.lock lock `lock` is held",
+            "    dst.put((byte) 1);",
+            "    lock.unlock();",
+            "    return true;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void reentrantReacquireIsReleasedOnceByInnerUnlockOnly() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "class Inode {",
+            "  synchronized void outer(@UserBuffer ByteBuffer dst) {",
+            "    synchronized (this) {",
+            "      // BUG: Diagnostic contains: lock `this` is held",
+            "      dst.put((byte) 1);",
+            "    }",
+            "  }",
+            "  void after(@UserBuffer ByteBuffer dst) {",
+            "    synchronized (this) {",
+            "      synchronized (this) {}",
+            "    }",
+            "    dst.put((byte) 1);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void lambdaBodyDoesNotInheritTheEnclosingLock() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "import java.util.concurrent.Executor;",
+            "class Inode {",
+            "  synchronized void later(@UserBuffer ByteBuffer dst, Executor executor) {",
+            "    executor.execute(() -> dst.put((byte) 1));",
+            "  }",
+            "  void inside(@UserBuffer ByteBuffer dst, Executor executor) {",
+            "    executor.execute(",
+            "        () -> {",
+            "          synchronized (this) {",
+            "            // BUG: Diagnostic contains: lock `this` is held",
+            "            dst.put((byte) 1);",
+            "          }",
+            "        });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void nestedAndAnonymousClassesHaveTheirOwnLocks() {
+    helper
+        .addSourceLines(
+            "Outer.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "class Outer {",
+            "  static class Inner {",
+            "    synchronized void read(@UserBuffer ByteBuffer dst) {",
+            "      // BUG: Diagnostic contains: Inner lock `this` is held",
+            "      dst.put((byte) 1);",
+            "    }",
+            "  }",
+            "  synchronized Runnable task(@UserBuffer ByteBuffer dst) {",
+            "    return new Runnable() {",
+            "      @Override public void run() {",
+            "        dst.put((byte) 1);",
+            "      }",
+            "    };",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void readWriteAndStampedLocks() {
+    helper
+        .addSourceLines(
+            "Cache.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "import java.util.concurrent.locks.ReentrantReadWriteLock;",
+            "import java.util.concurrent.locks.StampedLock;",
+            "class Cache {",
+            "  private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();",
+            "  private final StampedLock stamped = new StampedLock();",
+            "  void read(@UserBuffer ByteBuffer dst) {",
+            "    rw.readLock().lock();",
+            "    try {",
+            "      // BUG: Diagnostic contains: Cache.rw lock `rw.readLock()` is held",
+            "      dst.put((byte) 1);",
+            "    } finally {",
+            "      rw.readLock().unlock();",
+            "    }",
+            "    dst.put((byte) 2);",
+            "  }",
+            "  void write(@UserBuffer ByteBuffer src) {",
+            "    long stamp = stamped.writeLock();",
+            "    try {",
+            "      // BUG: Diagnostic contains: Cache.stamped lock `stamped` is held",
+            "      src.get();",
+            "    } finally {",
+            "      stamped.unlockWrite(stamp);",
+            "    }",
+            "    src.get();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void acquiresAndReleasesAnnotationsOnCallees() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "@LockClass(\"inode\")",
+            "class Inode {",
+            "  @Acquires(\"this\") void lockInode() {}",
+            "  @Releases(\"this\") void unlockInode() {}",
+            "  void read(Inode other, @UserBuffer ByteBuffer dst) {",
+            "    other.lockInode();",
+            "    // BUG: Diagnostic contains: inode lock `other` is held",
+            "    dst.put((byte) 1);",
+            "    other.unlockInode();",
+            "    dst.put((byte) 2);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void preconditionsOfOursErrorProneAndCheckerFramework() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "class Inode {",
+            "  final Object mutex = new Object();",
+            "  @Holding(\"this\") void ours(@UserBuffer ByteBuffer dst) {",
+            "    // BUG: Diagnostic contains: Inode lock `this` is held",
+            "    dst.put((byte) 1);",
+            "  }",
+            "  @org.checkerframework.checker.lock.qual.Holding(\"mutex\")",
+            "  void checker(@UserBuffer ByteBuffer dst) {",
+            "    // BUG: Diagnostic contains: Inode.mutex lock `mutex` is held",
+            "    dst.put((byte) 1);",
+            "  }",
+            "  @com.google.errorprone.annotations.concurrent.GuardedBy(\"mutex\")",
+            "  void errorProne(@UserBuffer ByteBuffer dst) {",
+            "    // BUG: Diagnostic contains: Inode.mutex lock `mutex` is held",
+            "    dst.put((byte) 1);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void lockMethodsOfErrorProneAndCheckerFramework() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "import com.google.errorprone.annotations.concurrent.LockMethod;",
+            "import com.google.errorprone.annotations.concurrent.UnlockMethod;",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "import org.checkerframework.checker.lock.qual.EnsuresLockHeld;",
+            "class Inode {",
+            "  final Object mutex = new Object();",
+            "  @LockMethod(\"mutex\") void lockEp() {}",
+            "  @UnlockMethod(\"mutex\") void unlockEp() {}",
+            "  @EnsuresLockHeld(\"mutex\") void lockCf() {}",
+            "  void read(@UserBuffer ByteBuffer dst) {",
+            "    lockEp();",
+            "    // BUG: Diagnostic contains: lock `mutex` is held",
+            "    dst.put((byte) 1);",
+            "    unlockEp();",
+            "    dst.put((byte) 2);",
+            "    lockCf();",
+            "    // BUG: Diagnostic contains: lock `mutex` is held",
+            "    dst.put((byte) 3);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void suppressedByRuleIdOrFaultlock() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "class Inode {",
+            "  @SuppressWarnings(\"FaultUnderLock\")",
+            "  synchronized void one(@UserBuffer ByteBuffer dst) { dst.put((byte) 1); }",
+            "  @SuppressWarnings(\"faultlock\")",
+            "  synchronized void all(@UserBuffer ByteBuffer dst) { dst.put((byte) 1); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void faultMethodsFlagAddsFaultingCalls() {
+    String[] source = {
+      "import java.io.IOException;",
+      "import java.nio.channels.FileChannel;",
+      "import java.nio.channels.WritableByteChannel;",
+      "class Log {",
+      "  synchronized void ship(FileChannel file, WritableByteChannel out) throws IOException {",
+      "    // BUG: Diagnostic contains: `file.transferTo` may fault while Log lock `this` is held",
+      "    file.transferTo(0, 10, out);",
+      "  }",
+      "}"
+    };
+    helper
+        .setArgs("-XepOpt:FaultUnderLock:FaultMethods=java.nio.channels.FileChannel#transferTo")
+        .addSourceLines("Log.java", source)
+        .doTest();
+  }
+
+  @Test
+  void withoutTheFlagTransferToIsNotAFaultSite() {
+    helper
+        .addSourceLines(
+            "Log.java",
+            "import java.io.IOException;",
+            "import java.nio.channels.FileChannel;",
+            "import java.nio.channels.WritableByteChannel;",
+            "class Log {",
+            "  synchronized void ship(FileChannel file, WritableByteChannel out) throws IOException {",
+            "    file.transferTo(0, 10, out);",
             "  }",
             "}")
         .doTest();

@@ -92,7 +92,22 @@ public final class LockOps {
     bind(call, method, LockApi.RELEASES, "value", Kind.RELEASE, state, out);
     bind(call, method, LockApi.EP_UNLOCK_METHOD, "value", Kind.RELEASE, state, out);
     Annotations.value(method, LockApi.SORTED_ACQUIRE)
-        .ifPresent(cls -> out.add(new LockEffect(Kind.SORTED, null, cls)));
+        .ifPresent(
+            cls -> {
+              if (!cls.isBlank()) {
+                // The locks a @SortedAcquire method takes are the set it sorts: of its class,
+                // whatever their declared types say.
+                out.replaceAll(
+                    e ->
+                        e.kind() == Kind.ACQUIRE
+                            ? new LockEffect(
+                                Kind.ACQUIRE,
+                                new LockRef(e.lock().key(), e.lock().display(), cls),
+                                null)
+                            : e);
+              }
+              out.add(new LockEffect(Kind.SORTED, null, cls));
+            });
   }
 
   private static void bind(

@@ -1,0 +1,261 @@
+package dev.faultlock.cli;
+
+import dev.faultlock.analyzer.AnalysisResult;
+import dev.faultlock.analyzer.Analyzer;
+import dev.faultlock.analyzer.AnalyzerOptions;
+import dev.faultlock.findings.Problem;
+import dev.faultlock.report.Counts;
+import dev.faultlock.report.ReportFormat;
+import dev.faultlock.report.Reports;
+import dev.faultlock.report.ToolInfo;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code faultlock check}: analyse sources, write a report, exit by what was found. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    sortOptions = false,
+    usageHelpWidth = 100,
+    description = {
+      "Finds ABBA deadlocks in Java storage code. Reads the .java files under each PATH as one",
+      "program and reports each of these with its witness, one file:line per step:",
+      "  FaultUnderLock          a lock held while copying to or from a caller's buffer whose",
+      "                          page fault takes another lock of the same class (the GFS bug)",
+      "  LockOrderInversion      locks taken in both orders on different paths",
+      "  UnsortedSameClassLocks  two locks of one class taken one after the other, unordered",
+      "  DeclaredOrderViolation  an acquisition against @LockOrder",
+      "  AnnotationMisuse        a faultlock annotation that cannot mean what it says",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  faultlock check src/main/java",
+      "  faultlock check --format sarif --output faultlock.sarif --classpath lib/store.jar"
+          + " src/main/java",
+      "  faultlock check --format html --output faultlock.html --fail-on warning src"
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:nothing at or above --fail-on was found",
+      "1:findings at or above --fail-on",
+      "2:bad usage or input (unknown option or format, a PATH that does not exist or holds no"
+          + " Java files, a report that cannot be written)",
+      "3:internal error (a bug in faultlock; please report it)"
+    })
+final class CheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--classpath",
+      paramLabel = "CP",
+      description =
+          "Jars and class directories of the libraries the sources use, separated by"
+              + " '${sys:path.separator}'. Their META-INF/faultlock/summaries.json say what library methods do with"
+              + " locks and faults.")
+  String classpath;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = FormatConverter.class,
+      completionCandidates = FormatConverter.Names.class,
+      description =
+          "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). text is"
+              + " javac-style with each trace indented below its finding; sarif is SARIF 2.1.0"
+              + " for code scanning and IDEs; html is one page with the lock-order graph.")
+  ReportFormat format;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      defaultValue = "error",
+      converter = FailOnConverter.class,
+      completionCandidates = FailOnConverter.Names.class,
+      description =
+          "Exit 1 when a finding of this severity or worse is found: ${COMPLETION-CANDIDATES}"
+              + " (default: ${DEFAULT-VALUE}). Problems with the input count as warnings.")
+  FailOn failOn;
+
+  private int jobs = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--verbose",
+      description = "Print what was analysed (files, types, methods, call edges, unresolved"
+          + " calls) and how long it took, on standard error.")
+  boolean verbose;
+
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description = "Keep per-file facts in DIR, so that later runs re-read only changed files.")
+  Path cacheDir;
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "1..*",
+      description = "Java source files, or directories whose .java files are all read.")
+  List<Path> paths;
+
+  @Option(
+      names = "--jobs",
+      paramLabel = "N",
+      description = "Threads for parsing and analysis (default: the number of processors).")
+  void setJobs(int jobs) {
+    if (jobs < 1) {
+      throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, was " + jobs);
+    }
+    this.jobs = jobs;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+
+    InputPaths inputs = InputPaths.check(paths);
+    inputs.errors().forEach(message -> err.println(ToolInfo.NAME + ": " + message));
+    if (inputs.usable().isEmpty()) {
+      err.flush();
+      return Main.BAD_INPUT;
+    }
+
+    // A progress line only helps a person watching a terminal; in CI logs it is noise.
+    ProgressLine progress =
+        System.console() == null ? null : new ProgressLine(err, System::nanoTime);
+    AnalysisResult result =
+        Analyzer.analyze(
+            AnalyzerOptions.builder()
+                .sources(inputs.usable())
+                .classpath(classpathEntries())
+                .jobs(jobs)
+                .cacheDir(cacheDir)
+                .progress(progress == null ? AnalyzerOptions.Progress.NONE : progress)
+                .build());
+    if (progress != null) {
+      progress.clear();
+    }
+
+    Counts counts = Counts.of(result);
+    try {
+      if (output == null) {
+        Reports.write(format, result, out);
+      } else {
+        Reports.write(format, result, output);
+        out.println(counts + " (" + format.label() + " report: " + output + ")");
+      }
+    } catch (IOException e) {
+      err.println(ToolInfo.NAME + ": cannot write the report to " + output + ": " + e);
+      err.flush();
+      return Main.BAD_INPUT;
+    }
+    // The text report on standard output already lists the problems; any other report might
+    // go unread, and skipped input must never go unnoticed.
+    if (output != null || format != ReportFormat.TEXT) {
+      for (Problem problem : result.problems()) {
+        err.println(ToolInfo.NAME + ": " + problem.location() + ": " + problem.message());
+      }
+    }
+    if (verbose) {
+      printStats(err, result.stats());
+    }
+    out.flush();
+    err.flush();
+    if (!inputs.errors().isEmpty()) {
+      return Main.BAD_INPUT;
+    }
+    return failOn.fails(counts) ? Main.FINDINGS : Main.OK;
+  }
+
+  private List<Path> classpathEntries() {
+    List<Path> entries = new ArrayList<>();
+    if (classpath != null) {
+      for (String entry : classpath.split(File.pathSeparator)) {
+        if (!entry.isBlank()) {
+          entries.add(Path.of(entry));
+        }
+      }
+    }
+    return entries;
+  }
+
+  private static void printStats(PrintWriter err, AnalysisResult.Stats stats) {
+    err.printf(
+        Locale.ROOT,
+        "%s: %d files, %d types, %d methods, %d call edges, %d unresolved calls in %.1f s%n",
+        ToolInfo.NAME,
+        stats.files(),
+        stats.types(),
+        stats.methods(),
+        stats.callEdges(),
+        stats.unresolvedCalls(),
+        stats.elapsedMillis() / 1000.0);
+  }
+
+  /** {@code --format}: any {@link ReportFormat} by its lower-case name. */
+  static final class FormatConverter implements CommandLine.ITypeConverter<ReportFormat> {
+    @Override
+    public ReportFormat convert(String value) {
+      try {
+        return ReportFormat.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+
+    /** The names the help text lists. */
+    static final class Names extends ArrayList<String> {
+      private static final long serialVersionUID = 1;
+
+      Names() {
+        super(Arrays.stream(ReportFormat.values()).map(ReportFormat::label).toList());
+      }
+    }
+  }
+
+  /** {@code --fail-on}: {@code error}, {@code warning} or {@code never}. */
+  static final class FailOnConverter implements CommandLine.ITypeConverter<FailOn> {
+    @Override
+    public FailOn convert(String value) {
+      for (FailOn failOn : FailOn.values()) {
+        if (failOn.toString().equalsIgnoreCase(value.trim())) {
+          return failOn;
+        }
+      }
+      throw new CommandLine.TypeConversionException(
+          "unknown level '" + value + "' (expected one of " + String.join(", ", new Names()) + ")");
+    }
+
+    /** The names the help text lists. */
+    static final class Names extends ArrayList<String> {
+      private static final long serialVersionUID = 1;
+
+      Names() {
+        super(Arrays.stream(FailOn.values()).map(FailOn::toString).toList());
+      }
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package dev.faultlock.cli;
+
+import static dev.faultlock.cli.CliRun.faultlock;
+import static dev.faultlock.cli.CliRun.program;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultlock.report.ToolInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code faultlock check} end to end, in process, on the programs in the test resources. */
+class CheckCommandTest {
+  @TempDir Path tmp;
+
+  @Test
+  void cleanProgramExitsZero() {
+    CliRun run = faultlock("check", program("fixed"));
+
+    assertThat(run.out()).isEqualTo("0 errors, 0 warnings\n");
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  void syntaxErrorAndUndecodableFileAreReportedAndTheRestIsAnalysed() {
+    CliRun run = faultlock("check", "--verbose", program("broken"));
+
+    assertThat(run.out())
+        .contains(program("broken") + "/Broken.java:5: warning: [faultlock] syntax error")
+        .contains(program("broken") + "/Latin1.java: warning: [faultlock] not UTF-8 text")
+        .endsWith("0 errors, 2 warnings\n");
+    // Fine.java was still read: three files seen, its one type counted.
+    assertThat(run.err()).startsWith("faultlock: 3 files, 1 types, ");
+    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  void problemsCountAsWarningsForFailOnWarning() {
+    assertThat(faultlock("check", "--fail-on", "warning", program("broken")).exitCode())
+        .isEqualTo(1);
+    assertThat(faultlock("check", "--fail-on", "never", program("broken")).exitCode()).isZero();
+  }
+
+  @Test
+  void nonexistentPathIsBadInputButTheOtherPathsAreAnalysed() {
+    String missing = tmp.resolve("no-such-dir").toString();
+
+    CliRun run = faultlock("check", missing, program("broken"));
+
+    assertThat(run.err()).isEqualTo("faultlock: " + missing + ": no such file or directory\n");
+    assertThat(run.out()).contains("Broken.java:5: warning:").endsWith("0 errors, 2 warnings\n");
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void directoryWithoutJavaFilesIsBadInput() throws IOException {
+    Path empty = Files.createDirectories(tmp.resolve("empty/sub"));
+    Files.writeString(tmp.resolve("empty/README.txt"), "no sources here");
+
+    CliRun run = faultlock("check", tmp.resolve("empty").toString());
+
+    assertThat(run.err())
+        .isEqualTo("faultlock: " + tmp.resolve("empty") + ": no Java files under it\n");
+    assertThat(run.out()).isEmpty();
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(empty).isDirectory();
+  }
+
+  @Test
+  void fileThatIsNotJavaIsBadInput() throws IOException {
+    Path text = Files.writeString(tmp.resolve("notes.txt"), "hello");
+
+    CliRun run = faultlock("check", text.toString());
+
+    assertThat(run.err()).isEqualTo("faultlock: " + text + ": not a .java file or a directory\n");
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void unknownFormatIsOneLineAndExitTwo() {
+    CliRun run = faultlock("check", "--format", "xml", program("fixed"));
+
+    assertThat(run.err().lines())
+        .containsExactly(
+            "faultlock: Invalid value for option '--format': unknown report format 'xml'"
+                + " (expected one of text, sarif, html, json)",
+            "Try 'faultlock check --help' for more information.");
+    assertThat(run.out()).isEmpty();
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void unknownFailOnLevelAndBadJobsAreUsageErrors() {
+    CliRun level = faultlock("check", "--fail-on", "sometimes", program("fixed"));
+    CliRun jobs = faultlock("check", "--jobs", "0", program("fixed"));
+
+    assertThat(level.err())
+        .startsWith("faultlock: Invalid value for option '--fail-on': unknown level 'sometimes'"
+            + " (expected one of error, warning, never)");
+    assertThat(level.exitCode()).isEqualTo(2);
+    assertThat(jobs.err()).startsWith("faultlock: --jobs must be at least 1, was 0\n");
+    assertThat(jobs.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void noPathIsAUsageError() {
+    CliRun run = faultlock("check");
+
+    assertThat(run.err()).startsWith("faultlock: Missing required parameter: 'PATH'");
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void unknownOptionSuggestsTheRightOne() {
+    CliRun run = faultlock("check", "--formt", "json", program("fixed"));
+
+    assertThat(run.err()).contains("Unknown option: '--formt'").contains("--format");
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void outputFileGetsTheReportAndStdoutTheCounts() throws IOException {
+    Path report = tmp.resolve("reports/faultlock.html");
+
+    CliRun run = faultlock("check", "--format", "html", "--output", report.toString(), program("broken"));
+
+    assertThat(run.out()).isEqualTo("0 errors, 2 warnings (html report: " + report + ")\n");
+    // The problems are not in the terminal's report, so they go to stderr as well.
+    assertThat(run.err())
+        .contains("faultlock: " + program("broken") + "/Broken.java:5: syntax error");
+    assertThat(Jsoup.parse(Files.readString(report)).select("#problems li.problem")).hasSize(2);
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  void unwritableOutputIsBadInput() throws IOException {
+    Path file = Files.writeString(tmp.resolve("file"), "");
+
+    CliRun run = faultlock("check", "--output", file.resolve("r.txt").toString(), program("fixed"));
+
+    assertThat(run.err()).startsWith("faultlock: cannot write the report to " + file.resolve("r.txt"));
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void sarifAndJsonOnStdoutAreDocuments() throws IOException {
+    CliRun sarif = faultlock("check", "--format", "sarif", program("broken"));
+    CliRun json = faultlock("check", "--format=json", program("broken"));
+
+    JsonNode log = new ObjectMapper().readTree(sarif.out());
+    assertThat(log.get("version").asText()).isEqualTo("2.1.0");
+    assertThat(log.at("/runs/0/invocations/0/toolExecutionNotifications")).hasSize(2);
+    assertThat(new ObjectMapper().readTree(json.out()).get("problems")).hasSize(2);
+  }
+
+  @Test
+  void twoRunsWriteTheSameBytes() {
+    for (String format : new String[] {"text", "sarif", "html", "json"}) {
+      CliRun first = faultlock("check", "--format", format, program("broken"), program("fixed"));
+      CliRun second = faultlock("check", "--format", format, "--jobs", "1", program("broken"), program("fixed"));
+
+      assertThat(second.out()).as(format).isEqualTo(first.out());
+    }
+  }
+
+  @Test
+  void helpSaysWhatItFindsShowsAnExampleAndTheExitCodes() {
+    CliRun run = faultlock("check", "--help");
+
+    assertThat(run.out().replaceAll(" +", " "))
+        .contains("Usage: faultlock check")
+        .contains("FaultUnderLock")
+        .contains("takes another lock of the same class")
+        .contains("faultlock check src/main/java")
+        .contains("--format=FORMAT")
+        .contains("text, sarif, html, json")
+        .contains("--fail-on=LEVEL")
+        .contains("error, warning,")
+        .contains("Exit codes:")
+        .contains("0 nothing at or above --fail-on")
+        .contains("1 findings at or above --fail-on")
+        .contains("2 bad usage or input");
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  void versionAndTopLevelUsage() {
+    assertThat(faultlock("--version").out()).isEqualTo("faultlock " + ToolInfo.version() + "\n");
+    assertThat(faultlock("check", "--version").out()).startsWith("faultlock 0.");
+
+    CliRun bare = faultlock();
+    assertThat(bare.err()).contains("Usage: faultlock").contains("check");
+    assertThat(bare.exitCode()).isEqualTo(2);
+    assertThat(faultlock("help", "check").out()).contains("Usage: faultlock check");
+  }
+}

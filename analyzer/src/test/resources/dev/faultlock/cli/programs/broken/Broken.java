@@ -1,0 +1,7 @@
+package demo.broken;
+
+final class Broken {
+  void f() {
+    int x = ;
+  }
+}

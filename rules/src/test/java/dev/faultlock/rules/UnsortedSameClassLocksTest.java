@@ -1,0 +1,200 @@
+package dev.faultlock.rules;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+class UnsortedSameClassLocksTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(UnsortedSameClassLocks.class, getClass());
+
+  @Test
+  void nestedMonitorsOfOneClass() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "class Inode {",
+            "  void link(Inode a, Inode b) {",
+            "    synchronized (a) {",
+            "      // BUG: Diagnostic contains: Inode lock `b` is acquired while Inode lock `a` is held",
+            "      synchronized (b) {}",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void explicitLocksOfOneFieldClass() {
+    helper
+        .addSourceLines(
+            "Segment.java",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Segment {",
+            "  final ReentrantLock lock = new ReentrantLock();",
+            "  static void merge(Segment a, Segment b) {",
+            "    a.lock.lock();",
+            "    try {",
+            "      // BUG: Diagnostic contains: Segment.lock lock `b.lock` is acquired while"
+                + " Segment.lock lock `a.lock` is held",
+            "      b.lock.lock();",
+            "      b.lock.unlock();",
+            "    } finally {",
+            "      a.lock.unlock();",
+            "    }",
+            "  }",
+            "  static void oneAfterTheOther(Segment a, Segment b) {",
+            "    a.lock.lock();",
+            "    a.lock.unlock();",
+            "    b.lock.lock();",
+            "    b.lock.unlock();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void throughACallToASynchronizedMethod() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "import dev.faultlock.annotations.*;",
+            "@LockClass(\"inode\")",
+            "class Inode {",
+            "  synchronized void touch() {}",
+            "  synchronized void copyTo(Inode other) {",
+            "    touch();",
+            "    // BUG: Diagnostic contains: inode lock `other` is acquired while inode lock `this`",
+            "    other.touch();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void throughAcquiresAnnotation() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "import dev.faultlock.annotations.*;",
+            "class Inode {",
+            "  @Acquires(\"this\") void lockIt() {}",
+            "  @Releases(\"this\") void unlockIt() {}",
+            "  static void both(Inode a, Inode b) {",
+            "    a.lockIt();",
+            "    // BUG: Diagnostic contains: Inode lock `b` is acquired while Inode lock `a`",
+            "    b.lockIt();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void orderingGuardsAreSilent() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "class Inode {",
+            "  long id;",
+            "  long id() { return id; }",
+            "  void byIdCall(Inode a, Inode b) {",
+            "    Inode first = a.id() < b.id() ? a : b;",
+            "    Inode second = first == a ? b : a;",
+            "    synchronized (first) { synchronized (second) {} }",
+            "  }",
+            "  void byIdField(Inode a, Inode b) {",
+            "    if (a.id > b.id) { Inode t = a; a = b; b = t; }",
+            "    synchronized (a) { synchronized (b) {} }",
+            "  }",
+            "  void byIdentityHash(Object a, Object b) {",
+            "    boolean ab = System.identityHashCode(a) < System.identityHashCode(b);",
+            "    synchronized (ab ? a : b) { synchronized (ab ? b : a) {} }",
+            "  }",
+            "  void byCompareTo(String a, String b) {",
+            "    if (a.compareTo(b) > 0) { String t = a; a = b; b = t; }",
+            "    synchronized (a) { synchronized (b) {} }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void aLoopCounterIsNoOrderingGuard() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "class Inode {",
+            "  void all(Inode a, Inode b, int n) {",
+            "    for (int i = 0; i < n; i++) {",
+            "      synchronized (a) {",
+            "        // BUG: Diagnostic contains: UnsortedSameClassLocks",
+            "        synchronized (b) {}",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void sortedAcquireMethodAndReentryAndTryLockAreSilent() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Inode {",
+            "  final ReentrantLock lock = new ReentrantLock();",
+            "  @SortedAcquire(\"Inode.lock\")",
+            "  static void lockBoth(Inode a, Inode b) {",
+            "    a.lock.lock();",
+            "    b.lock.lock();",
+            "  }",
+            "  synchronized void reentrant() {",
+            "    synchronized (this) {}",
+            "  }",
+            "  static boolean tryBoth(Inode a, Inode b) {",
+            "    a.lock.lock();",
+            "    try {",
+            "      return b.lock.tryLock();",
+            "    } finally {",
+            "      a.lock.unlock();",
+            "    }",
+            "  }",
+            "  void differentClasses(Object other) {",
+            "    synchronized (this) { synchronized (other) {} }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void orderingMethodsFlag() {
+    String[] source = {
+      "class Inode {",
+      "  static boolean before(Inode a, Inode b) { return true; }",
+      "  void link(Inode a, Inode b) {",
+      "    if (!before(a, b)) { Inode t = a; a = b; b = t; }",
+      "    synchronized (a) { synchronized (b) {} }",
+      "  }",
+      "}"
+    };
+    helper
+        .setArgs("-XepOpt:UnsortedSameClassLocks:OrderingMethods=before")
+        .addSourceLines("Inode.java", source)
+        .doTest();
+  }
+
+  @Test
+  void suppressedByFaultlock() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "class Inode {",
+            "  @SuppressWarnings(\"faultlock\")",
+            "  void link(Inode a, Inode b) {",
+            "    synchronized (a) { synchronized (b) {} }",
+            "  }",
+            "}")
+        .doTest();
+  }
+}
