@@ -1,0 +1,178 @@
+package dev.faultlock.maven;
+
+import dev.faultlock.analyzer.AnalysisResult;
+import dev.faultlock.analyzer.Analyzer;
+import dev.faultlock.analyzer.AnalyzerOptions;
+import dev.faultlock.findings.Location;
+import dev.faultlock.summary.Summaries;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every faultlock goal shares: which sources and classpath one module's analysis reads, and
+ * the module's summaries file.
+ *
+ * <p>The analysis of a module's main sources runs once per build: {@code summarize} (at {@code
+ * process-classes}) keeps its result in the project's context and {@code check} (at {@code
+ * verify}) reuses it when it reads the same files and classpath.
+ */
+abstract class AbstractFaultlockMojo extends AbstractMojo {
+  private static final String CONTEXT_KEY = "dev.faultlock.maven.analysis";
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  /** Skips faultlock for this module. */
+  @Parameter(property = "faultlock.skip", defaultValue = "false")
+  boolean skip;
+
+  /**
+   * Source files to leave out: globs relative to each source root, like maven-compiler-plugin's
+   * excludes ({@code **&#47;generated/**}, {@code com/acme/Legacy.java}).
+   */
+  @Parameter(property = "faultlock.excludes")
+  List<String> excludes = new ArrayList<>();
+
+  /** One finished analysis and what it read, kept in the project context between goals. */
+  private record Analysis(List<Path> sources, List<Path> classpath, AnalysisResult result) {}
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("faultlock: skipped (faultlock.skip)");
+      return;
+    }
+    if ("pom".equals(project.getPackaging())) {
+      getLog().info("faultlock: nothing to analyse in a module with packaging pom");
+      return;
+    }
+    run();
+  }
+
+  abstract void run() throws MojoExecutionException, MojoFailureException;
+
+  /**
+   * Analyses the module's main sources, and its test sources too when asked, resolving library
+   * types (and the summaries of the modules it depends on) from its classpath.
+   */
+  final AnalysisResult analyze(boolean withTests) throws MojoExecutionException {
+    SourceFiles files;
+    try {
+      files = new SourceFiles(excludes == null ? List.of() : excludes);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(
+          "faultlock: excludes (faultlock.excludes): " + e.getMessage());
+    }
+    List<Path> sources;
+    try {
+      sources = files.collect(sourceRoots(withTests));
+    } catch (IOException e) {
+      throw new MojoExecutionException("faultlock: cannot read the sources: " + e.getMessage(), e);
+    }
+    List<Path> classpath = classpath(withTests);
+
+    if (project.getContextValue(CONTEXT_KEY) instanceof Analysis done
+        && done.sources().equals(sources)
+        && done.classpath().equals(classpath)) {
+      getLog().debug("faultlock: reusing this build's analysis of " + sources.size() + " files");
+      return done.result();
+    }
+    getLog().info("faultlock: analysing " + sources.size() + " source files");
+    AnalysisResult result =
+        Analyzer.analyze(
+            AnalyzerOptions.builder()
+                .sources(sources)
+                .classpath(classpath)
+                .progress((phase, done, total) ->
+                    getLog().debug("faultlock: " + phase + " " + done + "/" + total))
+                .build());
+    project.setContextValue(CONTEXT_KEY, new Analysis(sources, classpath, result));
+    return result;
+  }
+
+  /**
+   * The roots to read. Every root must exist, except Maven's two defaults ({@code src/main/java},
+   * {@code src/test/java}) and generated roots under the build directory: their absence only
+   * means the module has no such sources. A configured root that is missing is a typo that would
+   * otherwise make the module look clean.
+   */
+  private List<Path> sourceRoots(boolean withTests) throws MojoExecutionException {
+    Path basedir = project.getBasedir().toPath();
+    Path buildDir = Path.of(project.getBuild().getDirectory());
+    Set<Path> defaults = Set.of(basedir.resolve("src/main/java"), basedir.resolve("src/test/java"));
+    List<String> declared = new ArrayList<>(project.getCompileSourceRoots());
+    if (withTests) declared.addAll(project.getTestCompileSourceRoots());
+
+    List<Path> roots = new ArrayList<>();
+    for (String r : declared) {
+      Path root = basedir.resolve(r).normalize();
+      if (Files.isDirectory(root)) {
+        roots.add(root);
+      } else if (!defaults.contains(root) && !root.startsWith(buildDir)) {
+        throw new MojoExecutionException(
+            "faultlock: source root "
+                + root
+                + " does not exist: fix <sourceDirectory>/<testSourceDirectory> (or the plugin"
+                + " that adds this root), or skip the module with -Dfaultlock.skip");
+      }
+    }
+    return roots;
+  }
+
+  /**
+   * The module's classpath less its own output directories: its own types come from its sources,
+   * and a summaries file left there by an earlier build must not describe them twice.
+   */
+  private List<Path> classpath(boolean withTests) throws MojoExecutionException {
+    List<String> elements;
+    try {
+      elements =
+          withTests ? project.getTestClasspathElements() : project.getCompileClasspathElements();
+    } catch (DependencyResolutionRequiredException e) {
+      throw new MojoExecutionException("faultlock: " + e.getMessage(), e);
+    }
+    Set<Path> own =
+        Set.of(
+            Path.of(project.getBuild().getOutputDirectory()),
+            Path.of(project.getBuild().getTestOutputDirectory()));
+    List<Path> classpath = new ArrayList<>();
+    for (String e : elements) {
+      Path p = Path.of(e);
+      if (!own.contains(p)) classpath.add(p);
+    }
+    return classpath;
+  }
+
+  /** Writes the module's summaries into its classes, so they ship in its jar. */
+  final Path writeSummaries(AnalysisResult result) throws MojoExecutionException {
+    Path file = Path.of(project.getBuild().getOutputDirectory()).resolve(Summaries.RESOURCE);
+    try {
+      Summaries.write(result, file);
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "faultlock: cannot write the summaries " + file + ": " + e.getMessage(), e);
+    }
+    return file;
+  }
+
+  /** A location as {@code file:line} relative to the module, for files reviewers read. */
+  final String relative(Location location) {
+    Path file = Path.of(location.file());
+    Path basedir = project.getBasedir().toPath();
+    String shown =
+        file.isAbsolute() && file.startsWith(basedir)
+            ? basedir.relativize(file).toString().replace('\\', '/')
+            : location.file();
+    return location.line() > 0 ? shown + ":" + location.line() : shown;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.faultlock.maven;
+
+import dev.faultlock.analyzer.AnalysisResult;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Accepts the module's current findings: writes their fingerprints to the baseline file, after
+ * which {@code check} fails only on findings that are not in it. Run it from the command line
+ * ({@code mvn dev.faultlock:faultlock-maven-plugin:baseline}) and commit the file.
+ */
+@Mojo(name = "baseline", threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE)
+public class BaselineMojo extends AbstractFaultlockMojo {
+  /** Where {@code baseline} writes and {@code check} looks when no baseline is configured. */
+  static final String DEFAULT_FILE = "faultlock-baseline.json";
+
+  /** The baseline file to write. */
+  @Parameter(property = "faultlock.baseline", defaultValue = "${project.basedir}/" + DEFAULT_FILE)
+  File baseline;
+
+  /** Analyses the test sources too (set it as for {@code check}, so the two agree). */
+  @Parameter(property = "faultlock.includeTests", defaultValue = "false")
+  boolean includeTests;
+
+  @Override
+  void run() throws MojoExecutionException {
+    AnalysisResult result = analyze(includeTests);
+    Path file = baseline.toPath();
+    try {
+      Baseline.of(result.findings(), f -> relative(f.location())).write(file);
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "faultlock: baseline (faultlock.baseline): cannot write " + file + ": " + e.getMessage(),
+          e);
+    }
+    getLog().info(
+        "faultlock: baselined "
+            + result.findings().size()
+            + (result.findings().size() == 1 ? " finding" : " findings")
+            + " in "
+            + file
+            + "; check now fails only on new ones");
+  }
+}

@@ -1,0 +1,168 @@
+package dev.faultlock.samples;
+
+import dev.faultlock.samples.buggy.BuggyFile;
+import dev.faultlock.samples.clusterfs.FileSystemType;
+import dev.faultlock.samples.clusterfs.WaitForGraph;
+import dev.faultlock.samples.retry.RetryFile;
+import dev.faultlock.samples.sorted.SortedFile;
+import dev.faultlock.samples.workload.Gate;
+import dev.faultlock.samples.workload.TwoFileWorkload;
+import dev.faultlock.samples.workload.TwoFileWorkload.Direction;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the post's workload (two nodes, two files, each node copying its file through a mapping of
+ * the other) on each variant, in both directions. Both nodes are held at their first copy until
+ * the other arrives too, or a short while has passed: the schedule in which the buggy variant
+ * deadlocks. Prints, for buggy, the wait-for cycle the lock manager found and what the two threads
+ * are doing, then tears them down; for sorted and retry, that they completed with the right bytes.
+ *
+ * <p>Exits normally, with no thread left behind, if buggy deadlocked and both fixes completed
+ * every time; otherwise throws.
+ */
+public final class DeadlockDemo {
+  /** How long a cycle must stay, with the lock table unchanged, to count as a deadlock. */
+  private static final Duration STABLE_FOR = Duration.ofMillis(200);
+
+  /** How long a node waits at its first copy for the other node to arrive at its own. */
+  private static final Duration PATIENCE = Duration.ofMillis(200);
+
+  private static final Duration WITHIN = Duration.ofSeconds(10);
+
+  private final PrintStream out;
+  private final List<String> failures = new ArrayList<>();
+
+  private DeadlockDemo(PrintStream out) {
+    this.out = out;
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    List<String> failures = run(System.out);
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException("the demo did not go as expected:\n  " + String.join("\n  ", failures));
+    }
+  }
+
+  /**
+   * Runs every variant in both directions, reporting to {@code out}.
+   *
+   * @return what did not go as expected; empty if buggy deadlocked and the fixes completed
+   */
+  static List<String> run(PrintStream out) throws InterruptedException {
+    DeadlockDemo demo = new DeadlockDemo(out);
+    demo.runAll();
+    return List.copyOf(demo.failures);
+  }
+
+  private void runAll() throws InterruptedException {
+    out.println("faultlock deadlock demo: the GFS read/write vs. mmap deadlock, two nodes, two files");
+    out.println("Each node is held at its first copy until the other node gets to its own, or for at most "
+        + PATIENCE.toMillis() + " ms.");
+    out.println("buggy: both get there holding their own file's lock, and fault into the other's.");
+    out.println("sorted: the first node takes both locks in inode order before its copy; the other waits.");
+    out.println("retry: both get there holding their own lock, but copy with faults disabled.");
+    for (Direction direction : Direction.values()) {
+      out.println();
+      out.println(direction + ": node-1 " + direction.describe("a", "b") + ", node-2 " + direction.describe("b", "a"));
+      expectDeadlock(BuggyFile.TYPE, direction);
+      expectCompletion(SortedFile.TYPE, direction);
+      expectCompletion(RetryFile.TYPE, direction);
+    }
+  }
+
+  private void expectDeadlock(FileSystemType type, Direction direction) throws InterruptedException {
+    TwoFileWorkload workload = TwoFileWorkload.prepare(type, direction, Gate.rendezvous(2, PATIENCE), 1);
+    long start = System.nanoTime();
+    workload.start(false);
+    Optional<List<WaitForGraph.Edge>> cycle;
+    try {
+      cycle = workload.awaitDeadlock(STABLE_FOR, WITHIN);
+      if (cycle.isPresent()) {
+        out.printf("  %-6s DEADLOCK: the lock manager's wait-for graph has a cycle, unchanged for %d ms (%d ms after start)%n",
+            type.name(), STABLE_FOR.toMillis(), millisSince(start));
+        printCycle(cycle.get());
+      }
+    } finally {
+      List<Thread> alive = workload.tearDown(WITHIN);
+      if (!alive.isEmpty()) {
+        failures.add(type + " " + direction + ": threads still alive after interrupt and join: " + alive);
+      }
+    }
+    if (cycle.isEmpty()) {
+      failures.add(type + " " + direction + ": expected a deadlock, none formed");
+      out.printf("  %-6s no deadlock (unexpected)%n", type.name());
+      return;
+    }
+    boolean idle = workload.locks().waitForGraph().isIdle();
+    out.printf("    torn down: both threads interrupted and joined, lock table %s%n",
+        idle ? "empty" : "NOT empty");
+    if (!idle) {
+      failures.add(type + " " + direction + ": locks still held after teardown");
+    }
+  }
+
+  private void printCycle(List<WaitForGraph.Edge> cycle) {
+    for (int i = 0; i < cycle.size(); i++) {
+      WaitForGraph.Edge edge = cycle.get(i);
+      WaitForGraph.Edge before = cycle.get((i + cycle.size() - 1) % cycle.size());
+      out.printf("    \"%s\"%n      holds     %s %s%n      waits for %s %s, held %s by \"%s\"%n",
+          edge.waiter().getName(), before.lock(), before.held(), edge.lock(), edge.requested(),
+          edge.held(), edge.holder().getName());
+      out.printf("      %s in %s%n", edge.waiter().getState(), ourFrames(edge.waiter()));
+    }
+  }
+
+  /** The thread's stack, innermost first, reduced to the model's own frames. */
+  private static String ourFrames(Thread thread) {
+    return Arrays.stream(thread.getStackTrace())
+        .filter(f -> f.getClassName().startsWith("dev.faultlock.samples.")
+            && !f.getClassName().startsWith("dev.faultlock.samples.workload."))
+        .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName())
+        .distinct()
+        .collect(Collectors.joining(" <- "));
+  }
+
+  private void expectCompletion(FileSystemType type, Direction direction) throws InterruptedException {
+    TwoFileWorkload workload = TwoFileWorkload.prepare(type, direction, Gate.rendezvous(2, PATIENCE), 1);
+    long start = System.nanoTime();
+    workload.start(false);
+    boolean completed;
+    try {
+      completed = workload.awaitCompletion(WITHIN);
+    } finally {
+      List<Thread> alive = workload.tearDown(WITHIN);
+      if (!alive.isEmpty()) {
+        failures.add(type + " " + direction + ": threads still alive after interrupt and join: " + alive);
+      }
+    }
+    Map<Thread, Throwable> thrown = workload.failures();
+    Optional<String> mismatch = completed ? workload.dataMismatch() : Optional.empty();
+    List<String> problems = new ArrayList<>();
+    if (!completed) {
+      problems.add("did not complete within " + WITHIN.toSeconds() + " s");
+    }
+    if (!workload.cycleSeen().isEmpty()) {
+      problems.add("wait-for cycle seen: " + workload.cycleSeen());
+    }
+    thrown.forEach((thread, e) -> problems.add(thread.getName() + " failed: " + e));
+    mismatch.ifPresent(problems::add);
+    if (problems.isEmpty()) {
+      out.printf("  %-6s completed in %d ms: no wait-for cycle, both files hold the expected bytes%n",
+          type.name(), millisSince(start));
+    } else {
+      out.printf("  %-6s FAILED: %s%n", type.name(), String.join("; ", problems));
+      problems.forEach(p -> failures.add(type + " " + direction + ": " + p));
+    }
+  }
+
+  private static long millisSince(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+  }
+}

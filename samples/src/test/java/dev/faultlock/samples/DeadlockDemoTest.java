@@ -1,0 +1,52 @@
+package dev.faultlock.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class DeadlockDemoTest {
+  @Test
+  void buggyDeadlocksAndTheFixesCompleteInBothDirections() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      assertThat(DeadlockDemo.run(out)).isEmpty();
+    }
+    String report = bytes.toString(StandardCharsets.UTF_8);
+
+    assertThat(count(report, "(?m)^  buggy  DEADLOCK: ")).isEqualTo(2);
+    assertThat(count(report, "(?m)^  sorted completed in \\d+ ms: no wait-for cycle, both files hold the expected bytes$")).isEqualTo(2);
+    assertThat(count(report, "(?m)^  retry  completed in \\d+ ms: no wait-for cycle, both files hold the expected bytes$")).isEqualTo(2);
+    assertThat(report)
+        .contains(
+            """
+                "node-1 read(a) into a writable mmap of b"
+                  holds     inode 1 (a) shared
+                  waits for inode 2 (b) exclusive, held shared by "node-2 read(b) into a writable mmap of a"
+            """)
+        .contains(
+            """
+                "node-2 write(b) from a read-only mmap of a"
+                  holds     inode 2 (b) exclusive
+                  waits for inode 1 (a) shared, held exclusive by "node-1 write(a) from a read-only mmap of b"
+            """)
+        .contains("WAITING in LockManager.acquire <- LockManager.lockExclusive <- BuggyFile.fault")
+        .contains("torn down: both threads interrupted and joined, lock table empty")
+        .doesNotContain("FAILED")
+        .doesNotContain("NOT empty");
+    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("node-"));
+  }
+
+  private static int count(String text, String regex) {
+    Matcher matcher = Pattern.compile(regex).matcher(text);
+    int n = 0;
+    while (matcher.find()) {
+      n++;
+    }
+    return n;
+  }
+}
