@@ -19,6 +19,13 @@ import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
@@ -444,11 +451,11 @@ public final class LockFactExtractor {
     CallContext context = context(scope, call.getArguments());
     List<MethodInfo> targets = new ArrayList<>(r.targets);
     lambdaArguments(call.getArguments(), r, targets);
-    if (r.targets.isEmpty() && r.libraryType == null) unresolved++;
+    if (r.targets.isEmpty() && r.libraryType == null && r.returnType == null) unresolved++;
     String callee = display(r, name);
-    if (!allFaultsDisabled(r.targets)) userBufferFault(scope, call.getArguments(), callee, at, s);
     events.add(new LockEvent.Call(at, callee, r.receiverType, name, call.getArguments().size(),
         targets, r.libraryType, context, heldBefore, coveredBefore));
+    if (!allFaultsDisabled(r.targets)) userBufferFault(scope, call.getArguments(), callee, at, s);
     annotatedEffects(r.selected != null ? r.selected : first(r.targets), context, callee, at, s);
   }
 
@@ -736,6 +743,10 @@ public final class LockFactExtractor {
         List<MethodInfo> targets = cx.dispatch().targets(type, selected, name, argc, virtual);
         return new Resolved(type, selected, targets, null, selected.returnType());
       }
+      if (argc == 0 && t.node() instanceof RecordDeclaration) {
+        FieldInfo component = t.fields().get(name);
+        if (component != null) return new Resolved(type, null, List.of(), null, component.type());
+      }
       for (String a : t.ancestors()) {
         if (index.type(a) != null) continue;
         String ret = index.library().returnType(a, name, argc);
@@ -745,6 +756,10 @@ public final class LockFactExtractor {
         }
       }
       return null;
+    }
+    if (type.endsWith("[]")) {
+      // Arrays: clone() and the methods of Object.
+      return new Resolved(type, null, List.of(), null, name.equals("clone") ? type : null);
     }
     String ret = index.library().returnType(type, name, argc);
     if (ret == null && !index.library().exists(type)) return null;
@@ -794,7 +809,7 @@ public final class LockFactExtractor {
       if (scopeType == null) return null;
       if (fa.getNameAsString().equals("length") && scopeType.endsWith("[]")) return "int";
       TypeInfo t = index.type(scopeType);
-      if (t == null) return null;
+      if (t == null) return index.library().fieldType(scopeType, fa.getNameAsString());
       FieldInfo f = index.field(t, fa.getNameAsString());
       return f == null ? null : f.type();
     }
@@ -817,7 +832,14 @@ public final class LockFactExtractor {
       String t = typeOf(a.getName());
       return t != null && t.endsWith("[]") ? t.substring(0, t.length() - 2) : null;
     }
-    if (e instanceof StringLiteralExpr) return "java.lang.String";
+    if (e instanceof StringLiteralExpr || e instanceof TextBlockLiteralExpr) return "java.lang.String";
+    if (e instanceof IntegerLiteralExpr) return "int";
+    if (e instanceof LongLiteralExpr) return "long";
+    if (e instanceof BooleanLiteralExpr) return "boolean";
+    if (e instanceof CharLiteralExpr) return "char";
+    if (e instanceof DoubleLiteralExpr d) {
+      return d.getValue().endsWith("f") || d.getValue().endsWith("F") ? "float" : "double";
+    }
     if (e instanceof AssignExpr a) return typeOf(a.getTarget());
     if (e instanceof ClassExpr) return "java.lang.Class";
     return null;

@@ -34,6 +34,7 @@ public final class LibraryTypes {
   private final ConcurrentHashMap<String, Set<String>> ancestors = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> returnTypes = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Boolean> interfaces = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> fieldTypes = new ConcurrentHashMap<>();
 
   /** The JDK plus the jars of {@code classpath}; an unreadable jar becomes a problem. */
   public LibraryTypes(List<Path> classpath, List<Problem> problems) {
@@ -129,6 +130,27 @@ public final class LibraryTypes {
       return NONE;
     }
     return found == null ? NONE : found;
+  }
+
+  /** The erased type of a library field (an enum constant, a static constant), or {@code null}. */
+  public String fieldType(String fqn, String field) {
+    String key = fqn + '.' + field;
+    String r = fieldTypes.get(key);
+    if (r == null) {
+      synchronized (solver) {
+        r = declaration(fqn)
+            .map(d -> {
+              try {
+                return erase(d.getField(field).getType());
+              } catch (RuntimeException | LinkageError e) {
+                return NONE;
+              }
+            })
+            .orElse(NONE);
+      }
+      fieldTypes.put(key, r);
+    }
+    return r.isEmpty() ? null : r;
   }
 
   private static String erase(ResolvedType t) {
