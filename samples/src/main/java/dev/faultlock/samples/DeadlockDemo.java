@@ -6,8 +6,8 @@ import dev.faultlock.samples.clusterfs.WaitForGraph;
 import dev.faultlock.samples.retry.RetryFile;
 import dev.faultlock.samples.sorted.SortedFile;
 import dev.faultlock.samples.workload.Gate;
-import dev.faultlock.samples.workload.TwoFileWorkload;
-import dev.faultlock.samples.workload.TwoFileWorkload.Direction;
+import dev.faultlock.samples.workload.RingWorkload;
+import dev.faultlock.samples.workload.RingWorkload.Direction;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,7 +78,7 @@ public final class DeadlockDemo {
   }
 
   private void expectDeadlock(FileSystemType type, Direction direction) throws InterruptedException {
-    TwoFileWorkload workload = TwoFileWorkload.prepare(type, direction, Gate.rendezvous(2, PATIENCE), 1);
+    RingWorkload workload = RingWorkload.twoFiles(type, direction, Gate.rendezvous(2, PATIENCE), 1);
     long start = System.nanoTime();
     workload.start(false);
     Optional<List<WaitForGraph.Edge>> cycle;
@@ -130,7 +130,7 @@ public final class DeadlockDemo {
   }
 
   private void expectCompletion(FileSystemType type, Direction direction) throws InterruptedException {
-    TwoFileWorkload workload = TwoFileWorkload.prepare(type, direction, Gate.rendezvous(2, PATIENCE), 1);
+    RingWorkload workload = RingWorkload.twoFiles(type, direction, Gate.rendezvous(2, PATIENCE), 1);
     long start = System.nanoTime();
     workload.start(false);
     boolean completed;

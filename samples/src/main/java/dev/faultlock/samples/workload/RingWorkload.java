@@ -5,6 +5,7 @@ import dev.faultlock.samples.clusterfs.FileOperations;
 import dev.faultlock.samples.clusterfs.FileSystemType;
 import dev.faultlock.samples.clusterfs.HeapMemory;
 import dev.faultlock.samples.clusterfs.Inode;
+import dev.faultlock.samples.clusterfs.IoVec;
 import dev.faultlock.samples.clusterfs.LockManager;
 import dev.faultlock.samples.clusterfs.UserMemory;
 import dev.faultlock.samples.clusterfs.WaitForGraph;
@@ -17,26 +18,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * The post's two-node, two-file workload. Files {@code a} and {@code b} each have a source half
- * and a target half. Node 1 copies a's source half into b's target half through a mapping of b,
- * node 2 copies b's source half into a's target half through a mapping of a:
+ * The post's workload: nodes that each copy their own file through mappings of other files, in a
+ * ring. With two nodes (the post's case), node 1 works on file {@code a} through a mapping of
+ * {@code b} and node 2 on {@code b} through a mapping of {@code a}. With {@code n} nodes and
+ * {@code m} mappings each, node {@code i} works on file {@code i} through a buffer made of
+ * mappings of the {@code m} files after it ({@link IoVec}).
+ *
+ * <p>Every file has a source half and a target half. The target half is cut in {@code m} parts,
+ * each filled by a different node:
  *
  * <ul>
- *   <li>{@link Direction#READ}: {@code read(a)} into a writable mapping of b, and {@code read(b)}
- *       into a writable mapping of a. Each holds its file shared and write-faults on the other
- *       file, which needs it exclusive.
- *   <li>{@link Direction#WRITE}: {@code write(b)} from a read-only mapping of a, and {@code
- *       write(a)} from a read-only mapping of b. Each holds its file exclusive and read-faults on
- *       the other file, which needs it shared.
+ *   <li>{@link Direction#READ}: node {@code i} reads its file's source half into writable mappings
+ *       of the next files' target parts. It holds its file shared and write-faults on the next
+ *       file, which needs that file exclusive.
+ *   <li>{@link Direction#WRITE}: node {@code i} writes into its file's target half from read-only
+ *       mappings of the next files' source parts. It holds its file exclusive and read-faults on
+ *       the next file, which needs it shared.
  * </ul>
  *
- * <p>The halves are disjoint pages, so the expected contents do not depend on the interleaving;
- * the lock modes conflict anyway, because a DLM lock covers the whole file.
+ * <p>Sources and targets are disjoint pages, so the expected contents do not depend on the
+ * interleaving; the lock modes conflict anyway, because a DLM lock covers the whole file.
  */
-public final class TwoFileWorkload {
-  /** Which system call both nodes make. */
+public final class RingWorkload {
+  /** Which system call every node makes. */
   public enum Direction {
     READ("read(%s) into a writable mmap of %s"),
     WRITE("write(%s) from a read-only mmap of %s");
@@ -47,14 +54,14 @@ public final class TwoFileWorkload {
       this.pattern = pattern;
     }
 
-    /** What a node does, for file {@code self} and the other file {@code other}. */
-    public String describe(String self, String other) {
-      return String.format(pattern, self, other);
+    /** What a node does, for its file {@code self} and the files {@code others} it maps. */
+    public String describe(String self, String others) {
+      return String.format(pattern, self, others);
     }
   }
 
   /** Pages in each half of a file. */
-  static final int HALF_PAGES = 3;
+  static final int HALF_PAGES = 4;
 
   static final int HALF = HALF_PAGES * Inode.PAGE_SIZE;
 
@@ -73,49 +80,78 @@ public final class TwoFileWorkload {
   private final Map<Thread, Throwable> failures = Collections.synchronizedMap(new LinkedHashMap<>());
   private List<WaitForGraph.Edge> cycleSeen = List.of();
 
-  private TwoFileWorkload(ClusterFs fs, Direction direction) {
+  private RingWorkload(ClusterFs fs, Direction direction) {
     this.fs = fs;
     this.direction = direction;
   }
 
-  /**
-   * Creates files {@code a} and {@code b} (random contents from {@code seed}) on a fresh
-   * filesystem of {@code type}, and two workers, not started, that pass {@code gate} before each
-   * copy.
-   */
-  public static TwoFileWorkload prepare(FileSystemType type, Direction direction, Gate gate, long seed)
+  /** The post's case: two nodes, files {@code a} and {@code b}, each mapping the other. */
+  public static RingWorkload twoFiles(FileSystemType type, Direction direction, Gate gate, long seed)
       throws InterruptedException {
-    TwoFileWorkload workload = new TwoFileWorkload(new ClusterFs(type), direction);
+    return prepare(type, direction, 2, 1, gate, seed);
+  }
+
+  /**
+   * Creates {@code nodes} files {@code a}, {@code b}, ... (random contents from {@code seed}) on a
+   * fresh filesystem of {@code type}, and one worker per file, not started, whose buffer maps the
+   * {@code mappings} files after its own and passes {@code gate} before each copy.
+   *
+   * @throws IllegalArgumentException unless {@code 1 <= mappings < nodes} and {@code mappings}
+   *     divides the pages of a half
+   */
+  public static RingWorkload prepare(
+      FileSystemType type, Direction direction, int nodes, int mappings, Gate gate, long seed)
+      throws InterruptedException {
+    if (mappings < 1 || mappings >= nodes || HALF_PAGES % mappings != 0) {
+      throw new IllegalArgumentException(nodes + " nodes cannot each map " + mappings + " other files");
+    }
+    RingWorkload workload = new RingWorkload(new ClusterFs(type), direction);
     Random random = new Random(seed);
-    byte[] a = new byte[2 * HALF];
-    byte[] b = new byte[2 * HALF];
-    random.nextBytes(a);
-    random.nextBytes(b);
-    workload.fs.create("a", a);
-    workload.fs.create("b", b);
-    workload.expected.put("a", a.clone());
-    workload.expected.put("b", b.clone());
-    workload.addWorker(1, "a", "b", gate);
-    workload.addWorker(2, "b", "a", gate);
+    List<FileOperations> files = new ArrayList<>();
+    for (int i = 0; i < nodes; i++) {
+      byte[] contents = new byte[2 * HALF];
+      random.nextBytes(contents);
+      String name = String.valueOf((char) ('a' + i));
+      files.add(workload.fs.create(name, contents));
+      workload.expected.put(name, contents);
+    }
+    for (int i = 0; i < nodes; i++) {
+      List<FileOperations> mapped = new ArrayList<>();
+      for (int d = 1; d <= mappings; d++) {
+        mapped.add(files.get((i + d) % nodes));
+      }
+      workload.addWorker(i + 1, files.get(i), mapped, gate);
+    }
     return workload;
   }
 
-  private void addWorker(int node, String self, String other, Gate gate) {
-    FileOperations selfFile = fs.open(self);
-    FileOperations otherFile = fs.open(other);
-    Runnable copy;
-    if (direction == Direction.READ) {
-      // self's source half lands in other's target half.
-      UserMemory dst = new GatedMemory(fs.mmap(otherFile, HALF, HALF, true), gate);
-      System.arraycopy(expected.get(self), SHIFT, expected.get(other), HALF, LEN);
-      copy = () -> run(() -> selfFile.read(SHIFT, dst, LEN));
-    } else {
-      // other's source half lands in self's target half.
-      UserMemory src = new GatedMemory(fs.mmap(otherFile, 0, HALF, false), gate);
-      System.arraycopy(expected.get(other), 0, expected.get(self), HALF + SHIFT, LEN);
-      copy = () -> run(() -> selfFile.write(HALF + SHIFT, src, LEN));
+  /**
+   * Adds the worker for {@code self}, whose buffer maps part {@code k} of {@code others.get(k)}:
+   * the target part for a read, the source part for a write. Records what the copy must produce.
+   */
+  private void addWorker(int node, FileOperations self, List<FileOperations> others, Gate gate) {
+    int part = HALF / others.size();
+    UserMemory[] segments = new UserMemory[others.size()];
+    for (int k = 0; k < others.size(); k++) {
+      long at = direction == Direction.READ ? HALF + (long) k * part : (long) k * part;
+      segments[k] = fs.mmap(others.get(k), at, part, direction == Direction.READ);
     }
-    Thread worker = new Thread(copy, "node-" + node + " " + direction.describe(self, other));
+    UserMemory buffer = new GatedMemory(segments.length == 1 ? segments[0] : IoVec.of(segments), gate);
+    byte[] selfBytes = expected.get(self.inode().name());
+    for (int t = 0; t < LEN; t++) {
+      byte[] otherBytes = expected.get(others.get(t / part).inode().name());
+      if (direction == Direction.READ) {
+        otherBytes[HALF + t] = selfBytes[SHIFT + t];
+      } else {
+        selfBytes[HALF + SHIFT + t] = otherBytes[t];
+      }
+    }
+    Runnable copy =
+        direction == Direction.READ
+            ? () -> run(() -> self.read(SHIFT, buffer, LEN))
+            : () -> run(() -> self.write(HALF + SHIFT, buffer, LEN));
+    String names = others.stream().map(f -> f.inode().name()).collect(Collectors.joining(", "));
+    Thread worker = new Thread(copy, "node-" + node + " " + direction.describe(self.inode().name(), names));
     worker.setDaemon(true);
     workers.add(worker);
   }
@@ -136,16 +172,16 @@ public final class TwoFileWorkload {
     }
   }
 
-  /** Starts both workers, node 1 first unless {@code node2First}. */
-  public void start(boolean node2First) {
+  /** Starts the workers, node 1 first, or in reverse order if {@code reversed}. */
+  public void start(boolean reversed) {
     List<Thread> order = new ArrayList<>(workers);
-    if (node2First) {
+    if (reversed) {
       Collections.reverse(order);
     }
     order.forEach(Thread::start);
   }
 
-  /** The two workers, node 1 first. */
+  /** The workers, node 1 first. */
   public List<Thread> workers() {
     return List.copyOf(workers);
   }
@@ -192,10 +228,10 @@ public final class TwoFileWorkload {
   }
 
   /**
-   * Waits until both workers have ended, looking at the wait-for graph meanwhile; see {@link
+   * Waits until every worker has ended, looking at the wait-for graph meanwhile; see {@link
    * #cycleSeen()}.
    *
-   * @return whether both ended within {@code within}
+   * @return whether all ended within {@code within}
    */
   public boolean awaitCompletion(Duration within) throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
@@ -217,7 +253,7 @@ public final class TwoFileWorkload {
   }
 
   /**
-   * Interrupts both workers and waits up to {@code within} for them to end.
+   * Interrupts the workers and waits up to {@code within} for them to end.
    *
    * @return the workers still alive afterwards
    */
@@ -238,9 +274,9 @@ public final class TwoFileWorkload {
   }
 
   /**
-   * Reads both files back and compares them with what the two copies must have produced.
+   * Reads every file back and compares them with what the copies must have produced.
    *
-   * @return where the first difference lies, or empty if both files are as expected
+   * @return where the first difference lies, or empty if every file is as expected
    */
   public Optional<String> dataMismatch() throws InterruptedException {
     for (Map.Entry<String, byte[]> file : expected.entrySet()) {
