@@ -64,6 +64,7 @@ import dev.faultlock.source.FieldInfo;
 import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
 import dev.faultlock.source.TypeInfo;
+import dev.faultlock.summary.LibrarySummaries;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -85,7 +86,11 @@ import java.util.Set;
 public final class LockFactExtractor {
   /** What every extraction shares: the index, dispatch, lock names and lambda bindings. */
   public record Context(
-      ProgramIndex index, Dispatch dispatch, LockNames names, FunctionBindings bindings) {}
+      ProgramIndex index,
+      Dispatch dispatch,
+      LockNames names,
+      FunctionBindings bindings,
+      LibrarySummaries library) {}
 
   private final Context cx;
   private final ProgramIndex index;
@@ -782,7 +787,8 @@ public final class LockFactExtractor {
       return new Resolved(type, null, List.of(), null, name.equals("clone") ? type : null);
     }
     String ret = index.library().returnType(type, name, argc);
-    if (ret == null && !index.library().exists(type)) return null;
+    // A library type known from its module's summary resolves even without its jar.
+    if (ret == null && !index.library().exists(type) && !cx.library().knows(type)) return null;
     List<MethodInfo> targets = virtual ? cx.dispatch().targets(type, null, name, argc, true) : List.of();
     return new Resolved(type, null, targets, type, ret);
   }
