@@ -14,6 +14,7 @@ import dev.faultlock.findings.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -116,20 +117,32 @@ public final class LibraryTypes {
   private String computeReturnType(String fqn, String method, int argc) {
     Optional<ResolvedReferenceTypeDeclaration> d = declaration(fqn);
     if (d.isEmpty()) return NONE;
-    String found = null;
     try {
-      for (var m : d.get().getAllMethods()) {
-        ResolvedMethodDeclaration decl = m.getDeclaration();
-        if (!decl.getName().equals(method)) continue;
-        if (decl.getNumberOfParams() != argc && !decl.hasVariadicParameter()) continue;
-        String t = erase(decl.getReturnType());
-        if (found != null && !found.equals(t)) return NONE;
-        found = t;
-      }
+      // The type's own declarations first: an override may narrow the return type
+      // (ReentrantReadWriteLock.writeLock() returns WriteLock, ReadWriteLock's returns Lock).
+      String own = agreed(d.get().getDeclaredMethods(), method, argc);
+      if (own != null) return own;
+      List<ResolvedMethodDeclaration> all = new ArrayList<>();
+      for (var m : d.get().getAllMethods()) all.add(m.getDeclaration());
+      String inherited = agreed(all, method, argc);
+      return inherited == null ? NONE : inherited;
     } catch (RuntimeException | LinkageError e) {
       return NONE;
     }
-    return found == null ? NONE : found;
+  }
+
+  /** The return type the overloads of {@code method} agree on, or {@code null}. */
+  private static String agreed(
+      Iterable<? extends ResolvedMethodDeclaration> methods, String method, int argc) {
+    String found = null;
+    for (ResolvedMethodDeclaration decl : methods) {
+      if (!decl.getName().equals(method)) continue;
+      if (decl.getNumberOfParams() != argc && !decl.hasVariadicParameter()) continue;
+      String t = erase(decl.getReturnType());
+      if (found != null && !found.equals(t)) return null;
+      found = t;
+    }
+    return found;
   }
 
   /** The erased type of a library field (an enum constant, a static constant), or {@code null}. */

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * The post's workload: nodes that each copy their own file through mappings of other files, in a
@@ -45,18 +44,22 @@ import java.util.stream.Collectors;
 public final class RingWorkload {
   /** Which system call every node makes. */
   public enum Direction {
-    READ("read(%s) into a writable mmap of %s"),
-    WRITE("write(%s) from a read-only mmap of %s");
+    READ("read(%s) into %s of %s", "a writable mmap", "writable mmaps"),
+    WRITE("write(%s) from %s of %s", "a read-only mmap", "read-only mmaps");
 
     private final String pattern;
+    private final String oneMapping;
+    private final String mappings;
 
-    Direction(String pattern) {
+    Direction(String pattern, String oneMapping, String mappings) {
       this.pattern = pattern;
+      this.oneMapping = oneMapping;
+      this.mappings = mappings;
     }
 
     /** What a node does, for its file {@code self} and the files {@code others} it maps. */
-    public String describe(String self, String others) {
-      return String.format(pattern, self, others);
+    public String describe(String self, List<String> others) {
+      return String.format(pattern, self, others.size() == 1 ? oneMapping : mappings, String.join(", ", others));
     }
   }
 
@@ -111,25 +114,46 @@ public final class RingWorkload {
     for (int i = 0; i < nodes; i++) {
       byte[] contents = new byte[2 * HALF];
       random.nextBytes(contents);
-      String name = String.valueOf((char) ('a' + i));
+      String name = fileName(i);
       files.add(workload.fs.create(name, contents));
       workload.expected.put(name, contents);
     }
+    List<String> names = nodeNames(direction, nodes, mappings);
     for (int i = 0; i < nodes; i++) {
       List<FileOperations> mapped = new ArrayList<>();
       for (int d = 1; d <= mappings; d++) {
         mapped.add(files.get((i + d) % nodes));
       }
-      workload.addWorker(i + 1, files.get(i), mapped, gate);
+      workload.addWorker(names.get(i), files.get(i), mapped, gate);
     }
     return workload;
   }
 
   /**
-   * Adds the worker for {@code self}, whose buffer maps part {@code k} of {@code others.get(k)}:
+   * The names of the workers {@link #prepare} makes, node 1 first: the node and what it does, such
+   * as {@code node-1 read(a) into a writable mmap of b}.
+   */
+  public static List<String> nodeNames(Direction direction, int nodes, int mappings) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < nodes; i++) {
+      List<String> mapped = new ArrayList<>();
+      for (int d = 1; d <= mappings; d++) {
+        mapped.add(fileName((i + d) % nodes));
+      }
+      names.add("node-" + (i + 1) + " " + direction.describe(fileName(i), mapped));
+    }
+    return names;
+  }
+
+  private static String fileName(int index) {
+    return String.valueOf((char) ('a' + index));
+  }
+
+  /**
+   * Adds the worker {@code name} for {@code self}, whose buffer maps part {@code k} of {@code others.get(k)}:
    * the target part for a read, the source part for a write. Records what the copy must produce.
    */
-  private void addWorker(int node, FileOperations self, List<FileOperations> others, Gate gate) {
+  private void addWorker(String name, FileOperations self, List<FileOperations> others, Gate gate) {
     int part = HALF / others.size();
     UserMemory[] segments = new UserMemory[others.size()];
     for (int k = 0; k < others.size(); k++) {
@@ -150,8 +174,7 @@ public final class RingWorkload {
         direction == Direction.READ
             ? () -> run(() -> self.read(SHIFT, buffer, LEN))
             : () -> run(() -> self.write(HALF + SHIFT, buffer, LEN));
-    String names = others.stream().map(f -> f.inode().name()).collect(Collectors.joining(", "));
-    Thread worker = new Thread(copy, "node-" + node + " " + direction.describe(self.inode().name(), names));
+    Thread worker = new Thread(copy, name);
     worker.setDaemon(true);
     workers.add(worker);
   }
