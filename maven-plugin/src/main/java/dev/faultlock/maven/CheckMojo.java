@@ -41,7 +41,11 @@ public class CheckMojo extends AbstractFaultlockMojo {
   @Parameter(property = "faultlock.outputDirectory", defaultValue = "${project.build.directory}/faultlock")
   File outputDirectory;
 
-  /** Analyses the test sources too. */
+  /**
+   * Analyses the test sources too. The goal resolves the compile classpath only, so types from
+   * test-scoped libraries stay unresolved in test code; the summaries are then not written (they
+   * describe what the jar ships).
+   */
   @Parameter(property = "faultlock.includeTests", defaultValue = "false")
   boolean includeTests;
 
