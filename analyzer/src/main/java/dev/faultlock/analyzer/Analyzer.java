@@ -52,7 +52,7 @@ public final class Analyzer {
     LockNames names = new LockNames(index, librarySummaries.typeLockClasses());
     FunctionBindings bindings = new FunctionBindings();
     LockFactExtractor.Context context =
-        new LockFactExtractor.Context(index, new Dispatch(index), names, bindings);
+        new LockFactExtractor.Context(index, new Dispatch(index), names, bindings, librarySummaries);
 
     List<MethodInfo> methods = index.methods();
     @SuppressWarnings("unchecked")

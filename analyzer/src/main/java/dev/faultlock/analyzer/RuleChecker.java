@@ -111,7 +111,7 @@ final class RuleChecker {
       TraceStep call = new TraceStep(c.at(), "calls `" + c.callee() + "`");
       for (MethodInfo t : c.targets()) {
         Effects te = effects.get(t);
-        if (te != null) {
+        if (te != null && !t.annotations().has(LockApi.FAULT_HANDLER)) {
           through(f, c, call, te, t.annotations().value(LockApi.SORTED_ACQUIRE) != null);
         }
       }

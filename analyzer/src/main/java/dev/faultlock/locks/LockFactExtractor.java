@@ -19,6 +19,13 @@ import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
@@ -46,6 +53,7 @@ import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import dev.faultlock.callgraph.Dispatch;
 import dev.faultlock.callgraph.FunctionBindings;
@@ -56,6 +64,7 @@ import dev.faultlock.source.FieldInfo;
 import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
 import dev.faultlock.source.TypeInfo;
+import dev.faultlock.summary.LibrarySummaries;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -77,7 +86,11 @@ import java.util.Set;
 public final class LockFactExtractor {
   /** What every extraction shares: the index, dispatch, lock names and lambda bindings. */
   public record Context(
-      ProgramIndex index, Dispatch dispatch, LockNames names, FunctionBindings bindings) {}
+      ProgramIndex index,
+      Dispatch dispatch,
+      LockNames names,
+      FunctionBindings bindings,
+      LibrarySummaries library) {}
 
   private final Context cx;
   private final ProgramIndex index;
@@ -94,7 +107,11 @@ public final class LockFactExtractor {
   private int unresolved;
 
   /** A local variable or parameter. */
-  private record Local(String type, int parameter, LockRef alias, boolean userBuffer) {}
+  private record Local(String type, int parameter, LockRef alias, boolean userBuffer, String element) {
+    Local(String type, int parameter, LockRef alias, boolean userBuffer) {
+      this(type, parameter, alias, userBuffer, null);
+    }
+  }
 
   /** A resolved call: the program methods it may run and, for library methods, their type. */
   private record Resolved(
@@ -139,7 +156,8 @@ public final class LockFactExtractor {
       for (int i = 0; i < c.getParameters().size(); i++) {
         Parameter p = c.getParameter(i);
         boolean userBuffer = method.parameterAnnotations().get(i).has(LockApi.USER_BUFFER);
-        scopes.peek().put(p.getNameAsString(), new Local(method.parameterTypes().get(i), i, null, userBuffer));
+        scopes.peek().put(p.getNameAsString(),
+            new Local(method.parameterTypes().get(i), i, null, userBuffer, element(p.getType())));
       }
     } else {
       for (int i = 0; i < method.arity(); i++) {
@@ -392,7 +410,7 @@ public final class LockFactExtractor {
           }
           bindFunction(init, declared);
         }
-        declareLocal(d.getNameAsString(), declared, alias);
+        scopes.peek().put(d.getNameAsString(), new Local(declared, -1, alias, false, element(d.getType())));
       }
     } else if (e instanceof AssignExpr a) {
       expression(a.getValue(), s);
@@ -443,12 +461,12 @@ public final class LockFactExtractor {
     Set<String> coveredBefore = Set.copyOf(s.covered);
     CallContext context = context(scope, call.getArguments());
     List<MethodInfo> targets = new ArrayList<>(r.targets);
-    lambdaArguments(call.getArguments(), r, targets);
-    if (r.targets.isEmpty() && r.libraryType == null) unresolved++;
+    lambdaArguments(call.getArguments(), r, targets, elementOf(scope));
+    if (r.targets.isEmpty() && r.libraryType == null && r.returnType == null) unresolved++;
     String callee = display(r, name);
-    if (!allFaultsDisabled(r.targets)) userBufferFault(scope, call.getArguments(), callee, at, s);
     events.add(new LockEvent.Call(at, callee, r.receiverType, name, call.getArguments().size(),
         targets, r.libraryType, context, heldBefore, coveredBefore));
+    if (!allFaultsDisabled(r.targets)) userBufferFault(scope, call.getArguments(), callee, at, s);
     annotatedEffects(r.selected != null ? r.selected : first(r.targets), context, callee, at, s);
   }
 
@@ -470,7 +488,7 @@ public final class LockFactExtractor {
     if (ctor == null || ctor.owner() != t) return;
     List<MethodInfo> targets = new ArrayList<>(List.of(ctor));
     Resolved r = new Resolved(type, ctor, List.of(ctor), null, type);
-    lambdaArguments(args, r, targets);
+    lambdaArguments(args, r, targets, null);
     Location at = at(node);
     CallContext context = context(null, args);
     String callee = "new " + t.name();
@@ -591,7 +609,16 @@ public final class LockFactExtractor {
   // Lambdas and method references.
 
   /** Binds lambda and method-reference arguments, or calls them where a library runs them. */
-  private void lambdaArguments(List<Expression> args, Resolved r, List<MethodInfo> targets) {
+  private String elementOf(Expression scope) {
+    if (scope instanceof NameExpr n) {
+      Local l = local(n.getNameAsString());
+      return l == null ? null : l.element;
+    }
+    return null;
+  }
+
+  private void lambdaArguments(
+      List<Expression> args, Resolved r, List<MethodInfo> targets, String element) {
     for (int i = 0; i < args.size(); i++) {
       Expression a = args.get(i);
       if (!(a instanceof LambdaExpr) && !(a instanceof MethodReferenceExpr)) continue;
@@ -600,7 +627,7 @@ public final class LockFactExtractor {
       else if (!r.targets.isEmpty() && i < r.targets.get(0).arity()) {
         paramType = r.targets.get(0).parameterTypes().get(i);
       }
-      List<MethodInfo> functions = functions(a, paramType);
+      List<MethodInfo> functions = functions(a, element);
       if (!r.targets.isEmpty() && paramType != null) {
         for (MethodInfo f : functions) cx.bindings().bind(paramType, f);
       } else {
@@ -614,14 +641,18 @@ public final class LockFactExtractor {
   private void bindFunction(Expression value, String type) {
     if (type == null) return;
     if (value instanceof LambdaExpr || value instanceof MethodReferenceExpr) {
-      for (MethodInfo f : functions(value, type)) cx.bindings().bind(type, f);
+      for (MethodInfo f : functions(value, null)) cx.bindings().bind(type, f);
     }
   }
 
   private final Map<Expression, List<MethodInfo>> functionsOf = new IdentityHashMap<>();
 
-  /** The methods a lambda or method reference stands for; a lambda body is extracted now. */
-  private List<MethodInfo> functions(Expression e, String functionalType) {
+  /**
+   * The methods a lambda or method reference stands for; a lambda body is extracted now. {@code
+   * element} types a single untyped lambda parameter (the element of the collection it is
+   * applied to), when known.
+   */
+  private List<MethodInfo> functions(Expression e, String element) {
     List<MethodInfo> known = functionsOf.get(e);
     if (known != null) return known;
     List<MethodInfo> out = new ArrayList<>();
@@ -630,7 +661,8 @@ public final class LockFactExtractor {
       List<String> types = new ArrayList<>();
       for (Parameter p : l.getParameters()) {
         names.add(p.getNameAsString());
-        types.add(type(p.getType()));
+        String declared = type(p.getType());
+        types.add(declared == null && l.getParameters().size() == 1 ? element : declared);
       }
       Node body = l.getBody() instanceof BlockStmt b ? b : null;
       MethodInfo lambda =
@@ -736,6 +768,10 @@ public final class LockFactExtractor {
         List<MethodInfo> targets = cx.dispatch().targets(type, selected, name, argc, virtual);
         return new Resolved(type, selected, targets, null, selected.returnType());
       }
+      if (argc == 0 && t.node() instanceof RecordDeclaration) {
+        FieldInfo component = t.fields().get(name);
+        if (component != null) return new Resolved(type, null, List.of(), null, component.type());
+      }
       for (String a : t.ancestors()) {
         if (index.type(a) != null) continue;
         String ret = index.library().returnType(a, name, argc);
@@ -746,8 +782,13 @@ public final class LockFactExtractor {
       }
       return null;
     }
+    if (type.endsWith("[]")) {
+      // Arrays: clone() and the methods of Object.
+      return new Resolved(type, null, List.of(), null, name.equals("clone") ? type : null);
+    }
     String ret = index.library().returnType(type, name, argc);
-    if (ret == null && !index.library().exists(type)) return null;
+    // A library type known from its module's summary resolves even without its jar.
+    if (ret == null && !index.library().exists(type) && !cx.library().knows(type)) return null;
     List<MethodInfo> targets = virtual ? cx.dispatch().targets(type, null, name, argc, true) : List.of();
     return new Resolved(type, null, targets, type, ret);
   }
@@ -794,7 +835,7 @@ public final class LockFactExtractor {
       if (scopeType == null) return null;
       if (fa.getNameAsString().equals("length") && scopeType.endsWith("[]")) return "int";
       TypeInfo t = index.type(scopeType);
-      if (t == null) return null;
+      if (t == null) return index.library().fieldType(scopeType, fa.getNameAsString());
       FieldInfo f = index.field(t, fa.getNameAsString());
       return f == null ? null : f.type();
     }
@@ -817,7 +858,14 @@ public final class LockFactExtractor {
       String t = typeOf(a.getName());
       return t != null && t.endsWith("[]") ? t.substring(0, t.length() - 2) : null;
     }
-    if (e instanceof StringLiteralExpr) return "java.lang.String";
+    if (e instanceof StringLiteralExpr || e instanceof TextBlockLiteralExpr) return "java.lang.String";
+    if (e instanceof IntegerLiteralExpr) return "int";
+    if (e instanceof LongLiteralExpr) return "long";
+    if (e instanceof BooleanLiteralExpr) return "boolean";
+    if (e instanceof CharLiteralExpr) return "char";
+    if (e instanceof DoubleLiteralExpr d) {
+      return d.getValue().endsWith("f") || d.getValue().endsWith("F") ? "float" : "double";
+    }
     if (e instanceof AssignExpr a) return typeOf(a.getTarget());
     if (e instanceof ClassExpr) return "java.lang.Class";
     return null;
@@ -985,6 +1033,15 @@ public final class LockFactExtractor {
     for (Map<String, Local> scope : scopes) {
       Local l = scope.get(name);
       if (l != null) return l;
+    }
+    return null;
+  }
+
+  /** The one type argument of a declared type ({@code List<Memory>}: {@code Memory}), or {@code null}. */
+  private String element(Type t) {
+    if (t instanceof ClassOrInterfaceType c && c.getTypeArguments().isPresent()
+        && c.getTypeArguments().get().size() == 1) {
+      return type(c.getTypeArguments().get().get(0));
     }
     return null;
   }

@@ -14,6 +14,7 @@ import dev.faultlock.findings.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,7 @@ public final class LibraryTypes {
   private final ConcurrentHashMap<String, Set<String>> ancestors = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> returnTypes = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Boolean> interfaces = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> fieldTypes = new ConcurrentHashMap<>();
 
   /** The JDK plus the jars of {@code classpath}; an unreadable jar becomes a problem. */
   public LibraryTypes(List<Path> classpath, List<Problem> problems) {
@@ -115,20 +117,53 @@ public final class LibraryTypes {
   private String computeReturnType(String fqn, String method, int argc) {
     Optional<ResolvedReferenceTypeDeclaration> d = declaration(fqn);
     if (d.isEmpty()) return NONE;
-    String found = null;
     try {
-      for (var m : d.get().getAllMethods()) {
-        ResolvedMethodDeclaration decl = m.getDeclaration();
-        if (!decl.getName().equals(method)) continue;
-        if (decl.getNumberOfParams() != argc && !decl.hasVariadicParameter()) continue;
-        String t = erase(decl.getReturnType());
-        if (found != null && !found.equals(t)) return NONE;
-        found = t;
-      }
+      // The type's own declarations first: an override may narrow the return type
+      // (ReentrantReadWriteLock.writeLock() returns WriteLock, ReadWriteLock's returns Lock).
+      String own = agreed(d.get().getDeclaredMethods(), method, argc);
+      if (own != null) return own;
+      List<ResolvedMethodDeclaration> all = new ArrayList<>();
+      for (var m : d.get().getAllMethods()) all.add(m.getDeclaration());
+      String inherited = agreed(all, method, argc);
+      return inherited == null ? NONE : inherited;
     } catch (RuntimeException | LinkageError e) {
       return NONE;
     }
-    return found == null ? NONE : found;
+  }
+
+  /** The return type the overloads of {@code method} agree on, or {@code null}. */
+  private static String agreed(
+      Iterable<? extends ResolvedMethodDeclaration> methods, String method, int argc) {
+    String found = null;
+    for (ResolvedMethodDeclaration decl : methods) {
+      if (!decl.getName().equals(method)) continue;
+      if (decl.getNumberOfParams() != argc && !decl.hasVariadicParameter()) continue;
+      String t = erase(decl.getReturnType());
+      if (found != null && !found.equals(t)) return null;
+      found = t;
+    }
+    return found;
+  }
+
+  /** The erased type of a library field (an enum constant, a static constant), or {@code null}. */
+  public String fieldType(String fqn, String field) {
+    String key = fqn + '.' + field;
+    String r = fieldTypes.get(key);
+    if (r == null) {
+      synchronized (solver) {
+        r = declaration(fqn)
+            .map(d -> {
+              try {
+                return erase(d.getField(field).getType());
+              } catch (RuntimeException | LinkageError e) {
+                return NONE;
+              }
+            })
+            .orElse(NONE);
+      }
+      fieldTypes.put(key, r);
+    }
+    return r.isEmpty() ? null : r;
   }
 
   private static String erase(ResolvedType t) {

@@ -25,6 +25,8 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.TypeParameter;
+import com.github.javaparser.ast.type.UnionType;
+import com.github.javaparser.ast.type.UnknownType;
 import com.github.javaparser.ast.type.VarType;
 import com.github.javaparser.ast.type.VoidType;
 import dev.faultlock.findings.Location;
@@ -238,7 +240,7 @@ public final class ProgramIndex {
 
   private MethodInfo bestIn(TypeInfo t, String name, int argc, List<String> argTypes) {
     MethodInfo best = null;
-    int bestScore = -1;
+    int bestScore = Integer.MIN_VALUE;
     for (MethodInfo m : t.methods) {
       if (!m.name().equals(name)) continue;
       boolean fits = m.arity() == argc || (m.isVarargs() && argc >= m.arity() - 1);
@@ -249,6 +251,7 @@ public final class ProgramIndex {
         String have = argTypes.get(i);
         if (want != null && have != null) {
           if (have.equals(want)) score += 3;
+          else if (isPrimitive(have) && isPrimitive(want)) score += 1;
           else if (isSubtype(have, want)) score += 2;
           else score -= 5;
         }
@@ -259,6 +262,10 @@ public final class ProgramIndex {
       }
     }
     return best;
+  }
+
+  private static boolean isPrimitive(String type) {
+    return type.indexOf('.') < 0 && !type.endsWith("]") && Character.isLowerCase(type.charAt(0));
   }
 
   /** Resolves a written type to its erased fully qualified name, or {@code null}. */
@@ -278,6 +285,8 @@ public final class ProgramIndex {
       }
       return resolveName(written, context);
     }
+    if (type instanceof UnionType u) return resolveType(u.getElements().get(0), context, typeParameters);
+    if (type instanceof UnknownType) return null;
     return "java.lang.Object";
   }
 
@@ -380,8 +389,10 @@ public final class ProgramIndex {
         isInterface = c.isInterface();
         for (TypeParameter p : c.getTypeParameters()) typeParams.add(p.getNameAsString());
       } else if (d instanceof EnumDeclaration e) {
+        supers.add(new ClassOrInterfaceType(null, "java.lang.Enum"));
         supers.addAll(e.getImplementedTypes());
       } else if (d instanceof RecordDeclaration r) {
+        supers.add(new ClassOrInterfaceType(null, "java.lang.Record"));
         supers.addAll(r.getImplementedTypes());
         for (TypeParameter p : r.getTypeParameters()) typeParams.add(p.getNameAsString());
       } else if (d instanceof AnnotationDeclaration) {

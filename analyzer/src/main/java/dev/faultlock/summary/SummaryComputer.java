@@ -55,7 +55,10 @@ public final class SummaryComputer {
     String mayFault = m.annotations().value(LockApi.MAY_FAULT);
     if (mayFault != null && !faultsDisabled) changed |= e.addFault(mayFault, null, Set.of());
     MethodFacts f = facts.get(m);
-    if (f == null) return changed;
+    // A lock primitive's body is the lock's implementation (its internal monitor, its wait
+    // queue): callers see what it declares, as lockdep does not report the spinlock inside
+    // mutex_lock.
+    if (f == null || isLockPrimitive(m)) return changed;
     for (LockEvent event : f.events()) {
       if (event instanceof LockEvent.Acquire a) {
         if (a.blocking()) changed |= e.addAcquire(a.lock(), a.step());
@@ -68,7 +71,11 @@ public final class SummaryComputer {
         TraceStep step = new TraceStep(c.at(), "calls `" + c.callee() + "`");
         for (MethodInfo t : c.targets()) {
           Effects te = effects.get(t);
-          if (te != null) changed |= through(e, te, c, step, faultsDisabled);
+          // A direct call of a fault handler is the fault machinery itself (a model's page
+          // table calling ->nopage): the handler's locks are reached through the fault path.
+          if (te != null && !t.annotations().has(LockApi.FAULT_HANDLER)) {
+            changed |= through(e, te, c, step, faultsDisabled);
+          }
         }
         if (c.libraryType() != null) {
           for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
@@ -79,6 +86,16 @@ public final class SummaryComputer {
     }
     return changed;
   }
+
+  /** Whether {@code m} declares what it acquires or releases: a lock primitive. */
+  public static boolean isLockPrimitive(MethodInfo m) {
+    for (String a : LOCK_PRIMITIVE) if (m.annotations().has(a)) return true;
+    return false;
+  }
+
+  private static final List<String> LOCK_PRIMITIVE =
+      List.of(LockApi.ACQUIRES, LockApi.TRY_ACQUIRES, LockApi.RELEASES, LockApi.EP_LOCK_METHOD,
+          LockApi.EP_UNLOCK_METHOD, LockApi.CF_ENSURES_LOCK_HELD, LockApi.CF_ENSURES_LOCK_HELD_IF);
 
   private static boolean through(
       Effects e, Effects callee, LockEvent.Call c, TraceStep step, boolean faultsDisabled) {
