@@ -23,7 +23,9 @@ build() {
     (cd "$ROOT" && { mvn -B -o -q -pl analyzer -am package -DskipTests \
       || mvn -B -q -pl analyzer -am package -DskipTests; }) >&2
   fi
-  JAR="$(jar_path)"
+  # A copy: rebuilding the module while a benchmark runs must not swap the jar under it.
+  JAR="$OUT/faultlock-cli.jar"
+  cp "$(jar_path)" "$JAR.tmp" && mv "$JAR.tmp" "$JAR"
   mkdir -p "$OUT/classes"
   javac -nowarn -d "$OUT/classes" -cp "$JAR" \
     "$BENCH_DIR"/harness/dev/faultlock/bench/*.java 2>&1 | grep -v '^Note:' >&2 || true
