@@ -574,4 +574,26 @@ class FaultUnderLockTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void malformedFaultMethodsEntryIsAnErrorNotACrash() {
+    helper
+        .setArgs("-XepOpt:FaultUnderLock:FaultMethods=transferTo")
+        .addSourceLines(
+            "Log.java",
+            "// BUG: Diagnostic contains: `transferTo` is not Type#method",
+            "class Log {}")
+        .doTest();
+  }
+
+  @Test
+  void unknownTypeInFaultMethodsIsAnError() {
+    helper
+        .setArgs("-XepOpt:FaultUnderLock:FaultMethods=no.such.Type#copy")
+        .addSourceLines(
+            "Log.java",
+            "// BUG: Diagnostic contains: type `no.such.Type` is not on the classpath",
+            "class Log {}")
+        .doTest();
+  }
 }
