@@ -19,6 +19,7 @@ import dev.faultlock.catalog.LockApi;
 import dev.faultlock.rules.locks.Annotations;
 import dev.faultlock.rules.locks.LockEffect;
 import dev.faultlock.rules.locks.LockExpressions;
+import dev.faultlock.rules.locks.LockOps;
 import dev.faultlock.rules.locks.LockRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ final class Acquisitions {
     }
     if (tree instanceof MethodInvocationTree call) {
       List<LockRef> locks = new ArrayList<>();
-      for (LockEffect effect : dev.faultlock.rules.locks.LockOps.effects(call, state)) {
+      for (LockEffect effect : LockOps.effects(call, state)) {
         if (effect.waits()) {
           locks.add(effect.lock());
         }
