@@ -5,15 +5,16 @@
 # into @UserBuffer parameters under and outside locks, and ordinary lock-free code), then compiles
 # it RUNS times with Error Prone alone and RUNS times with Error Prone plus faultlock's checkers,
 # alternating, and reports the median wall times and their ratio. Same JVM flags, same javac
-# flags; the only difference is faultlock-rules on the processor path.
+# flags; the only difference is faultlock-rules on the processor path. Reports javac's CPU time
+# (user + system) as well as wall time: on a shared machine the CPU figure is the steadier one.
 #
-#   bench/errorprone/run.sh [CLASSES] [RUNS]      (defaults: 3000 classes, 5 runs each)
+#   bench/errorprone/run.sh [CLASSES] [RUNS]      (defaults: 1000 classes, 3 runs each)
 #
 # Needs: JDK 17, Maven, and faultlock-rules built: mvn -B -q -pl rules -am package -DskipTests
 set -euo pipefail
 
-CLASSES=${1:-3000}
-RUNS=${2:-5}
+CLASSES=${1:-1000}
+RUNS=${2:-3}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT="$ROOT/bench/out/errorprone"
 VERSION=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$ROOT/pom.xml" | head -1)
@@ -192,25 +193,23 @@ while read -r flag; do
   [[ -n "$flag" ]] && JVM_FLAGS+=("-J$flag")
 done < "$ROOT/.mvn/jvm.config"
 
-# One javac run; prints wall seconds. Findings are demoted to warnings so every run compiles
-# every file to the end; -Xmaxwarns keeps the output small.
+# One javac run; prints "wall cpu" seconds (cpu = user + system time of javac's JVM, which
+# other work on a shared machine disturbs far less than wall time). Findings are demoted to
+# warnings so every run compiles every file to the end; -Xmaxwarns keeps the output small.
 compile() {
   local processor_path=$1 xep=$2 maxwarns=${3:-5}
   rm -rf "$OUT/classes"
   mkdir -p "$OUT/classes"
-  local start end
-  start=$(date +%s.%N)
-  javac "${JVM_FLAGS[@]}" -J-Xmx2g -d "$OUT/classes" -cp "$ANNOTATIONS_JAR" \
+  local TIMEFORMAT='%R %U %S' timing
+  timing=$( { time javac "${JVM_FLAGS[@]}" -J-Xmx2g -d "$OUT/classes" -cp "$ANNOTATIONS_JAR" \
     -XDcompilePolicy=simple --should-stop=ifError=FLOW -Xmaxwarns "$maxwarns" \
     -processorpath "$processor_path" "-Xplugin:ErrorProne $xep" @"$OUT/sources.txt" \
-    > "$OUT/last.log" 2>&1 || { cat "$OUT/last.log" >&2; exit 1; }
-  end=$(date +%s.%N)
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }' 
+    > "$OUT/last.log" 2>&1 || { cat "$OUT/last.log" >&2; exit 1; } ; } 2>&1 )
+  echo "$timing" | awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }'
 }
 
 FAULTLOCK_XEP="-Xep:FaultUnderLock:WARN -Xep:DeclaredOrderViolation:WARN -Xep:AnnotationMisuse:WARN"
 echo "warm-up (not counted), checking the checkers really ran"
-compile "$EP_PATH" "" > /dev/null
 compile "$EP_PATH:$RULES_JAR" "$FAULTLOCK_XEP" 1000000 > /dev/null
 # Each generated class has exactly two faulting copies under a lock (readSynchronized, readLocked)
 # and nothing else faultlock should report.
@@ -222,19 +221,21 @@ if [[ "$found" -ne $((2 * CLASSES)) || "$others" -ne 0 ]]; then
 fi
 echo "findings check: $found FaultUnderLock (2 per class), 0 others"
 
-alone=() with=()
+alone_wall=() alone_cpu=() with_wall=() with_cpu=()
 for ((r = 1; r <= RUNS; r++)); do
-  a=$(compile "$EP_PATH" "")
-  w=$(compile "$EP_PATH:$RULES_JAR" "$FAULTLOCK_XEP")
-  alone+=("$a") with+=("$w")
-  printf 'run %d: Error Prone alone %6.2f s, with faultlock %6.2f s\n' "$r" "$a" "$w"
+  read -r aw ac < <(compile "$EP_PATH" "")
+  read -r ww wc < <(compile "$EP_PATH:$RULES_JAR" "$FAULTLOCK_XEP")
+  alone_wall+=("$aw") alone_cpu+=("$ac") with_wall+=("$ww") with_cpu+=("$wc")
+  printf 'run %d: Error Prone alone %7.2f s wall %7.2f s cpu | with faultlock %7.2f s wall %7.2f s cpu\n' \
+    "$r" "$aw" "$ac" "$ww" "$wc"
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-ma=$(median "${alone[@]}")
-mw=$(median "${with[@]}")
+maw=$(median "${alone_wall[@]}") mac=$(median "${alone_cpu[@]}")
+mww=$(median "${with_wall[@]}") mwc=$(median "${with_cpu[@]}")
 echo
-echo "classes: $CLASSES, runs: $RUNS each, $(nproc) cores"
-printf 'median Error Prone alone:      %6.2f s\n' "$ma"
-printf 'median with faultlock checkers: %6.2f s\n' "$mw"
-awk -v a="$ma" -v w="$mw" 'BEGIN { printf "overhead: %+.1f%% (ratio %.3f)\n", (w / a - 1) * 100, w / a }'
+echo "classes: $CLASSES, runs: $RUNS each, $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'median Error Prone alone:       %7.2f s wall %7.2f s cpu\n' "$maw" "$mac"
+printf 'median with faultlock checkers: %7.2f s wall %7.2f s cpu\n' "$mww" "$mwc"
+awk -v a="$mac" -v w="$mwc" 'BEGIN { printf "overhead (cpu):  %+.1f%% (ratio %.3f)\n", (w / a - 1) * 100, w / a }'
+awk -v a="$maw" -v w="$mww" 'BEGIN { printf "overhead (wall): %+.1f%% (ratio %.3f)\n", (w / a - 1) * 100, w / a }'
