@@ -596,4 +596,28 @@ class FaultUnderLockTest {
             "class Log {}")
         .doTest();
   }
+
+  @Test
+  void tryAcquiresHoldsOnTheTrueBranchOnly() {
+    helper
+        .addSourceLines(
+            "Locks.java",
+            "import dev.faultlock.annotations.*;",
+            "@LockClass(\"inode\") final class InodeLock {}",
+            "final class Locks {",
+            "  @TryAcquires(\"lock\") boolean tryLock(InodeLock lock) { return true; }",
+            "  @Releases(\"lock\") void unlock(InodeLock lock) {}",
+            "  @MayFault(\"page\") static void copy() {}",
+            "  void read(InodeLock lock) {",
+            "    if (tryLock(lock)) {",
+            "      // BUG: Diagnostic contains: inode lock `lock` is held",
+            "      copy();",
+            "      unlock(lock);",
+            "    } else {",
+            "      copy();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

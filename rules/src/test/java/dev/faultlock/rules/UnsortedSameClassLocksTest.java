@@ -202,4 +202,31 @@ class UnsortedSameClassLocksTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void lambdasAndNestedClassesAreTheirOwnMethods() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "class Inode {",
+            "  Runnable inLambda(Inode a, Inode b) {",
+            "    return () -> {",
+            "      synchronized (a) {",
+            "        // BUG: Diagnostic contains: Inode lock `b` is acquired while Inode lock `a`",
+            "        synchronized (b) {}",
+            "      }",
+            "    };",
+            "  }",
+            "  synchronized Runnable lockedOutside(Inode b) {",
+            "    return () -> { synchronized (b) {} };",
+            "  }",
+            "  static class Child {",
+            "    synchronized void withSibling(Child sibling) {",
+            "      // BUG: Diagnostic contains: Child lock `sibling` is acquired while Child lock `this`",
+            "      synchronized (sibling) {}",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
