@@ -3,6 +3,7 @@ package dev.faultlock.cli;
 import dev.faultlock.analyzer.AnalysisResult;
 import dev.faultlock.analyzer.Analyzer;
 import dev.faultlock.analyzer.AnalyzerOptions;
+import dev.faultlock.findings.Location;
 import dev.faultlock.findings.Problem;
 import dev.faultlock.report.Counts;
 import dev.faultlock.report.ReportFormat;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Spec;
     usageHelpWidth = 100,
     description = {
       "Finds ABBA deadlocks in Java storage code. Reads the .java files under each PATH as one",
-      "program and reports each of these with its witness, one file:line per step:",
+      "program, with the rest of the source root each PATH lies in (found from its package, as",
+      "javac's -sourcepath would), and reports for the PATHs, each with its witness trace:",
       "  FaultUnderLock          a lock held while copying to or from a caller's buffer whose",
       "                          page fault takes another lock of the same class (the GFS bug)",
       "  LockOrderInversion      locks taken in both orders on different paths",
@@ -146,10 +149,11 @@ final class CheckCommand implements Callable<Integer> {
     // A progress line only helps a person watching a terminal; in CI logs it is noise.
     ProgressLine progress =
         System.console() == null ? null : new ProgressLine(err, System::nanoTime);
-    AnalysisResult result =
+    List<Path> roots = inputs.usable().stream().map(SourceRoots::rootOf).distinct().toList();
+    AnalysisResult analysed =
         Analyzer.analyze(
             AnalyzerOptions.builder()
-                .sources(inputs.usable())
+                .sources(roots)
                 .classpath(classpathEntries())
                 .jobs(jobs)
                 .cacheDir(cacheDir)
@@ -158,6 +162,8 @@ final class CheckCommand implements Callable<Integer> {
     if (progress != null) {
       progress.clear();
     }
+    AnalysisResult result =
+        roots.equals(inputs.usable()) ? analysed : onlyNamed(analysed, inputs.usable(), roots);
 
     Counts counts = Counts.of(result);
     try {
@@ -188,6 +194,23 @@ final class CheckCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     return failOn.fails(counts) ? Main.FINDINGS : Main.OK;
+  }
+
+  /**
+   * Drops what lies in the source roots outside the named {@code PATH}s: those files were read
+   * only for what the named ones use. The lock graph and the counts of what was analysed stay
+   * whole.
+   */
+  private static AnalysisResult onlyNamed(AnalysisResult result, List<Path> named, List<Path> roots) {
+    Predicate<Location> shown =
+        location -> SourceRoots.isUnder(location.file(), named)
+            || !SourceRoots.isUnder(location.file(), roots);
+    return new AnalysisResult(
+        result.findings().stream().filter(f -> shown.test(f.location())).toList(),
+        result.problems().stream().filter(p -> shown.test(p.location())).toList(),
+        result.lockGraph(),
+        result.stats(),
+        result.summary());
   }
 
   private List<Path> classpathEntries() {

@@ -4,6 +4,7 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ParserConfiguration.LanguageLevel;
+import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
 import dev.faultlock.analyzer.AnalyzerOptions;
 import dev.faultlock.findings.Location;
@@ -67,8 +68,7 @@ public final class JavaSources {
   }
 
   private static JavaParser newParser() {
-    // Tokens and comments are not needed by the analysis and cost much of the memory.
-    return new JavaParser(configuration().setStoreTokens(false));
+    return new JavaParser(configuration());
   }
 
   private static ParserConfiguration configuration() {
@@ -94,9 +94,6 @@ public final class JavaSources {
     }
     ParseResult<CompilationUnit> result = parser.parse(text);
     if (!result.isSuccessful() || result.getResult().isEmpty()) {
-      // Problem positions need tokens, which the fast configuration does not keep: parse the
-      // (rare) broken file once more to say where it breaks.
-      result = new JavaParser(configuration().setStoreTokens(true)).parse(text);
       result.getProblems().stream()
           .findFirst()
           .ifPresentOrElse(
@@ -113,7 +110,22 @@ public final class JavaSources {
               () -> problems.add(new Problem(new Location(shown, 0, 0), "syntax error")));
       return null;
     }
-    return new SourceFile(path, shown, result.getResult().get());
+    CompilationUnit unit = result.getResult().get();
+    dropTokens(unit);
+    return new SourceFile(path, shown, unit);
+  }
+
+  /**
+   * Keeps each node's position but lets go of the token list it was computed from: the tokens
+   * are most of a syntax tree's memory, and the analysis of a large program keeps every tree.
+   */
+  private static void dropTokens(CompilationUnit unit) {
+    unit.walk(
+        n -> {
+          Range range = n.getRange().orElse(null);
+          n.setTokenRange(null);
+          n.setRange(range);
+        });
   }
 
   // Without stored tokens the parser reports the position only inside its message.

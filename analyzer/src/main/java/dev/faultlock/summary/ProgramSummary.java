@@ -59,6 +59,7 @@ public record ProgramSummary(int format, List<TypeSummary> types, List<List<Stri
    * @param faultHandler the domain of {@code @FaultHandler}, or {@code null} when it is none
    * @param sortedAcquire the class of {@code @SortedAcquire}, or {@code null}
    * @param faultsDisabled whether the method is {@code @FaultsDisabled}
+   * @param location where it is declared, {@code file:line}
    */
   public record MethodSummary(
       String name,
@@ -67,7 +68,8 @@ public record ProgramSummary(int format, List<TypeSummary> types, List<List<Stri
       List<Fault> faults,
       String faultHandler,
       String sortedAcquire,
-      boolean faultsDisabled) {
+      boolean faultsDisabled,
+      String location) {
     public MethodSummary {
       parameterTypes = List.copyOf(parameterTypes);
       acquires = List.copyOf(acquires);

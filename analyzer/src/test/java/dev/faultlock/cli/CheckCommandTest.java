@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultlock.report.SarifSchema;
 import dev.faultlock.report.ToolInfo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,76 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code faultlock check} end to end, in process, on the programs in the test resources. */
 class CheckCommandTest {
   @TempDir Path tmp;
+
+  @Test
+  void faultUnderLockIsAnErrorWithItsWitnessTrace() {
+    String inode = program("buggy") + "/Inode.java";
+
+    CliRun run = faultlock("check", program("buggy"));
+
+    assertThat(run.out().lines())
+        .first()
+        .asString()
+        .startsWith(inode + ":14: error: [FaultUnderLock] `UserMemory.write` may fault while inode"
+            + " lock `this` is held");
+    // The trace: the lock taken, the copy, the fault, the handler's lock; one indented step a line.
+    assertThat(run.out().lines().skip(1).takeWhile(line -> line.startsWith("    ")))
+        .hasSizeGreaterThanOrEqualTo(3)
+        .allMatch(line -> line.matches("    " + java.util.regex.Pattern.quote(inode) + ":\\d+: .+"))
+        .anyMatch(line -> line.startsWith("    " + inode + ":12: acquires inode lock"))
+        .anyMatch(line -> line.contains("faults -> `Inode.fault`"))
+        .anyMatch(line -> line.startsWith("    " + inode + ":21: acquires inode lock"));
+    assertThat(run.out()).endsWith("1 error, 0 warnings\n");
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void warningsFailOnlyWithFailOnWarning() {
+    CliRun byDefault = faultlock("check", program("unsorted"));
+    CliRun strict = faultlock("check", "--fail-on", "warning", program("unsorted"));
+    CliRun never = faultlock("check", "--fail-on=never", program("buggy"));
+
+    assertThat(byDefault.out())
+        .contains("Transfer.java:14: warning: [UnsortedSameClassLocks]")
+        .endsWith("0 errors, 1 warning\n");
+    assertThat(byDefault.exitCode()).isZero();
+    assertThat(strict.exitCode()).isEqualTo(1);
+    assertThat(never.out()).contains("error: [FaultUnderLock]");
+    assertThat(never.exitCode()).isZero();
+  }
+
+  @Test
+  void namingOnePackageReadsTheRestOfItsSourceRootButReportsOnlyThePackage() {
+    String root = program("tree");
+
+    CliRun fs = faultlock("check", root + "/demo/fs");
+    CliRun mem = faultlock("check", root + "/demo/mem");
+    CliRun all = faultlock("check", root);
+
+    // UserMemory.write (@MayFault) lives in demo.mem: without it there would be no finding.
+    assertThat(fs.out())
+        .startsWith(root + "/demo/fs/Inode.java:13: error: [FaultUnderLock]")
+        .doesNotContain("Broken.java")
+        .endsWith("1 error, 0 warnings\n");
+    assertThat(fs.exitCode()).isEqualTo(1);
+    assertThat(mem.out()).isEqualTo("0 errors, 0 warnings\n");
+    assertThat(mem.exitCode()).isZero();
+    assertThat(all.out())
+        .contains(root + "/demo/other/Broken.java:4: warning: [faultlock] syntax error")
+        .endsWith("1 error, 1 warning\n");
+  }
+
+  @Test
+  void sarifOfARealRunIsValid() throws IOException {
+    CliRun run = faultlock("check", "--format", "sarif", program("buggy"), program("broken"));
+
+    JsonNode log = new ObjectMapper().readTree(run.out());
+    assertThat(SarifSchema.validate(log)).isEmpty();
+    assertThat(log.at("/runs/0/results/0/ruleId").asText()).isEqualTo("FaultUnderLock");
+    assertThat(log.at("/runs/0/results/0/codeFlows/0/threadFlows/0/locations").size())
+        .isGreaterThanOrEqualTo(3);
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
 
   @Test
   void cleanProgramExitsZero() {
@@ -164,8 +235,9 @@ class CheckCommandTest {
   @Test
   void twoRunsWriteTheSameBytes() {
     for (String format : new String[] {"text", "sarif", "html", "json"}) {
-      CliRun first = faultlock("check", "--format", format, program("broken"), program("fixed"));
-      CliRun second = faultlock("check", "--format", format, "--jobs", "1", program("broken"), program("fixed"));
+      CliRun first = faultlock("check", "--format", format, program("broken"), program("buggy"));
+      CliRun second =
+          faultlock("check", "--format", format, "--jobs", "1", program("broken"), program("buggy"));
 
       assertThat(second.out()).as(format).isEqualTo(first.out());
     }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -40,7 +41,11 @@ public class CheckMojo extends AbstractFaultlockMojo {
   @Parameter(property = "faultlock.outputDirectory", defaultValue = "${project.build.directory}/faultlock")
   File outputDirectory;
 
-  /** Analyses the test sources too. */
+  /**
+   * Analyses the test sources too. The goal resolves the compile classpath only, so types from
+   * test-scoped libraries stay unresolved in test code; the summaries are then not written (they
+   * describe what the jar ships).
+   */
   @Parameter(property = "faultlock.includeTests", defaultValue = "false")
   boolean includeTests;
 
@@ -52,6 +57,9 @@ public class CheckMojo extends AbstractFaultlockMojo {
   @Parameter(property = "faultlock.baseline")
   File baseline;
 
+  @Parameter(defaultValue = "${session}", readonly = true)
+  MavenSession session;
+
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
     // Every parameter is checked before the analysis runs, so a typo fails in a second.
@@ -62,6 +70,7 @@ public class CheckMojo extends AbstractFaultlockMojo {
 
     AnalysisResult result = analyze(includeTests);
     if (!includeTests) writeSummaries(result);
+    warnIfJarLacksSummaries();
     ReportFiles.write(reports, result);
 
     for (Problem p : result.problems()) FindingLog.print(getLog(), p);
@@ -88,6 +97,23 @@ public class CheckMojo extends AbstractFaultlockMojo {
       throw new MojoFailureException(summary + " (failOn=" + threshold + ")" + where);
     }
     getLog().info(summary + where);
+  }
+
+  /**
+   * In a multi-module build, modules that depend on this one read its summaries from its jar,
+   * which was built before {@code verify}: without {@code summarize} they are checked blind to
+   * this module's fault handlers and locks, and would silently miss cross-module findings.
+   */
+  private void warnIfJarLacksSummaries() {
+    if (session != null
+        && session.getProjects().size() > 1
+        && project.getContextValue(SummarizeMojo.DONE) == null) {
+      getLog().warn(
+          "faultlock: the summarize goal did not run before package, so modules that depend on "
+              + project.getArtifactId()
+              + " are checked without its summaries: add <goal>summarize</goal> to the plugin's"
+              + " executions");
+    }
   }
 
   private FailOn failOn() throws MojoExecutionException {
@@ -141,13 +167,5 @@ public class CheckMojo extends AbstractFaultlockMojo {
         getLog().warn(FindingLog.TRACE_INDENT + e.location() + ": [" + e.rule() + "] stale");
       }
     }
-  }
-
-  private static String count(long n, String noun) {
-    return count(n, noun, noun + "s");
-  }
-
-  private static String count(long n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
   }
 }

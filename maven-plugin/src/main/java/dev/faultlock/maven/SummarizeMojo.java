@@ -18,8 +18,12 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
     threadSafe = true,
     requiresDependencyResolution = ResolutionScope.COMPILE)
 public class SummarizeMojo extends AbstractFaultlockMojo {
+  /** Project context key: set once this goal has written the module's summaries. */
+  static final String DONE = "dev.faultlock.maven.summarized";
+
   @Override
   void run() throws MojoExecutionException {
     getLog().info("faultlock: summaries written to " + writeSummaries(analyze(false)));
+    project.setContextValue(DONE, Boolean.TRUE);
   }
 }

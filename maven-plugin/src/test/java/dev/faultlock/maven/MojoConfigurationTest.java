@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.DefaultMavenExecutionResult;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -75,7 +78,7 @@ class MojoConfigurationTest {
     assertThat(dir.resolve("target/faultlock/faultlock.json")).doesNotExist();
     assertThat(dir.resolve("target/classes/META-INF/faultlock/summaries.json")).isRegularFile();
     assertThat(log.lines)
-        .contains("[INFO] faultlock: analysing 1 source files")
+        .contains("[INFO] faultlock: analysing 1 source file")
         .anyMatch(l -> l.startsWith("[INFO] faultlock: 0 errors, 0 warnings in demo; report: ")
             && l.endsWith("faultlock.html"));
   }
@@ -90,6 +93,33 @@ class MojoConfigurationTest {
     check().execute();
 
     assertThat(log.lines).filteredOn(l -> l.contains("analysing")).hasSize(1);
+  }
+
+  @Test
+  void aReactorWithoutSummarizeIsWarnedThatDependentsMissTheSummaries() throws Exception {
+    MavenProject other = new MavenProject();
+    other.setArtifactId("other");
+    @SuppressWarnings("deprecation")
+    MavenSession session =
+        new MavenSession(
+            null, null, new DefaultMavenExecutionRequest(), new DefaultMavenExecutionResult());
+    session.setProjects(List.of(project, other));
+    CheckMojo alone = check();
+    alone.session = session;
+
+    alone.execute();
+    assertThat(log.lines)
+        .anyMatch(l -> l.startsWith("[WARNING] faultlock: the summarize goal did not run"));
+
+    log.lines.clear();
+    SummarizeMojo summarize = new SummarizeMojo();
+    summarize.project = project;
+    summarize.setLog(log);
+    summarize.execute();
+    CheckMojo after = check();
+    after.session = session;
+    after.execute();
+    assertThat(log.lines).noneMatch(l -> l.contains("summarize goal"));
   }
 
   @Test

@@ -6,8 +6,8 @@ import dev.faultlock.samples.clusterfs.WaitForGraph;
 import dev.faultlock.samples.retry.RetryFile;
 import dev.faultlock.samples.sorted.SortedFile;
 import dev.faultlock.samples.workload.Gate;
-import dev.faultlock.samples.workload.TwoFileWorkload;
-import dev.faultlock.samples.workload.TwoFileWorkload.Direction;
+import dev.faultlock.samples.workload.RingWorkload;
+import dev.faultlock.samples.workload.RingWorkload.Direction;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,22 +18,28 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Runs the post's workload (two nodes, two files, each node copying its file through a mapping of
- * the other) on each variant, in both directions. Both nodes are held at their first copy until
- * the other arrives too, or a short while has passed: the schedule in which the buggy variant
- * deadlocks. Prints, for buggy, the wait-for cycle the lock manager found and what the two threads
- * are doing, then tears them down; for sorted and retry, that they completed with the right bytes.
+ * Runs the post's workload (nodes each copying their own file through a mapping of another file,
+ * in a ring) on each variant: two nodes reading, two nodes writing, and three nodes reading into
+ * buffers that span mappings of two files. All nodes are held at their first copy until every node
+ * has arrived at its own: the schedule in which the buggy variant deadlocks (on sorted they cannot
+ * all arrive, so there the meeting gives up after a short while). Prints, for buggy, the wait-for cycle the lock manager found and where each thread is
+ * waiting, then tears the threads down; for sorted and retry, that they completed with the right
+ * bytes.
  *
- * <p>Exits normally, with no thread left behind, if buggy deadlocked and both fixes completed
+ * <p>Returns normally, with no thread left behind, if buggy deadlocked and both fixes completed
  * every time; otherwise throws.
  */
 public final class DeadlockDemo {
   /** How long a cycle must stay, with the lock table unchanged, to count as a deadlock. */
   private static final Duration STABLE_FOR = Duration.ofMillis(200);
 
-  /** How long a node waits at its first copy for the other node to arrive at its own. */
-  private static final Duration PATIENCE = Duration.ofMillis(200);
+  /**
+   * How long a node waits at its first copy for the others to arrive at theirs, on sorted: there
+   * the others cannot arrive, they wait for the locks the first node took before its copy.
+   */
+  private static final Duration SORTED_PATIENCE = Duration.ofMillis(200);
 
+  /** The bound on every wait: for the nodes to meet (on buggy and retry they all do), end or deadlock. */
   private static final Duration WITHIN = Duration.ofSeconds(10);
 
   private final PrintStream out;
@@ -51,7 +57,7 @@ public final class DeadlockDemo {
   }
 
   /**
-   * Runs every variant in both directions, reporting to {@code out}.
+   * Runs every variant on every scenario, reporting to {@code out}.
    *
    * @return what did not go as expected; empty if buggy deadlocked and the fixes completed
    */
@@ -61,24 +67,42 @@ public final class DeadlockDemo {
     return List.copyOf(demo.failures);
   }
 
-  private void runAll() throws InterruptedException {
-    out.println("faultlock deadlock demo: the GFS read/write vs. mmap deadlock, two nodes, two files");
-    out.println("Each node is held at its first copy until the other node gets to its own, or for at most "
-        + PATIENCE.toMillis() + " ms.");
-    out.println("buggy: both get there holding their own file's lock, and fault into the other's.");
-    out.println("sorted: the first node takes both locks in inode order before its copy; the other waits.");
-    out.println("retry: both get there holding their own lock, but copy with faults disabled.");
-    for (Direction direction : Direction.values()) {
-      out.println();
-      out.println(direction + ": node-1 " + direction.describe("a", "b") + ", node-2 " + direction.describe("b", "a"));
-      expectDeadlock(BuggyFile.TYPE, direction);
-      expectCompletion(SortedFile.TYPE, direction);
-      expectCompletion(RetryFile.TYPE, direction);
+  /** One run of the workload: how many nodes, how many files each maps, which system call. */
+  private record Scenario(int nodes, int mappings, Direction direction) {
+    RingWorkload prepare(FileSystemType type) throws InterruptedException {
+      Duration patience = type == SortedFile.TYPE ? SORTED_PATIENCE : WITHIN;
+      return RingWorkload.prepare(type, direction, nodes, mappings, Gate.rendezvous(nodes, patience), 1);
+    }
+
+    @Override
+    public String toString() {
+      return direction + ", " + nodes + " nodes";
     }
   }
 
-  private void expectDeadlock(FileSystemType type, Direction direction) throws InterruptedException {
-    TwoFileWorkload workload = TwoFileWorkload.prepare(type, direction, Gate.rendezvous(2, PATIENCE), 1);
+  private void runAll() throws InterruptedException {
+    out.println("faultlock deadlock demo: the GFS read/write vs. mmap deadlock");
+    out.println("Each node is held at its first copy until every node has got to its own.");
+    out.println("buggy: all get there holding their own file's lock, then fault into the next file's.");
+    out.println("sorted: a node takes all its locks in inode order before its copy, so the others wait");
+    out.println("        for them instead of getting to their copies; the meeting gives up after "
+        + SORTED_PATIENCE.toMillis() + " ms.");
+    out.println("retry: all get there holding their own file's lock, but copy with faults disabled.");
+    List<Scenario> scenarios =
+        List.of(new Scenario(2, 1, Direction.READ), new Scenario(2, 1, Direction.WRITE), new Scenario(3, 2, Direction.READ));
+    for (Scenario scenario : scenarios) {
+      out.println();
+      out.println(scenario + ":");
+      RingWorkload.nodeNames(scenario.direction(), scenario.nodes(), scenario.mappings())
+          .forEach(name -> out.println("  " + name));
+      expectDeadlock(BuggyFile.TYPE, scenario);
+      expectCompletion(SortedFile.TYPE, scenario);
+      expectCompletion(RetryFile.TYPE, scenario);
+    }
+  }
+
+  private void expectDeadlock(FileSystemType type, Scenario scenario) throws InterruptedException {
+    RingWorkload workload = scenario.prepare(type);
     long start = System.nanoTime();
     workload.start(false);
     Optional<List<WaitForGraph.Edge>> cycle;
@@ -92,19 +116,19 @@ public final class DeadlockDemo {
     } finally {
       List<Thread> alive = workload.tearDown(WITHIN);
       if (!alive.isEmpty()) {
-        failures.add(type + " " + direction + ": threads still alive after interrupt and join: " + alive);
+        failures.add(type + ", " + scenario + ": threads still alive after interrupt and join: " + alive);
       }
     }
     if (cycle.isEmpty()) {
-      failures.add(type + " " + direction + ": expected a deadlock, none formed");
+      failures.add(type + ", " + scenario + ": expected a deadlock, none formed");
       out.printf("  %-6s no deadlock (unexpected)%n", type.name());
       return;
     }
     boolean idle = workload.locks().waitForGraph().isIdle();
-    out.printf("    torn down: both threads interrupted and joined, lock table %s%n",
+    out.printf("    torn down: every node's thread interrupted and joined, lock table %s%n",
         idle ? "empty" : "NOT empty");
     if (!idle) {
-      failures.add(type + " " + direction + ": locks still held after teardown");
+      failures.add(type + ", " + scenario + ": locks still held after teardown");
     }
   }
 
@@ -119,18 +143,20 @@ public final class DeadlockDemo {
     }
   }
 
-  /** The thread's stack, innermost first, reduced to the model's own frames. */
+  /** The thread's stack, innermost first, reduced to the model's own named methods. */
   private static String ourFrames(Thread thread) {
     return Arrays.stream(thread.getStackTrace())
         .filter(f -> f.getClassName().startsWith("dev.faultlock.samples.")
-            && !f.getClassName().startsWith("dev.faultlock.samples.workload."))
+            && !f.getClassName().startsWith("dev.faultlock.samples.workload.")
+            && !f.getClassName().contains("$$Lambda")
+            && !f.getMethodName().startsWith("lambda$"))
         .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName())
         .distinct()
         .collect(Collectors.joining(" <- "));
   }
 
-  private void expectCompletion(FileSystemType type, Direction direction) throws InterruptedException {
-    TwoFileWorkload workload = TwoFileWorkload.prepare(type, direction, Gate.rendezvous(2, PATIENCE), 1);
+  private void expectCompletion(FileSystemType type, Scenario scenario) throws InterruptedException {
+    RingWorkload workload = scenario.prepare(type);
     long start = System.nanoTime();
     workload.start(false);
     boolean completed;
@@ -139,7 +165,7 @@ public final class DeadlockDemo {
     } finally {
       List<Thread> alive = workload.tearDown(WITHIN);
       if (!alive.isEmpty()) {
-        failures.add(type + " " + direction + ": threads still alive after interrupt and join: " + alive);
+        failures.add(type + ", " + scenario + ": threads still alive after interrupt and join: " + alive);
       }
     }
     Map<Thread, Throwable> thrown = workload.failures();
@@ -154,11 +180,11 @@ public final class DeadlockDemo {
     thrown.forEach((thread, e) -> problems.add(thread.getName() + " failed: " + e));
     mismatch.ifPresent(problems::add);
     if (problems.isEmpty()) {
-      out.printf("  %-6s completed in %d ms: no wait-for cycle, both files hold the expected bytes%n",
+      out.printf("  %-6s completed in %d ms: no wait-for cycle, every file holds the expected bytes%n",
           type.name(), millisSince(start));
     } else {
       out.printf("  %-6s FAILED: %s%n", type.name(), String.join("; ", problems));
-      problems.forEach(p -> failures.add(type + " " + direction + ": " + p));
+      problems.forEach(p -> failures.add(type + ", " + scenario + ": " + p));
     }
   }
 

@@ -17,7 +17,23 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class MappedMemory implements UserMemory {
   /** A page table entry: the page-cache page mapped, and whether it was mapped for writing. */
-  private record Pte(byte[] page, boolean writable) {}
+  private static final class Pte {
+    private final byte[] page;
+    private final boolean writable;
+
+    Pte(byte[] page, boolean writable) {
+      this.page = page;
+      this.writable = writable;
+    }
+
+    byte[] page() {
+      return page;
+    }
+
+    boolean writable() {
+      return writable;
+    }
+  }
 
   private final PageSource source;
   private final Inode inode;
@@ -45,11 +61,6 @@ public final class MappedMemory implements UserMemory {
   @Override
   public long length() {
     return length;
-  }
-
-  /** The mapped file. */
-  public Inode inode() {
-    return inode;
   }
 
   /** How many page faults this mapping has taken. */

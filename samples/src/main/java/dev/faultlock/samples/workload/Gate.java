@@ -44,19 +44,17 @@ public interface Gate {
     };
   }
 
-  /** Before each copy, at random: nothing, a yield, or a pause of up to a millisecond. */
+  /**
+   * Before each copy, at random: no pause, a pause of a microsecond (in effect, a chance for the
+   * other thread to run), or a pause of up to a millisecond.
+   */
   static Gate jitter(long seed) {
     Random random = new Random(seed);
     return () -> {
       switch (random.nextInt(3)) {
-        case 0:
-          break;
-        case 1:
-          Thread.yield();
-          break;
-        default:
-          LockSupport.parkNanos(random.nextInt(1_000_000));
-          break;
+        case 0 -> {}
+        case 1 -> LockSupport.parkNanos(1_000);
+        default -> LockSupport.parkNanos(random.nextInt(1_000_000));
       }
     };
   }

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultlock.samples.clusterfs.LockMode;
 import dev.faultlock.samples.clusterfs.WaitForGraph;
 import dev.faultlock.samples.workload.Gate;
-import dev.faultlock.samples.workload.TwoFileWorkload;
-import dev.faultlock.samples.workload.TwoFileWorkload.Direction;
+import dev.faultlock.samples.workload.RingWorkload;
+import dev.faultlock.samples.workload.RingWorkload.Direction;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -27,37 +28,45 @@ class BuggyDeadlockTest {
   private static final Duration STABLE_FOR = Duration.ofMillis(100);
   private static final Duration WITHIN = Duration.ofSeconds(10);
 
+  /** The post's two files, then rings of three nodes mapping one or two files each. */
   static Stream<Arguments> runs() {
-    return Stream.of(Direction.values())
-        .flatMap(d -> IntStream.range(0, 6).mapToObj(i -> Arguments.of(d, i % 2 == 1, (long) i)));
+    Stream<Arguments> rings =
+        Stream.of(Arguments.of(2, 1), Arguments.of(2, 1), Arguments.of(2, 1), Arguments.of(3, 1), Arguments.of(3, 2));
+    return rings.flatMap(
+        ring ->
+            Stream.of(Direction.values())
+                .flatMap(d -> IntStream.range(0, 2).mapToObj(
+                    i -> Arguments.of(ring.get()[0], ring.get()[1], d, i % 2 == 1, (long) i))));
   }
 
-  @ParameterizedTest(name = "{0}, node 2 first: {1}, seed {2}")
+  @ParameterizedTest(name = "{0} nodes mapping {1} files each, {2}, reversed start: {3}, seed {4}")
   @MethodSource("runs")
-  void deadlocksEveryRun(Direction direction, boolean node2First, long seed) throws Exception {
-    TwoFileWorkload workload =
-        TwoFileWorkload.prepare(BuggyFile.TYPE, direction, Gate.rendezvous(2, WITHIN), seed);
+  void deadlocksEveryRun(int nodes, int mappings, Direction direction, boolean reversed, long seed)
+      throws Exception {
+    RingWorkload workload =
+        RingWorkload.prepare(BuggyFile.TYPE, direction, nodes, mappings, Gate.rendezvous(nodes, WITHIN), seed);
     List<Thread> workers = workload.workers();
-    workload.start(node2First);
+    workload.start(reversed);
     try {
       Optional<List<WaitForGraph.Edge>> deadlock = workload.awaitDeadlock(STABLE_FOR, WITHIN);
 
       assertThat(deadlock).as("wait-for cycle in the lock manager").isPresent();
       List<WaitForGraph.Edge> cycle = deadlock.get();
-      assertThat(cycle).hasSize(2);
+      assertThat(cycle).as("one edge per node: each waits for the next").hasSize(nodes);
       assertThat(cycle).extracting(WaitForGraph.Edge::waiter).containsExactlyInAnyOrderElementsOf(workers);
       LockMode held = direction == Direction.READ ? LockMode.SHARED : LockMode.EXCLUSIVE;
       LockMode wanted = direction == Direction.READ ? LockMode.EXCLUSIVE : LockMode.SHARED;
+      WaitForGraph graph = workload.locks().waitForGraph();
       for (int i = 0; i < cycle.size(); i++) {
         WaitForGraph.Edge edge = cycle.get(i);
+        WaitForGraph.Edge previous = cycle.get((i + cycle.size() - 1) % cycle.size());
         WaitForGraph.Edge next = cycle.get((i + 1) % cycle.size());
         assertThat(edge.holder()).isEqualTo(next.waiter());
         assertThat(edge.requested()).isEqualTo(wanted);
         assertThat(edge.held()).isEqualTo(held);
-        // Each waits for a lock the other holds, and holds the lock the other waits for.
-        assertThat(edge.lock()).isNotEqualTo(next.lock());
-        WaitForGraph graph = workload.locks().waitForGraph();
-        assertThat(graph.heldBy(edge.waiter())).containsEntry(next.lock(), held);
+        // Each waits for a lock the next holds, and holds the lock the one before waits for.
+        assertThat(edge.lock()).isNotEqualTo(previous.lock());
+        assertThat(graph.heldBy(edge.waiter())).containsExactlyEntriesOf(Map.of(previous.lock(), held));
         assertThat(graph.heldBy(edge.holder())).containsEntry(edge.lock(), held);
       }
 

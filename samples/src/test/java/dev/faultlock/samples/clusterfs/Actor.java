@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** One named thread that runs what a test gives it, so that locks have a holder other than the test. */
-final class Actor implements AutoCloseable {
+final class Actor {
   private final AtomicReference<Thread> thread = new AtomicReference<>();
   private final ExecutorService executor;
 
@@ -48,8 +48,8 @@ final class Actor implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() throws InterruptedException {
+  /** Interrupts what the actor is doing and waits for its thread to end. */
+  void stop() throws InterruptedException {
     executor.shutdownNow();
     assertThat(executor.awaitTermination(5, TimeUnit.SECONDS)).as("actor ended").isTrue();
   }

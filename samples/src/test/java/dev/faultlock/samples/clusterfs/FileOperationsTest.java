@@ -98,6 +98,26 @@ class FileOperationsTest {
     assertThat(mapB.faults()).isEqualTo(2);
   }
 
+  /** The buffer spans mappings of two files and plain memory: sorted must lock both files. */
+  @ParameterizedTest
+  @MethodSource("variants")
+  void readIntoABufferSpanningMappingsOfTwoFiles(FileSystemType type) throws Exception {
+    ClusterFs fs = new ClusterFs(type);
+    byte[] a = random(3 * PAGE, 7);
+    FileOperations fileA = fs.create("a", a);
+    FileOperations fileB = fs.create("b", new byte[PAGE]);
+    FileOperations fileC = fs.create("c", new byte[PAGE]);
+    HeapMemory heap = new HeapMemory(PAGE);
+    IoVec buffer = IoVec.of(fs.mmap(fileC, 0, PAGE, true), heap, fs.mmap(fileB, 0, PAGE, true));
+
+    assertThat(fileA.read(0, buffer, 3 * PAGE)).isEqualTo(3 * PAGE);
+
+    assertThat(contents(fileC, 2 * PAGE)).isEqualTo(Arrays.copyOfRange(a, 0, PAGE));
+    assertThat(heap.toByteArray()).isEqualTo(Arrays.copyOfRange(a, PAGE, 2 * PAGE));
+    assertThat(contents(fileB, 2 * PAGE)).isEqualTo(Arrays.copyOfRange(a, 2 * PAGE, 3 * PAGE));
+    assertThat(fs.locks().waitForGraph().isIdle()).isTrue();
+  }
+
   /** The buffer maps the file being read: one thread needs the same lock shared and exclusive. */
   @ParameterizedTest
   @MethodSource("variants")

@@ -19,8 +19,8 @@ class LockManagerTest {
 
   @AfterEach
   void stopActors() throws InterruptedException {
-    one.close();
-    two.close();
+    one.stop();
+    two.stop();
   }
 
   @Test
@@ -190,12 +190,18 @@ class LockManagerTest {
   void twoConvertingSharedHoldersDeadlock() throws Exception {
     one.call(() -> { locks.lockShared(a); return null; });
     two.call(() -> { locks.lockShared(a); return null; });
-    one.start(() -> { locks.lockExclusive(a); return null; });
-    two.start(() -> { locks.lockExclusive(a); return null; });
+    Future<?> oneConverts = one.start(() -> { locks.lockExclusive(a); return null; });
+    Future<?> twoConverts = two.start(() -> { locks.lockExclusive(a); return null; });
     one.awaitWaiting(locks);
     two.awaitWaiting(locks);
 
     assertThat(locks.waitForGraph().cycles()).singleElement().satisfies(cycle -> assertThat(cycle).hasSize(2));
+
+    one.thread().interrupt();
+    two.thread().interrupt();
+    assertThatThrownBy(() -> oneConverts.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(InterruptedException.class);
+    assertThatThrownBy(() -> twoConverts.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(InterruptedException.class);
+    assertThat(locks.waitForGraph().edges()).isEmpty();
   }
 
   @Test

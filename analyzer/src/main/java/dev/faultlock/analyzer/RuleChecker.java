@@ -1,0 +1,394 @@
+package dev.faultlock.analyzer;
+
+import dev.faultlock.catalog.LockApi;
+import dev.faultlock.catalog.Messages;
+import dev.faultlock.catalog.Rule;
+import dev.faultlock.catalog.Severity;
+import dev.faultlock.faults.FaultHandlers;
+import dev.faultlock.findings.Finding;
+import dev.faultlock.findings.Fingerprints;
+import dev.faultlock.findings.Location;
+import dev.faultlock.findings.LockGraph;
+import dev.faultlock.findings.TraceStep;
+import dev.faultlock.locks.Held;
+import dev.faultlock.locks.LockEvent;
+import dev.faultlock.locks.LockRef;
+import dev.faultlock.locks.MethodFacts;
+import dev.faultlock.locks.Witness;
+import dev.faultlock.source.Annotations;
+import dev.faultlock.source.FieldInfo;
+import dev.faultlock.source.MethodInfo;
+import dev.faultlock.source.ProgramIndex;
+import dev.faultlock.source.TypeInfo;
+import dev.faultlock.summary.Effects;
+import dev.faultlock.summary.LibrarySummaries;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.cycle.JohnsonSimpleCycles;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DefaultEdge;
+
+/**
+ * Applies the five rules to the facts and summaries: every nested acquisition (direct, through a
+ * call, through a fault) is checked against the held locks, adds an edge to the lock-order graph,
+ * and the graph's elementary cycles become {@code LockOrderInversion} findings.
+ */
+final class RuleChecker {
+  /** At most this many cycles are enumerated, and this many reported (shortest first). */
+  private static final int MAX_CYCLES_SEEN = 2_000;
+
+  private static final int MAX_CYCLES_REPORTED = 50;
+
+  private final ProgramIndex index;
+  private final Map<MethodInfo, Effects> effects;
+  private final FaultHandlers handlers;
+  private final LibrarySummaries library;
+  private final DeclaredOrders orders;
+  private final Map<String, Finding> findings = new LinkedHashMap<>();
+  private final Map<String, EdgeInfo> edges = new LinkedHashMap<>();
+
+  /** One lock-order edge: its shortest witness and the gate locks held at every occurrence. */
+  private static final class EdgeInfo {
+    final String from;
+    final String to;
+    List<TraceStep> witness;
+    Location at;
+    MethodInfo method;
+    Set<String> gates;
+
+    EdgeInfo(String from, String to) {
+      this.from = from;
+      this.to = to;
+    }
+  }
+
+  RuleChecker(
+      ProgramIndex index,
+      Map<MethodInfo, Effects> effects,
+      FaultHandlers handlers,
+      LibrarySummaries library,
+      DeclaredOrders orders) {
+    this.index = index;
+    this.effects = effects;
+    this.handlers = handlers;
+    this.library = library;
+    this.orders = orders;
+  }
+
+  /** What the rules say about {@code facts}: findings in (file, line, rule) order, and the graph. */
+  Result check(List<MethodFacts> facts) {
+    declarationMisuses();
+    for (MethodFacts f : facts) {
+      for (MethodFacts.Misuse m : f.misuses()) {
+        misuse(f.method(), m.at(), m.annotation(), m.problem());
+      }
+      for (LockEvent e : f.events()) event(f, e);
+    }
+    LockGraph graph = cycles();
+    List<Finding> out = new ArrayList<>(findings.values());
+    out.sort(
+        Comparator.comparing(Finding::location)
+            .thenComparing(x -> x.rule().id())
+            .thenComparing(Finding::message));
+    return new Result(out, graph);
+  }
+
+  record Result(List<Finding> findings, LockGraph lockGraph) {}
+
+  private void event(MethodFacts f, LockEvent e) {
+    if (e.held().isEmpty()) return;
+    if (e instanceof LockEvent.Acquire a) {
+      for (Held h : a.held()) {
+        nested(f, a.at(), h, a.lock(), a.blocking(), Witness.steps(a.step()), false, a.held(), a.covered());
+      }
+    } else if (e instanceof LockEvent.Call c) {
+      TraceStep call = new TraceStep(c.at(), "calls `" + c.callee() + "`");
+      for (MethodInfo t : c.targets()) {
+        Effects te = effects.get(t);
+        if (te != null && !t.annotations().has(LockApi.FAULT_HANDLER)) {
+          through(f, c, call, te, t.annotations().value(LockApi.SORTED_ACQUIRE) != null);
+        }
+      }
+      if (c.libraryType() != null) {
+        for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
+          through(f, c, call, te, false);
+        }
+      }
+    } else if (e instanceof LockEvent.Fault fault) {
+      if (f.method().annotations().has(LockApi.FAULTS_DISABLED)) return;
+      List<TraceStep> path = List.of(new TraceStep(fault.at(), fault.what()));
+      faults(f, fault.at(), fault.callee(), fault.domain(), path, fault.held(), fault.covered());
+    }
+  }
+
+  private void through(MethodFacts f, LockEvent.Call c, TraceStep call, Effects te, boolean sortedCallee) {
+    for (Effects.Acquire a : te.acquires()) {
+      LockRef mine = a.lock().asSeenBy(c.context());
+      List<TraceStep> path = new ArrayList<>();
+      path.add(call);
+      path.addAll(Witness.steps(a.witness()));
+      for (Held h : c.held()) nested(f, c.at(), h, mine, true, path, sortedCallee, c.held(), c.covered());
+    }
+    if (f.method().annotations().has(LockApi.FAULTS_DISABLED)) return;
+    for (Effects.Fault fault : te.faults()) {
+      Set<String> covered = new HashSet<>(c.covered());
+      covered.addAll(fault.covered());
+      List<TraceStep> path = new ArrayList<>();
+      path.add(call);
+      path.addAll(Witness.steps(fault.witness()));
+      faults(f, c.at(), c.callee(), fault.domain(), path, c.held(), covered);
+    }
+  }
+
+  /** A lock {@code acquired} taken while {@code h} is held, at {@code at} in {@code f}'s method. */
+  private void nested(
+      MethodFacts f,
+      Location at,
+      Held h,
+      LockRef acquired,
+      boolean blocking,
+      List<TraceStep> path,
+      boolean sortedCallee,
+      List<Held> held,
+      Set<String> covered) {
+    if (!blocking || h.lock().sameObject(acquired)) return;
+    MethodInfo m = f.method();
+    String cls = acquired.lockClass();
+    List<TraceStep> trace = concat(Witness.steps(h.how()), path);
+    if (h.lock().lockClass().equals(cls)) {
+      if (covered.contains(cls) || sortedCallee || f.orderingGuard()
+          || cls.equals(m.annotations().value(LockApi.SORTED_ACQUIRE))
+          || isSortedPseudoLock(h)) {
+        return;
+      }
+      report(m, Rule.UNSORTED_SAME_CLASS_LOCKS, Rule.UNSORTED_SAME_CLASS_LOCKS.severity(), at,
+          Messages.unsortedSameClassLocks(cls, h.lock().text(), acquired.text()), trace,
+          List.of(cls), at + "|" + cls);
+      return;
+    }
+    edge(m, h.lock(), acquired, trace, held, at);
+  }
+
+  /** A fault of {@code domain} at {@code at}, with {@code held} locks held. */
+  private void faults(
+      MethodFacts f,
+      Location at,
+      String faultingCall,
+      String domain,
+      List<TraceStep> path,
+      List<Held> held,
+      Set<String> covered) {
+    MethodInfo m = f.method();
+    for (FaultHandlers.Handler handler : handlers.matching(domain)) {
+      for (Effects.Acquire a : handler.effects().acquires()) {
+        String cls = a.lock().lockClass();
+        if (covered.contains(cls)) continue;
+        List<TraceStep> tail = new ArrayList<>(path);
+        tail.add(new TraceStep(handler.at(), "faults -> `" + handler.display() + "`"));
+        tail.addAll(Witness.steps(a.witness()));
+        for (Held h : held) {
+          if (isSortedPseudoLock(h)) continue;
+          boolean same = h.lock().lockClass().equals(cls);
+          List<TraceStep> trace = concat(Witness.steps(h.how()), tail);
+          String message =
+              Messages.faultUnderLock(faultingCall, h.lock().text(), h.lock().lockClass(),
+                  handler.display(), a.lock().text(), cls);
+          report(m, Rule.FAULT_UNDER_LOCK, same ? Severity.ERROR : Severity.WARNING, at, message,
+              trace, List.of(h.lock().lockClass(), cls), at + "|" + h.lock().identity() + "|" + cls);
+          if (!same) edge(m, h.lock(), a.lock(), trace, held, at);
+        }
+      }
+    }
+  }
+
+  private static boolean isSortedPseudoLock(Held h) {
+    return h.lock().identity().startsWith("sorted:");
+  }
+
+  /** Records {@code held -> acquired} in the lock-order graph and checks it against {@code @LockOrder}. */
+  private void edge(
+      MethodInfo m, LockRef held, LockRef acquired, List<TraceStep> trace, List<Held> allHeld,
+      Location at) {
+    String from = held.lockClass();
+    String to = acquired.lockClass();
+    if (orders.violates(from, to)) {
+      report(m, Rule.DECLARED_ORDER_VIOLATION, Rule.DECLARED_ORDER_VIOLATION.severity(), at,
+          Messages.declaredOrderViolation(to, acquired.text(), from, held.text()), trace,
+          List.of(from, to), at + "|" + from + "|" + to);
+    }
+    if (suppressed(m, Rule.LOCK_ORDER_INVERSION)) return;
+    Set<String> gates = new TreeSet<>();
+    for (Held h : allHeld) {
+      String c = h.lock().lockClass();
+      if (!c.equals(from) && !c.equals(to)) gates.add(c);
+    }
+    EdgeInfo e = edges.computeIfAbsent(from + "\u0000" + to, k -> new EdgeInfo(from, to));
+    if (e.witness == null || trace.size() < e.witness.size()) {
+      e.witness = List.copyOf(trace);
+      e.at = at;
+      e.method = m;
+    }
+    if (e.gates == null) e.gates = gates;
+    else e.gates.retainAll(gates);
+  }
+
+  private LockGraph cycles() {
+    Graph<String, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
+    Set<String> classes = new TreeSet<>();
+    for (EdgeInfo e : edges.values()) {
+      classes.add(e.from);
+      classes.add(e.to);
+    }
+    for (String c : classes) g.addVertex(c);
+    for (EdgeInfo e : edges.values()) g.addEdge(e.from, e.to);
+    List<List<String>> found = new ArrayList<>();
+    try {
+      new JohnsonSimpleCycles<>(g)
+          .findSimpleCycles(
+              c -> {
+                found.add(rotate(c));
+                if (found.size() >= MAX_CYCLES_SEEN) throw new EnoughCycles();
+              });
+    } catch (EnoughCycles e) {
+      // Ranked below; the shortest are the ones worth reading.
+    }
+    found.sort(Comparator.<List<String>>comparingInt(List::size).thenComparing(Object::toString));
+    List<List<String>> reported = new ArrayList<>();
+    for (List<String> cycle : found) {
+      if (reported.size() >= MAX_CYCLES_REPORTED) break;
+      List<EdgeInfo> cycleEdges = new ArrayList<>();
+      for (int i = 0; i < cycle.size(); i++) {
+        cycleEdges.add(edges.get(cycle.get(i) + "\u0000" + cycle.get((i + 1) % cycle.size())));
+      }
+      Set<String> common = new HashSet<>(cycleEdges.get(0).gates);
+      for (EdgeInfo e : cycleEdges) common.retainAll(e.gates);
+      if (!common.isEmpty()) continue;
+      reported.add(cycle);
+      List<TraceStep> trace = new ArrayList<>();
+      for (EdgeInfo e : cycleEdges) trace.addAll(e.witness);
+      EdgeInfo first = cycleEdges.get(0);
+      report(first.method, Rule.LOCK_ORDER_INVERSION, Rule.LOCK_ORDER_INVERSION.severity(), first.at,
+          Messages.lockOrderInversion(cycle), trace, cycle, "cycle|" + cycle);
+    }
+    List<LockGraph.Edge> graphEdges = new ArrayList<>();
+    for (EdgeInfo e : edges.values()) graphEdges.add(new LockGraph.Edge(e.from, e.to, e.witness));
+    graphEdges.sort(Comparator.comparing(LockGraph.Edge::from).thenComparing(LockGraph.Edge::to));
+    return new LockGraph(List.copyOf(classes), graphEdges, reported);
+  }
+
+  /** A cycle starting at its smallest lock class, so each is reported once, the same way. */
+  private static List<String> rotate(List<String> cycle) {
+    int min = 0;
+    for (int i = 1; i < cycle.size(); i++) if (cycle.get(i).compareTo(cycle.get(min)) < 0) min = i;
+    List<String> out = new ArrayList<>(cycle.size());
+    for (int i = 0; i < cycle.size(); i++) out.add(cycle.get((min + i) % cycle.size()));
+    return out;
+  }
+
+  /** Stops the cycle enumeration once enough are known. */
+  private static final class EnoughCycles extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    EnoughCycles() {
+      super(null, null, false, false);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // AnnotationMisuse on declarations (methods report theirs from extraction).
+
+  private void declarationMisuses() {
+    for (TypeInfo t : index.types()) {
+      Annotations a = t.annotations();
+      Location at = new Location(t.file().shown(), t.line(), 0);
+      if (a.has(LockApi.LOCK_CLASS) && a.value(LockApi.LOCK_CLASS).isBlank()) {
+        misuse(t, at, "LockClass", "names no lock class");
+      }
+      if (a.has(LockApi.LOCK_ORDER)) {
+        List<String> order = a.values(LockApi.LOCK_ORDER);
+        if (order.size() < 2) {
+          misuse(t, at, "LockOrder", "needs at least two lock classes to order");
+        } else if (new HashSet<>(order).size() != order.size()) {
+          misuse(t, at, "LockOrder", "names a lock class twice: " + order);
+        }
+      }
+      for (FieldInfo f : t.fields().values()) {
+        if (f.annotations().has(LockApi.LOCK_CLASS) && f.annotations().value(LockApi.LOCK_CLASS).isBlank()) {
+          misuse(t, new Location(t.file().shown(), f.line(), 0), "LockClass", "names no lock class");
+        }
+      }
+    }
+  }
+
+  private void misuse(TypeInfo t, Location at, String annotation, String problem) {
+    if (suppressedType(t, Rule.ANNOTATION_MISUSE)) return;
+    List<TraceStep> trace = List.of(new TraceStep(at, "@" + annotation + ": " + problem));
+    String message = Messages.annotationMisuse(annotation, problem);
+    findings.putIfAbsent(
+        "misuse|" + at + "|" + message,
+        new Finding(Rule.ANNOTATION_MISUSE, Rule.ANNOTATION_MISUSE.severity(), at, message, trace,
+            Fingerprints.of(Rule.ANNOTATION_MISUSE, t.fqn(), List.of(annotation), trace)));
+  }
+
+  private void misuse(MethodInfo m, Location at, String annotation, String problem) {
+    List<TraceStep> trace = List.of(new TraceStep(at, "@" + annotation + ": " + problem));
+    report(m, Rule.ANNOTATION_MISUSE, Rule.ANNOTATION_MISUSE.severity(), at,
+        Messages.annotationMisuse(annotation, problem), trace, List.of(annotation),
+        "misuse|" + at + "|" + problem);
+  }
+
+  private void report(
+      MethodInfo m,
+      Rule rule,
+      Severity severity,
+      Location at,
+      String message,
+      List<TraceStep> trace,
+      List<String> classes,
+      String key) {
+    if (suppressed(m, rule)) return;
+    findings.computeIfAbsent(
+        rule.id() + '|' + key,
+        k -> new Finding(rule, severity, at, message, trace,
+            Fingerprints.of(rule, m.signature(), classes, trace)));
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Suppression: @SuppressWarnings("RuleId") or ("faultlock") on the method, an enclosing
+  // method of a lambda, or any enclosing class.
+
+  private static boolean suppressed(MethodInfo m, Rule rule) {
+    for (MethodInfo c = m; c != null; c = c.enclosing()) {
+      if (suppresses(c.annotations(), rule)) return true;
+    }
+    return suppressedType(m.owner(), rule);
+  }
+
+  private static boolean suppressedType(TypeInfo t, Rule rule) {
+    for (TypeInfo c = t; c != null; c = c.outer()) {
+      if (suppresses(c.annotations(), rule)) return true;
+    }
+    return false;
+  }
+
+  private static boolean suppresses(Annotations a, Rule rule) {
+    for (String name : List.of("SuppressWarnings", "java.lang.SuppressWarnings")) {
+      for (String v : a.values(name)) if (rule.isSuppressedBy(v)) return true;
+    }
+    return false;
+  }
+
+  private static List<TraceStep> concat(List<TraceStep> a, List<TraceStep> b) {
+    List<TraceStep> out = new ArrayList<>(a.size() + b.size());
+    out.addAll(a);
+    out.addAll(b);
+    return out;
+  }
+}

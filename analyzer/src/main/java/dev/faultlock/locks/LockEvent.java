@@ -1,0 +1,51 @@
+package dev.faultlock.locks;
+
+import dev.faultlock.findings.Location;
+import dev.faultlock.source.MethodInfo;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one method does that matters for locks and faults, in program order, each with the locks
+ * held at that point (may-hold) and the lock classes a dominating {@code @SortedAcquire} covers
+ * (must).
+ */
+public sealed interface LockEvent {
+  Location at();
+
+  List<Held> held();
+
+  Set<String> covered();
+
+  /** Acquires {@code lock}; {@code blocking} is false for {@code tryLock} and friends. */
+  record Acquire(
+      Location at, LockRef lock, boolean blocking, Witness step, List<Held> held,
+      Set<String> covered)
+      implements LockEvent {}
+
+  /**
+   * Calls {@code targets} (program methods) and, when {@code libraryType} is not {@code null},
+   * the library method {@code libraryType.name}. Targets grow after extraction when lambdas are
+   * bound to the functional interface the call is made on.
+   */
+  record Call(
+      Location at,
+      String callee,
+      String receiverType,
+      String name,
+      int argc,
+      List<MethodInfo> targets,
+      String libraryType,
+      CallContext context,
+      List<Held> held,
+      Set<String> covered)
+      implements LockEvent {}
+
+  /**
+   * A copy that may fault in {@code domain}, such as a call touching a {@code @UserBuffer}.
+   * {@code callee} is the call's target as traces name it, {@code what} the trace step.
+   */
+  record Fault(
+      Location at, String domain, String callee, String what, List<Held> held, Set<String> covered)
+      implements LockEvent {}
+}

@@ -1,0 +1,520 @@
+package dev.faultlock.source;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.AnnotationDeclaration;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
+import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.TypeParameter;
+import com.github.javaparser.ast.type.UnionType;
+import com.github.javaparser.ast.type.UnknownType;
+import com.github.javaparser.ast.type.VarType;
+import com.github.javaparser.ast.type.VoidType;
+import dev.faultlock.findings.Location;
+import dev.faultlock.findings.Problem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every type, field and method of the program, with names resolved the way javac would for the
+ * cases that matter to lock analysis: nested and inherited member types, single and on-demand
+ * imports, the same package, {@code java.lang}. Library names are checked against the symbol
+ * solver only when the program itself cannot decide.
+ */
+public final class ProgramIndex {
+  private final LibraryTypes library;
+  private final Map<String, TypeInfo> types = new HashMap<>();
+  private final List<TypeInfo> ordered = new ArrayList<>();
+  private final List<MethodInfo> methods = new ArrayList<>();
+  private final Map<String, List<TypeInfo>> subtypes = new HashMap<>();
+  private final Map<String, List<MethodInfo>> byNameArity = new HashMap<>();
+  private final Set<String> packages = new HashSet<>();
+  private final ConcurrentHashMap<String, String> resolved = new ConcurrentHashMap<>();
+
+  private ProgramIndex(LibraryTypes library) {
+    this.library = library;
+  }
+
+  /** Indexes {@code files}; a file whose declarations cannot be walked becomes a problem. */
+  public static ProgramIndex build(
+      List<SourceFile> files, LibraryTypes library, int jobs, List<Problem> problems) {
+    ProgramIndex index = new ProgramIndex(library);
+    @SuppressWarnings("unchecked")
+    List<TypeInfo>[] perFile = new List[files.size()];
+    Workers.run(
+        jobs,
+        files.size(),
+        i -> {
+          SourceFile f = files.get(i);
+          try {
+            perFile[i] = index.new Collector(new FileContext(f.shown(), f.unit())).collect(f.unit());
+          } catch (StackOverflowError e) {
+            synchronized (problems) {
+              problems.add(
+                  new Problem(new Location(f.shown(), 0, 0), "nesting too deep to analyse; file skipped"));
+            }
+            perFile[i] = List.of();
+          }
+        });
+    for (List<TypeInfo> list : perFile) {
+      for (TypeInfo t : list) {
+        if (index.types.putIfAbsent(t.fqn, t) == null) {
+          index.ordered.add(t);
+          index.packages.add(t.file.packageName());
+        }
+      }
+    }
+    index.link(jobs);
+    return index;
+  }
+
+  private void link(int jobs) {
+    for (TypeInfo t : ordered) {
+      for (Node s : t.superTypeNodes) {
+        String fqn = s instanceof Type type ? resolveType(type, t, Set.of()) : null;
+        if (fqn != null) t.supertypes.add(fqn);
+      }
+      if (t.outer != null
+          && t.node instanceof TypeDeclaration<?> d
+          && t.fqn.equals(t.outer.fqn + '.' + d.getNameAsString())) {
+        t.outer.nested.put(d.getNameAsString(), t);
+      }
+    }
+    for (TypeInfo t : ordered) ancestorsOf(t, new HashSet<>());
+    for (TypeInfo t : ordered) {
+      for (String a : t.ancestors) subtypes.computeIfAbsent(a, k -> new ArrayList<>()).add(t);
+    }
+    Workers.run(jobs, ordered.size(), i -> resolveMembers(ordered.get(i)));
+    for (TypeInfo t : ordered) {
+      for (MethodInfo m : t.methods) {
+        methods.add(m);
+        byNameArity.computeIfAbsent(m.name() + '/' + m.arity(), k -> new ArrayList<>()).add(m);
+      }
+    }
+  }
+
+  private Set<String> ancestorsOf(TypeInfo t, Set<TypeInfo> visiting) {
+    if (!t.ancestors.isEmpty() || !visiting.add(t)) return t.ancestors;
+    Set<String> out = new LinkedHashSet<>();
+    for (String s : t.supertypes) {
+      out.add(s);
+      TypeInfo p = types.get(s);
+      if (p != null) {
+        out.addAll(ancestorsOf(p, visiting));
+      } else {
+        out.addAll(library.ancestors(s));
+      }
+    }
+    out.add("java.lang.Object");
+    out.remove(t.fqn);
+    t.ancestors = Set.copyOf(out);
+    return t.ancestors;
+  }
+
+  private void resolveMembers(TypeInfo t) {
+    for (Map.Entry<String, FieldInfo> e : t.fields.entrySet()) {
+      FieldInfo f = e.getValue();
+      if (f.type() != null && f.type().startsWith(UNRESOLVED)) {
+        Type node = pendingFieldTypes.get(f);
+        e.setValue(
+            new FieldInfo(
+                f.owner(), f.name(), resolveType(node, t, t.typeParameters), f.isStatic(),
+                f.annotations(), f.line()));
+      }
+    }
+    for (int i = 0; i < t.methods.size(); i++) {
+      MethodInfo m = t.methods.get(i);
+      List<String> params = m.parameterTypes();
+      CallableDeclaration<?> decl = m.node() instanceof CallableDeclaration<?> c ? c : null;
+      if (decl == null) continue;
+      if (decl instanceof MethodDeclaration md) {
+        m.setReturnType(resolveType(md.getType(), t, m.typeParameters()));
+      }
+      for (int p = 0; p < params.size(); p++) {
+        Type type = decl.getParameter(p).getType();
+        String r = resolveType(type, t, m.typeParameters());
+        if (decl.getParameter(p).isVarArgs() && r != null) r = r + "[]";
+        params.set(p, r);
+      }
+    }
+  }
+
+  // Field types are resolved after every type is known; until then they wait here.
+  private static final String UNRESOLVED = "?";
+  private final Map<FieldInfo, Type> pendingFieldTypes = new ConcurrentHashMap<>();
+
+  /** The program type named {@code fqn}, or {@code null}. */
+  public TypeInfo type(String fqn) {
+    return fqn == null ? null : types.get(fqn);
+  }
+
+  /** Every program type, in file order. */
+  public List<TypeInfo> types() {
+    return ordered;
+  }
+
+  /** Every program method, in file order. */
+  public List<MethodInfo> methods() {
+    return methods;
+  }
+
+  public LibraryTypes library() {
+    return library;
+  }
+
+  /** Program types that have {@code fqn} among their ancestors. */
+  public List<TypeInfo> subtypes(String fqn) {
+    return subtypes.getOrDefault(fqn, List.of());
+  }
+
+  /** Program methods with this name and parameter count. */
+  public List<MethodInfo> methodsNamed(String name, int arity) {
+    return byNameArity.getOrDefault(name + '/' + arity, List.of());
+  }
+
+  /** Whether {@code sub} is {@code sup} or one of its subtypes. */
+  public boolean isSubtype(String sub, String sup) {
+    if (sub == null || sup == null) return false;
+    if (sub.equals(sup)) return true;
+    TypeInfo t = types.get(sub);
+    if (t != null) return t.ancestors.contains(sup);
+    return library.ancestors(sub).contains(sup);
+  }
+
+  /** Every supertype of {@code fqn}, program or library. */
+  public Set<String> ancestors(String fqn) {
+    TypeInfo t = types.get(fqn);
+    return t != null ? t.ancestors : library.ancestors(fqn);
+  }
+
+  /** A field visible as {@code name} in {@code t}: declared there or inherited from a program supertype. */
+  public FieldInfo field(TypeInfo t, String name) {
+    FieldInfo f = t.fields.get(name);
+    if (f != null) return f;
+    for (String a : t.ancestors) {
+      TypeInfo p = types.get(a);
+      if (p != null && (f = p.fields.get(name)) != null) return f;
+    }
+    return null;
+  }
+
+  /**
+   * The method a call named {@code name} with {@code argc} arguments selects in {@code t} or its
+   * program supertypes; {@code argTypes} (elements may be {@code null}) break ties between
+   * overloads. {@code null} when the program declares none.
+   */
+  public MethodInfo findMethod(TypeInfo t, String name, int argc, List<String> argTypes) {
+    MethodInfo best = bestIn(t, name, argc, argTypes);
+    if (best != null) return best;
+    for (String a : t.ancestors) {
+      TypeInfo p = types.get(a);
+      if (p != null && (best = bestIn(p, name, argc, argTypes)) != null) return best;
+    }
+    return null;
+  }
+
+  private MethodInfo bestIn(TypeInfo t, String name, int argc, List<String> argTypes) {
+    MethodInfo best = null;
+    int bestScore = Integer.MIN_VALUE;
+    for (MethodInfo m : t.methods) {
+      if (!m.name().equals(name)) continue;
+      boolean fits = m.arity() == argc || (m.isVarargs() && argc >= m.arity() - 1);
+      if (!fits) continue;
+      int score = m.arity() == argc ? 1 : 0;
+      for (int i = 0; i < Math.min(argc, m.arity()); i++) {
+        String want = m.parameterTypes().get(i);
+        String have = argTypes.get(i);
+        if (want != null && have != null) {
+          if (have.equals(want)) score += 3;
+          else if (isPrimitive(have) && isPrimitive(want)) score += 1;
+          else if (isSubtype(have, want)) score += 2;
+          else score -= 5;
+        }
+      }
+      if (score > bestScore) {
+        best = m;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  private static boolean isPrimitive(String type) {
+    return type.indexOf('.') < 0 && !type.endsWith("]") && Character.isLowerCase(type.charAt(0));
+  }
+
+  /** Resolves a written type to its erased fully qualified name, or {@code null}. */
+  public String resolveType(Type type, TypeInfo context, Set<String> typeParameters) {
+    if (type == null || type instanceof VarType) return null;
+    if (type instanceof PrimitiveType p) return p.asString();
+    if (type instanceof VoidType) return null;
+    if (type instanceof ArrayType a) {
+      String c = resolveType(a.getComponentType(), context, typeParameters);
+      return c == null ? null : c + "[]";
+    }
+    if (type instanceof ClassOrInterfaceType c) {
+      String written = c.getNameWithScope();
+      if (typeParameters.contains(written)
+          || (context != null && context.typeParameters.contains(written))) {
+        return "java.lang.Object";
+      }
+      return resolveName(written, context);
+    }
+    if (type instanceof UnionType u) return resolveType(u.getElements().get(0), context, typeParameters);
+    if (type instanceof UnknownType) return null;
+    return "java.lang.Object";
+  }
+
+  /** Resolves a type name as written in {@code context} ({@code Inner}, {@code Map.Entry}, a FQN). */
+  public String resolveName(String written, TypeInfo context) {
+    String key = (context == null ? "" : context.fqn) + '|' + written;
+    String r = resolved.get(key);
+    if (r == null) {
+      r = doResolve(written, context);
+      resolved.put(key, r == null ? "" : r);
+    }
+    return r == null || r.isEmpty() ? null : r;
+  }
+
+  private String doResolve(String written, TypeInfo context) {
+    int dot = written.indexOf('.');
+    String first = dot < 0 ? written : written.substring(0, dot);
+    String base = resolveSimple(first, context);
+    if (base == null) {
+      // A fully qualified name, or a package-qualified nested name.
+      if (types.containsKey(written)) return written;
+      if (dot > 0 && library.exists(written)) return written;
+      return null;
+    }
+    if (dot < 0) return base;
+    String name = base + written.substring(dot);
+    return name;
+  }
+
+  private String resolveSimple(String simple, TypeInfo context) {
+    for (TypeInfo t = context; t != null; t = t.outer) {
+      if (t.node instanceof TypeDeclaration<?> d && d.getNameAsString().equals(simple)) return t.fqn;
+      String member = memberType(t, simple, new HashSet<>());
+      if (member != null) return member;
+    }
+    FileContext file = context == null ? null : context.file;
+    if (file == null) return null;
+    String imported = file.imported(simple);
+    if (imported != null) return imported;
+    String pkg = file.packageName();
+    String samePackage = pkg.isEmpty() ? simple : pkg + '.' + simple;
+    if (types.containsKey(samePackage)) return samePackage;
+    for (String w : file.wildcards()) {
+      String candidate = w + '.' + simple;
+      if (types.containsKey(candidate)) return candidate;
+    }
+    String lang = "java.lang." + simple;
+    if (Character.isUpperCase(simple.charAt(0)) && library.exists(lang)) return lang;
+    for (String w : file.wildcards()) {
+      String candidate = w + '.' + simple;
+      if (!packages.contains(w) && library.exists(candidate)) return candidate;
+    }
+    return null;
+  }
+
+  private String memberType(TypeInfo t, String simple, Set<TypeInfo> seen) {
+    if (!seen.add(t)) return null;
+    TypeInfo n = t.nested.get(simple);
+    if (n != null) return n.fqn;
+    for (String s : t.supertypes) {
+      TypeInfo p = types.get(s);
+      if (p != null) {
+        String m = memberType(p, simple, seen);
+        if (m != null) return m;
+      }
+    }
+    return null;
+  }
+
+  /** Walks one file's declarations, including anonymous and local classes. */
+  private final class Collector {
+    private final FileContext file;
+    private final List<TypeInfo> out = new ArrayList<>();
+    private final Map<TypeInfo, Integer> anonymous = new HashMap<>();
+
+    Collector(FileContext file) {
+      this.file = file;
+    }
+
+    List<TypeInfo> collect(CompilationUnit unit) {
+      for (TypeDeclaration<?> t : unit.getTypes()) declared(t, null, true);
+      return out;
+    }
+
+    private void declared(TypeDeclaration<?> d, TypeInfo outer, boolean visible) {
+      String pkg = file.packageName();
+      declared(d, outer, visible,
+          outer == null ? (pkg.isEmpty() ? "" : pkg + '.') + d.getNameAsString()
+              : outer.fqn + '.' + d.getNameAsString());
+    }
+
+    private void declared(TypeDeclaration<?> d, TypeInfo outer, boolean visible, String fqn) {
+      String name = outer == null ? d.getNameAsString() : outer.name + '.' + d.getNameAsString();
+      List<Node> supers = new ArrayList<>();
+      Set<String> typeParams = new HashSet<>();
+      boolean isInterface = false;
+      if (d instanceof ClassOrInterfaceDeclaration c) {
+        supers.addAll(c.getExtendedTypes());
+        supers.addAll(c.getImplementedTypes());
+        isInterface = c.isInterface();
+        for (TypeParameter p : c.getTypeParameters()) typeParams.add(p.getNameAsString());
+      } else if (d instanceof EnumDeclaration e) {
+        supers.add(new ClassOrInterfaceType(null, "java.lang.Enum"));
+        supers.addAll(e.getImplementedTypes());
+      } else if (d instanceof RecordDeclaration r) {
+        supers.add(new ClassOrInterfaceType(null, "java.lang.Record"));
+        supers.addAll(r.getImplementedTypes());
+        for (TypeParameter p : r.getTypeParameters()) typeParams.add(p.getNameAsString());
+      } else if (d instanceof AnnotationDeclaration) {
+        isInterface = true;
+      }
+      if (outer != null) typeParams.addAll(outer.typeParameters);
+      boolean api = visible && (isInterface && outer != null && outer.isInterface
+          || d.isPublic() || d.isProtected() || (outer != null && outer.isInterface));
+      TypeInfo t =
+          new TypeInfo(fqn, name, file, outer, d, isInterface, Annotations.of(d.getAnnotations(), file),
+              line(d.getName()), Set.copyOf(typeParams), supers);
+      out.add(t);
+      if (d instanceof RecordDeclaration r) {
+        for (Parameter p : r.getParameters()) {
+          field(t, p.getNameAsString(), p.getType(), false, p.getAnnotations(), line(p));
+        }
+      }
+      members(t, d.getMembers(), api);
+    }
+
+    private void members(TypeInfo t, NodeList<BodyDeclaration<?>> members, boolean api) {
+      for (BodyDeclaration<?> m : members) {
+        if (m instanceof FieldDeclaration f) {
+          for (VariableDeclarator v : f.getVariables()) {
+            field(t, v.getNameAsString(), v.getType(), f.isStatic() || t.isInterface,
+                f.getAnnotations(), line(v));
+            v.getInitializer().ifPresent(init -> local(init, t));
+          }
+        } else if (m instanceof CallableDeclaration<?> c) {
+          method(t, c, api);
+        } else if (m instanceof TypeDeclaration<?> nested) {
+          declared(nested, t, api);
+        } else {
+          local(m, t);
+        }
+      }
+    }
+
+    private void field(
+        TypeInfo t, String name, Type type, boolean isStatic, NodeList<AnnotationExpr> annotations, int line) {
+      FieldInfo f =
+          new FieldInfo(t, name, UNRESOLVED + name, isStatic, Annotations.of(annotations, file), line);
+      pendingFieldTypes.put(f, type);
+      t.fields.put(name, f);
+    }
+
+    private void method(TypeInfo t, CallableDeclaration<?> c, boolean api) {
+      boolean ctor = c instanceof ConstructorDeclaration;
+      MethodDeclaration md = c instanceof MethodDeclaration x ? x : null;
+      Node body = md != null ? md.getBody().orElse(null) : ((ConstructorDeclaration) c).getBody();
+      Set<String> typeParams = new HashSet<>(t.typeParameters);
+      for (TypeParameter p : c.getTypeParameters()) typeParams.add(p.getNameAsString());
+      int flags = 0;
+      if (c.isStatic()) flags |= MethodInfo.STATIC;
+      if (body == null) flags |= MethodInfo.ABSTRACT;
+      if (ctor) flags |= MethodInfo.CONSTRUCTOR;
+      if (c.isPrivate()) flags |= MethodInfo.PRIVATE;
+      if (c.isFinal()) flags |= MethodInfo.FINAL;
+      if (c.hasModifier(Modifier.Keyword.SYNCHRONIZED)) flags |= MethodInfo.SYNCHRONIZED;
+      if (api && (c.isPublic() || c.isProtected() || (t.isInterface && !c.isPrivate()))) {
+        flags |= MethodInfo.PUBLIC_API;
+      }
+      List<String> names = new ArrayList<>();
+      List<String> written = new ArrayList<>();
+      List<Annotations> paramAnnotations = new ArrayList<>();
+      for (Parameter p : c.getParameters()) {
+        names.add(p.getNameAsString());
+        written.add(erasedWritten(p.getType()) + (p.isVarArgs() ? "..." : ""));
+        paramAnnotations.add(Annotations.of(p.getAnnotations(), file));
+        if (p.isVarArgs()) flags |= MethodInfo.VARARGS;
+      }
+      List<String> types = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) types.add(null);
+      MethodInfo m =
+          new MethodInfo(t, ctor ? "<init>" : c.getNameAsString(), names, types, written,
+              paramAnnotations, null, Annotations.of(c.getAnnotations(), file), c, body, flags,
+              line(c.getName()), Set.copyOf(typeParams));
+      t.methods.add(m);
+      if (body != null) local(body, t);
+    }
+
+    /** Finds anonymous and local classes under {@code n}, owned by {@code owner}. */
+    private void local(Node n, TypeInfo owner) {
+      for (Node child : n.getChildNodes()) {
+        if (child instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent()) {
+          o.getScope().ifPresent(s -> local(s, owner));
+          for (Node arg : o.getArguments()) local(arg, owner);
+          int k = anonymous.merge(top(owner), 1, Integer::sum);
+          TypeInfo anon =
+              new TypeInfo(top(owner).fqn + '$' + k, top(owner).name + '$' + k, file, owner, o,
+                  false, Annotations.NONE, line(o), owner.typeParameters, List.of(o.getType()));
+          out.add(anon);
+          members(anon, o.getAnonymousClassBody().get(), false);
+        } else if (child instanceof LocalClassDeclarationStmt lc) {
+          localType(lc.getClassDeclaration(), owner);
+        } else if (child instanceof LocalRecordDeclarationStmt lr) {
+          localType(lr.getRecordDeclaration(), owner);
+        } else {
+          local(child, owner);
+        }
+      }
+    }
+
+    private void localType(TypeDeclaration<?> d, TypeInfo owner) {
+      // Named like javac names it ($1Name); not a member type of its owner.
+      int k = anonymous.merge(top(owner), 1, Integer::sum);
+      declared(d, owner, false, top(owner).fqn + '$' + k + d.getNameAsString());
+    }
+
+    private TypeInfo top(TypeInfo t) {
+      while (t.outer != null) t = t.outer;
+      return t;
+    }
+  }
+
+  static String erasedWritten(Type type) {
+    if (type instanceof ClassOrInterfaceType c) return c.getNameAsString();
+    if (type instanceof ArrayType a) return erasedWritten(a.getComponentType()) + "[]";
+    return type.asString();
+  }
+
+  static int line(Node n) {
+    return n.getBegin().map(p -> p.line).orElse(0);
+  }
+}

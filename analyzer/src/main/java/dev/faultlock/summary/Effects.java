@@ -1,0 +1,88 @@
+package dev.faultlock.summary;
+
+import dev.faultlock.locks.LockRef;
+import dev.faultlock.locks.Witness;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a call may do, transitively: the locks it may acquire (blocking) and the fault domains it
+ * may fault in, each with the shortest witness chain found.
+ */
+public final class Effects {
+  /** Beyond this many distinct locks per method, only new lock classes are kept. */
+  private static final int MAX_ACQUIRES = 64;
+
+  /** A lock the call may acquire, relative to the callee ({@code this.lock}). */
+  public record Acquire(LockRef lock, Witness witness) {}
+
+  /**
+   * A fault the call may take.
+   *
+   * @param witness the chain from the call to the faulting copy; {@code null} when the call
+   *     itself is the copy (a {@code @MayFault} method)
+   * @param covered lock classes a {@code @SortedAcquire} on the way already holds
+   */
+  public record Fault(String domain, Witness witness, Set<String> covered) {}
+
+  private final Map<String, Acquire> acquires = new LinkedHashMap<>();
+  private final Map<String, Fault> faults = new LinkedHashMap<>();
+  private final Set<String> classes = new HashSet<>();
+
+  public Collection<Acquire> acquires() {
+    return acquires.values();
+  }
+
+  public Collection<Fault> faults() {
+    return faults.values();
+  }
+
+  /** Adds an acquisition; true when it is new or has a shorter witness than the known one. */
+  public boolean addAcquire(LockRef lock, Witness witness) {
+    String key = lock.lockClass() + '|' + lock.identity() + '|' + lock.shared();
+    Acquire known = acquires.get(key);
+    if (known == null) {
+      if (acquires.size() >= MAX_ACQUIRES && classes.contains(lock.lockClass())) return false;
+      acquires.put(key, new Acquire(lock, witness));
+      classes.add(lock.lockClass());
+      return true;
+    }
+    if (Witness.length(witness) < Witness.length(known.witness())) {
+      acquires.put(key, new Acquire(lock, witness));
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Adds a fault path; per domain the path with the fewest covered classes wins, then the
+   * shortest. True when something changed.
+   */
+  public boolean addFault(String domain, Witness witness, Set<String> covered) {
+    String key = domain + '|' + String.join(",", new java.util.TreeSet<>(covered));
+    Fault known = faults.get(key);
+    if (known == null) {
+      for (Fault f : faults.values()) {
+        if (f.domain().equals(domain) && covered.containsAll(f.covered())) return false;
+      }
+      faults.put(key, new Fault(domain, witness, Set.copyOf(covered)));
+      return true;
+    }
+    if (Witness.length(witness) < Witness.length(known.witness())) {
+      faults.put(key, new Fault(domain, witness, known.covered()));
+      return true;
+    }
+    return false;
+  }
+
+  public void clearFaults() {
+    faults.clear();
+  }
+
+  public boolean isEmpty() {
+    return acquires.isEmpty() && faults.isEmpty();
+  }
+}

@@ -1,0 +1,120 @@
+package dev.faultlock.summary;
+
+import dev.faultlock.callgraph.CallGraph;
+import dev.faultlock.catalog.LockApi;
+import dev.faultlock.findings.TraceStep;
+import dev.faultlock.locks.LockEvent;
+import dev.faultlock.locks.MethodFacts;
+import dev.faultlock.locks.Witness;
+import dev.faultlock.source.MethodInfo;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Computes {@link Effects} bottom-up over the strongly connected components of the call graph:
+ * a component's callees outside it are final when it is processed, and inside it the members are
+ * recomputed until nothing changes (a chain only ever gets shorter, a set only bigger, so this
+ * ends).
+ */
+public final class SummaryComputer {
+  private final Map<MethodInfo, MethodFacts> facts;
+  private final LibrarySummaries library;
+  private final Map<MethodInfo, Effects> effects = new HashMap<>();
+
+  private SummaryComputer(Map<MethodInfo, MethodFacts> facts, LibrarySummaries library) {
+    this.facts = facts;
+    this.library = library;
+  }
+
+  /** The effects of every method of {@code graph}. */
+  public static Map<MethodInfo, Effects> compute(
+      CallGraph graph, Map<MethodInfo, MethodFacts> facts, LibrarySummaries library) {
+    SummaryComputer c = new SummaryComputer(facts, library);
+    for (List<MethodInfo> component : graph.bottomUp()) {
+      for (MethodInfo m : component) c.effects.put(m, new Effects());
+      boolean changed = true;
+      while (changed) {
+        changed = false;
+        for (MethodInfo m : component) changed |= c.update(m);
+        if (component.size() == 1 && !graph.callees(component.get(0)).contains(component.get(0))) {
+          break;
+        }
+      }
+    }
+    return c.effects;
+  }
+
+  /** Recomputes what {@code m} may do from its facts and its callees; true on change. */
+  private boolean update(MethodInfo m) {
+    Effects e = effects.get(m);
+    boolean changed = false;
+    boolean faultsDisabled = m.annotations().has(LockApi.FAULTS_DISABLED);
+    String mayFault = m.annotations().value(LockApi.MAY_FAULT);
+    if (mayFault != null && !faultsDisabled) changed |= e.addFault(mayFault, null, Set.of());
+    MethodFacts f = facts.get(m);
+    // A lock primitive's body is the lock's implementation (its internal monitor, its wait
+    // queue): callers see what it declares, as lockdep does not report the spinlock inside
+    // mutex_lock.
+    if (f == null || isLockPrimitive(m)) return changed;
+    for (LockEvent event : f.events()) {
+      if (event instanceof LockEvent.Acquire a) {
+        if (a.blocking()) changed |= e.addAcquire(a.lock(), a.step());
+      } else if (event instanceof LockEvent.Fault fault) {
+        if (!faultsDisabled) {
+          changed |= e.addFault(fault.domain(),
+              Witness.of(new TraceStep(fault.at(), fault.what())), fault.covered());
+        }
+      } else if (event instanceof LockEvent.Call c) {
+        TraceStep step = new TraceStep(c.at(), "calls `" + c.callee() + "`");
+        for (MethodInfo t : c.targets()) {
+          Effects te = effects.get(t);
+          // A direct call of a fault handler is the fault machinery itself (a model's page
+          // table calling ->nopage): the handler's locks are reached through the fault path.
+          if (te != null && !t.annotations().has(LockApi.FAULT_HANDLER)) {
+            changed |= through(e, te, c, step, faultsDisabled);
+          }
+        }
+        if (c.libraryType() != null) {
+          for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
+            changed |= through(e, te, c, step, faultsDisabled);
+          }
+        }
+      }
+    }
+    return changed;
+  }
+
+  /** Whether {@code m} declares what it acquires or releases: a lock primitive. */
+  public static boolean isLockPrimitive(MethodInfo m) {
+    for (String a : LOCK_PRIMITIVE) if (m.annotations().has(a)) return true;
+    return false;
+  }
+
+  private static final List<String> LOCK_PRIMITIVE =
+      List.of(LockApi.ACQUIRES, LockApi.TRY_ACQUIRES, LockApi.RELEASES, LockApi.EP_LOCK_METHOD,
+          LockApi.EP_UNLOCK_METHOD, LockApi.CF_ENSURES_LOCK_HELD, LockApi.CF_ENSURES_LOCK_HELD_IF);
+
+  private static boolean through(
+      Effects e, Effects callee, LockEvent.Call c, TraceStep step, boolean faultsDisabled) {
+    boolean changed = false;
+    for (Effects.Acquire a : List.copyOf(callee.acquires())) {
+      changed |= e.addAcquire(a.lock().asSeenBy(c.context()), Witness.cons(step, a.witness()));
+    }
+    if (!faultsDisabled) {
+      for (Effects.Fault f : List.copyOf(callee.faults())) {
+        Set<String> covered = c.covered().isEmpty() ? f.covered() : union(c.covered(), f.covered());
+        changed |= e.addFault(f.domain(), Witness.cons(step, f.witness()), covered);
+      }
+    }
+    return changed;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> u = new HashSet<>(a);
+    u.addAll(b);
+    return u;
+  }
+}

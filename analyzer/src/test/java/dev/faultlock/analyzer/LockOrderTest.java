@@ -1,0 +1,92 @@
+package dev.faultlock.analyzer;
+
+import static dev.faultlock.analyzer.Programs.analyze;
+import static dev.faultlock.analyzer.Programs.of;
+import static dev.faultlock.analyzer.Programs.steps;
+import static dev.faultlock.analyzer.Programs.where;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultlock.catalog.Rule;
+import dev.faultlock.catalog.Severity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LockOrderTest {
+  @Test
+  void inversionThroughACallIsOneCycleWithBothWitnesses() {
+    AnalysisResult r = analyze("inversion");
+    assertThat(r.findings()).singleElement().satisfies(f -> {
+      assertThat(f.rule()).isEqualTo(Rule.LOCK_ORDER_INVERSION);
+      assertThat(f.severity()).isEqualTo(Severity.ERROR);
+      assertThat(where(f)).isEqualTo("Accounts.java:22");
+      assertThat(f.message()).startsWith("possible circular locking dependency: audit -> ledger -> audit");
+      assertThat(steps(f)).containsExactly(
+          "Accounts.java:21: acquires audit lock `audit`",
+          "Accounts.java:22: calls `Accounts.reconcile`",
+          "Accounts.java:27: acquires ledger lock `ledger`",
+          "Accounts.java:13: acquires ledger lock `ledger`",
+          "Accounts.java:14: acquires audit lock `audit`");
+    });
+    assertThat(r.lockGraph().cycles()).containsExactly(List.of("audit", "ledger"));
+    assertThat(r.lockGraph().lockClasses()).containsExactly("audit", "ledger");
+  }
+
+  @Test
+  void bothOrdersUnderOneGateLockAreNotACycle() {
+    AnalysisResult r = analyze("gated");
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.lockGraph().cycles()).isEmpty();
+    assertThat(r.lockGraph().edges()).hasSize(4);
+  }
+
+  @Test
+  void declaredOrderViolationAndTheCycleItMakes() {
+    AnalysisResult r = analyze("declared");
+    assertThat(of(r, Rule.DECLARED_ORDER_VIOLATION)).singleElement().satisfies(f -> {
+      assertThat(where(f)).isEqualTo("Ordered.java:24");
+      assertThat(f.message()).isEqualTo("inode lock `inode` is acquired while journal lock `journal`"
+          + " is held, but @LockOrder puts inode before journal");
+      assertThat(steps(f)).containsExactly(
+          "Ordered.java:23: acquires journal lock `journal`",
+          "Ordered.java:24: acquires inode lock `inode`");
+    });
+    assertThat(of(r, Rule.LOCK_ORDER_INVERSION)).singleElement()
+        .satisfies(f -> assertThat(where(f)).isEqualTo("Ordered.java:16"));
+  }
+
+  @Test
+  void unsortedSameClassLocksUnlessOrderedByAKey() {
+    AnalysisResult r = analyze("unsorted");
+    assertThat(r.findings()).allSatisfy(f -> {
+      assertThat(f.rule()).isEqualTo(Rule.UNSORTED_SAME_CLASS_LOCKS);
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    });
+    // unordered, nested monitors and through a call; not guarded(), not conditional().
+    assertThat(r.findings()).extracting(Programs::where)
+        .containsExactly("Transfer.java:24", "Transfer.java:39", "Transfer.java:77");
+    assertThat(steps(r.findings().get(0))).containsExactly(
+        "Transfer.java:22: acquires account lock `a.lock`",
+        "Transfer.java:24: acquires account lock `b.lock`");
+    assertThat(r.findings().get(0).message())
+        .startsWith("account lock `b.lock` is acquired while account lock `a.lock` is held");
+    assertThat(steps(r.findings().get(2))).containsExactly(
+        "Transfer.java:75: acquires account lock `a.lock`",
+        "Transfer.java:77: calls `Transfer.deposit`",
+        "Transfer.java:84: acquires account lock `to.lock`");
+    assertThat(r.findings().get(2).message()).contains("account lock `b.lock` is acquired");
+  }
+
+  @Test
+  void aProgramClassImplementingAJdkInterfaceIsReachedFromTheInterfaceCall() {
+    AnalysisResult r = analyze("channel");
+    assertThat(r.findings()).singleElement().satisfies(f -> {
+      assertThat(f.rule()).isEqualTo(Rule.UNSORTED_SAME_CLASS_LOCKS);
+      assertThat(where(f)).isEqualTo("Files.java:30");
+      assertThat(steps(f)).containsExactly(
+          "Files.java:28: acquires inode lock `this` (synchronized method)",
+          "Files.java:30: calls `FileChannel.write`",
+          "Files.java:13: acquires inode lock `this` (synchronized method)");
+      assertThat(f.message()).startsWith("inode lock `target` is acquired while inode lock `this` is held");
+    });
+  }
+}

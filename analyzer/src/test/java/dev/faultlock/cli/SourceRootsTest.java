@@ -1,0 +1,61 @@
+package dev.faultlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SourceRootsTest {
+  @TempDir Path tmp;
+
+  private Path source(String relative, String pkg) throws IOException {
+    Path file = tmp.resolve(relative);
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, (pkg == null ? "" : "package " + pkg + ";\n") + "class X {}\n");
+  }
+
+  @Test
+  void packageDirectoryLeadsToItsSourceRoot() throws IOException {
+    source("src/main/java/com/acme/fs/Inode.java", "com.acme.fs");
+    source("src/main/java/com/acme/fs/sub/Page.java", "com.acme.fs.sub");
+
+    assertThat(SourceRoots.rootOf(tmp.resolve("src/main/java/com/acme/fs")))
+        .isEqualTo(tmp.resolve("src/main/java"));
+    assertThat(SourceRoots.rootOf(tmp.resolve("src/main/java/com/acme/fs/sub/Page.java")))
+        .isEqualTo(tmp.resolve("src/main/java"));
+  }
+
+  @Test
+  void theRootItselfAndLayoutsThatDoNotSpellThePackageStayAsNamed() throws IOException {
+    source("src/com/acme/A.java", "com.acme");
+    source("flat/B.java", "com.acme.flat.elsewhere");
+    source("nopkg/C.java", null);
+
+    assertThat(SourceRoots.rootOf(tmp.resolve("src"))).isEqualTo(tmp.resolve("src"));
+    assertThat(SourceRoots.rootOf(tmp.resolve("flat"))).isEqualTo(tmp.resolve("flat"));
+    assertThat(SourceRoots.rootOf(tmp.resolve("nopkg"))).isEqualTo(tmp.resolve("nopkg"));
+  }
+
+  @Test
+  void relativePathsGiveRelativeRoots() {
+    // This module's own sources, named relative to the working directory (the module).
+    Path cli = Path.of("src/main/java/dev/faultlock/cli");
+
+    assertThat(SourceRoots.rootOf(cli)).isEqualTo(Path.of("src/main/java"));
+  }
+
+  @Test
+  void isUnderComparesWhatTheFilesAre() {
+    List<Path> named = List.of(Path.of("src/main/java/dev/faultlock/cli"));
+
+    assertThat(SourceRoots.isUnder("src/main/java/dev/faultlock/cli/Main.java", named)).isTrue();
+    assertThat(SourceRoots.isUnder("./src/main/java/dev/faultlock/cli/../cli/Main.java", named))
+        .isTrue();
+    assertThat(SourceRoots.isUnder("src/main/java/dev/faultlock/report/Reports.java", named))
+        .isFalse();
+  }
+}

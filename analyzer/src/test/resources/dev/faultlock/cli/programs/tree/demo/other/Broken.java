@@ -1,0 +1,5 @@
+package demo.other;
+
+final class Broken {
+  int x = ;
+}

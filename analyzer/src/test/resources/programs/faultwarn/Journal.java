@@ -1,0 +1,29 @@
+package faultwarn;
+
+import dev.faultlock.annotations.FaultHandler;
+import dev.faultlock.annotations.LockClass;
+import dev.faultlock.annotations.MayFault;
+
+interface Buffer {
+  @MayFault("page")
+  void put(byte[] src);
+}
+
+class Journal {
+  @LockClass("journal")
+  private final Object lock = new Object();
+
+  @FaultHandler("page")
+  void fault(long page) {
+    synchronized (lock) {
+      page++;
+    }
+  }
+}
+
+@LockClass("inode")
+class File {
+  synchronized void read(Buffer dst, byte[] data) {
+    dst.put(data);
+  }
+}
