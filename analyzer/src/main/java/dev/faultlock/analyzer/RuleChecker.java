@@ -33,7 +33,6 @@ import java.util.TreeSet;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.cycle.JohnsonSimpleCycles;
 import org.jgrapht.graph.DefaultDirectedGraph;
-import org.jgrapht.graph.DefaultEdge;
 
 /**
  * Applies the five rules to the facts and summaries: every nested acquisition (direct, through a
@@ -240,7 +239,10 @@ final class RuleChecker {
   }
 
   private LockGraph cycles() {
-    Graph<String, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
+    // Plain (non-intrusive) edges: JohnsonSimpleCycles re-adds the edges of each component with
+    // the graph's own vertex instances, which a DefaultEdge made with equal but other String
+    // instances rejects (IntrusiveEdgeException, jgrapht issue #1250, unfixed in 1.5.3).
+    Graph<String, Object> g = new DefaultDirectedGraph<>(null, Object::new, false);
     Set<String> classes = new TreeSet<>();
     for (EdgeInfo e : edges.values()) {
       classes.add(e.from);
