@@ -239,8 +239,9 @@ final class RuleChecker {
   }
 
   private LockGraph cycles() {
-    // Edges are plain records, not JGraphT's intrusive DefaultEdge: Johnson's algorithm copies
-    // edges into subgraphs, which an intrusive edge (bound to one source and target) refuses.
+    // Edges are plain records, not JGraphT's intrusive DefaultEdge: Johnson's algorithm re-adds
+    // the edges of each component to a subgraph, which an intrusive edge refuses
+    // (IntrusiveEdgeException, jgrapht issue #1250, unfixed in 1.5.3).
     Graph<String, Arc> g = new DefaultDirectedGraph<>(null, null, false);
     Set<String> classes = new TreeSet<>();
     for (EdgeInfo e : edges.values()) {

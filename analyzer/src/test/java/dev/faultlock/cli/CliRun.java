@@ -9,9 +9,12 @@ import picocli.CommandLine;
 /** One in-process run of {@code faultlock}, with what it printed. */
 record CliRun(int exitCode, String out, String err) {
   static CliRun faultlock(String... args) {
+    return run(Main.commandLine(), args);
+  }
+
+  static CliRun run(CommandLine commandLine, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.commandLine();
     commandLine.setOut(new PrintWriter(out));
     commandLine.setErr(new PrintWriter(err));
     int exitCode = commandLine.execute(args);

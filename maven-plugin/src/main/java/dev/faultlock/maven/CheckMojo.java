@@ -41,7 +41,11 @@ public class CheckMojo extends AbstractFaultlockMojo {
   @Parameter(property = "faultlock.outputDirectory", defaultValue = "${project.build.directory}/faultlock")
   File outputDirectory;
 
-  /** Analyses the test sources too. */
+  /**
+   * Analyses the test sources too. The goal resolves the compile classpath only, so types from
+   * test-scoped libraries stay unresolved in test code; the summaries are then not written (they
+   * describe what the jar ships).
+   */
   @Parameter(property = "faultlock.includeTests", defaultValue = "false")
   boolean includeTests;
 
@@ -163,13 +167,5 @@ public class CheckMojo extends AbstractFaultlockMojo {
         getLog().warn(FindingLog.TRACE_INDENT + e.location() + ": [" + e.rule() + "] stale");
       }
     }
-  }
-
-  private static String count(long n, String noun) {
-    return count(n, noun, noun + "s");
-  }
-
-  private static String count(long n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
   }
 }

@@ -78,7 +78,7 @@ class MojoConfigurationTest {
     assertThat(dir.resolve("target/faultlock/faultlock.json")).doesNotExist();
     assertThat(dir.resolve("target/classes/META-INF/faultlock/summaries.json")).isRegularFile();
     assertThat(log.lines)
-        .contains("[INFO] faultlock: analysing 1 source files")
+        .contains("[INFO] faultlock: analysing 1 source file")
         .anyMatch(l -> l.startsWith("[INFO] faultlock: 0 errors, 0 warnings in demo; report: ")
             && l.endsWith("faultlock.html"));
   }

@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  * Runs the post's workload (nodes each copying their own file through a mapping of another file,
  * in a ring) on each variant: two nodes reading, two nodes writing, and three nodes reading into
  * buffers that span mappings of two files. All nodes are held at their first copy until every node
- * has arrived at its own, or a short while has passed: the schedule in which the buggy variant
- * deadlocks. Prints, for buggy, the wait-for cycle the lock manager found and where each thread is
+ * has arrived at its own: the schedule in which the buggy variant deadlocks (on sorted they cannot
+ * all arrive, so there the meeting gives up after a short while). Prints, for buggy, the wait-for cycle the lock manager found and where each thread is
  * waiting, then tears the threads down; for sorted and retry, that they completed with the right
  * bytes.
  *
@@ -33,9 +33,13 @@ public final class DeadlockDemo {
   /** How long a cycle must stay, with the lock table unchanged, to count as a deadlock. */
   private static final Duration STABLE_FOR = Duration.ofMillis(200);
 
-  /** How long a node waits at its first copy for the other node to arrive at its own. */
-  private static final Duration PATIENCE = Duration.ofMillis(200);
+  /**
+   * How long a node waits at its first copy for the others to arrive at theirs, on sorted: there
+   * the others cannot arrive, they wait for the locks the first node took before its copy.
+   */
+  private static final Duration SORTED_PATIENCE = Duration.ofMillis(200);
 
+  /** The bound on every wait: for the nodes to meet (on buggy and retry they all do), end or deadlock. */
   private static final Duration WITHIN = Duration.ofSeconds(10);
 
   private final PrintStream out;
@@ -66,7 +70,8 @@ public final class DeadlockDemo {
   /** One run of the workload: how many nodes, how many files each maps, which system call. */
   private record Scenario(int nodes, int mappings, Direction direction) {
     RingWorkload prepare(FileSystemType type) throws InterruptedException {
-      return RingWorkload.prepare(type, direction, nodes, mappings, Gate.rendezvous(nodes, PATIENCE), 1);
+      Duration patience = type == SortedFile.TYPE ? SORTED_PATIENCE : WITHIN;
+      return RingWorkload.prepare(type, direction, nodes, mappings, Gate.rendezvous(nodes, patience), 1);
     }
 
     @Override
@@ -77,11 +82,12 @@ public final class DeadlockDemo {
 
   private void runAll() throws InterruptedException {
     out.println("faultlock deadlock demo: the GFS read/write vs. mmap deadlock");
-    out.println("Each node is held at its first copy until every node gets to its own, or for at most "
-        + PATIENCE.toMillis() + " ms.");
-    out.println("buggy: all get there holding their own file's lock, and fault into the next file's.");
-    out.println("sorted: a node takes all its locks in inode order before its copy; the others wait.");
-    out.println("retry: all get there holding their own lock, but copy with faults disabled.");
+    out.println("Each node is held at its first copy until every node has got to its own.");
+    out.println("buggy: all get there holding their own file's lock, then fault into the next file's.");
+    out.println("sorted: a node takes all its locks in inode order before its copy, so the others wait");
+    out.println("        for them instead of getting to their copies; the meeting gives up after "
+        + SORTED_PATIENCE.toMillis() + " ms.");
+    out.println("retry: all get there holding their own file's lock, but copy with faults disabled.");
     List<Scenario> scenarios =
         List.of(new Scenario(2, 1, Direction.READ), new Scenario(2, 1, Direction.WRITE), new Scenario(3, 2, Direction.READ));
     for (Scenario scenario : scenarios) {

@@ -59,12 +59,6 @@ public final class Inode {
     return (int) (pos % PAGE_SIZE);
   }
 
-  /** The file size in bytes; needs the lock in any mode. */
-  @Holding("lock")
-  public long size() {
-    return size;
-  }
-
   /**
    * How many of {@code len} bytes from {@code pos} lie before end of file: what a read may copy.
    * Needs the lock in any mode.

@@ -12,21 +12,14 @@ import dev.faultlock.annotations.LockClass;
  */
 @LockClass("inode")
 public final class InodeLock {
-  private final long inodeNumber;
-  private final String fileName;
+  private final String name;
 
   InodeLock(long inodeNumber, String fileName) {
-    this.inodeNumber = inodeNumber;
-    this.fileName = fileName;
-  }
-
-  /** The number of the inode this lock protects; the global order the sorted fix uses. */
-  public long inodeNumber() {
-    return inodeNumber;
+    this.name = "inode " + inodeNumber + " (" + fileName + ")";
   }
 
   @Override
   public String toString() {
-    return "inode " + inodeNumber + " (" + fileName + ")";
+    return name;
   }
 }

@@ -63,11 +63,6 @@ public final class MappedMemory implements UserMemory {
     return length;
   }
 
-  /** The mapped file. */
-  public Inode inode() {
-    return inode;
-  }
-
   /** How many page faults this mapping has taken. */
   public int faults() {
     return faults.get();

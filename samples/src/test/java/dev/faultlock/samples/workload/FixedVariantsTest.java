@@ -59,63 +59,68 @@ class FixedVariantsTest {
 
   /**
    * The buggy variant's deadlocking schedule: each node reaches its first copy while holding its
-   * own file's lock, and waits there for the other. Retry survives it: its copy does not fault.
+   * own file's lock, and waits there for the others. Retry survives it: its copy does not fault.
    */
   @ParameterizedTest(name = "{0} nodes mapping {1} files each, {2}, reversed start: {3}")
   @MethodSource("schedules")
   void retrySurvivesTheDeadlockingSchedule(int nodes, int mappings, Direction direction, boolean reversed)
       throws Exception {
-    Map<Thread, Map<InodeLock, LockMode>> heldAtFirstCopy = new ConcurrentHashMap<>();
-    AtomicReference<LockManager> locks = new AtomicReference<>();
-    Gate rendezvous = Gate.rendezvous(nodes, WITHIN);
-    Gate recording =
-        () -> {
-          heldAtFirstCopy.putIfAbsent(Thread.currentThread(), locks.get().waitForGraph().heldBy(Thread.currentThread()));
-          rendezvous.pass();
-        };
-    RingWorkload workload = RingWorkload.prepare(RetryFile.TYPE, direction, nodes, mappings, recording, 7);
-    locks.set(workload.locks());
-
-    runToCompletion(workload, reversed);
+    Map<Thread, Map<InodeLock, LockMode>> held =
+        runMeetingAtFirstCopy(RetryFile.TYPE, nodes, mappings, direction, reversed, WITHIN);
 
     // Every node held exactly its own file's lock when they met: the schedule that deadlocks buggy.
     LockMode own = direction == Direction.READ ? LockMode.SHARED : LockMode.EXCLUSIVE;
-    assertThat(heldAtFirstCopy).containsOnlyKeys(workload.workers());
-    heldAtFirstCopy.values().forEach(held -> assertThat(held).hasSize(1).containsValue(own));
-    assertThat(heldAtFirstCopy.values().stream().flatMap(h -> h.keySet().stream()).distinct()).hasSize(nodes);
+    held.values().forEach(locks -> assertThat(locks).hasSize(1).containsValue(own));
+    assertThat(held.values().stream().flatMap(locks -> locks.keySet().stream()).distinct()).hasSize(nodes);
   }
 
   /**
    * Sorted cannot be driven into that schedule: a node reaches its copy holding its own lock and
-   * those of every file its buffer maps, so a node that needs one of them waits before taking any. The rendezvous gives up after a short while and lets it go on.
+   * those of every file its buffer maps, so a node that needs one of them waits before taking any.
+   * The meeting gives up after a short while and lets the first node go on.
    */
   @ParameterizedTest(name = "{0} nodes mapping {1} files each, {2}, reversed start: {3}")
   @MethodSource("schedules")
   void sortedHoldsEveryLockBeforeItsCopy(int nodes, int mappings, Direction direction, boolean reversed)
       throws Exception {
-    Map<Thread, Map<InodeLock, LockMode>> heldAtFirstCopy = new ConcurrentHashMap<>();
+    Map<Thread, Map<InodeLock, LockMode>> held =
+        runMeetingAtFirstCopy(SortedFile.TYPE, nodes, mappings, direction, reversed, Duration.ofMillis(50));
+
+    // Own file in the call's mode, the mapped files in the fault's mode: all, before any fault.
+    LockMode own = direction == Direction.READ ? LockMode.SHARED : LockMode.EXCLUSIVE;
+    LockMode mapped = direction == Direction.READ ? LockMode.EXCLUSIVE : LockMode.SHARED;
+    held.values()
+        .forEach(
+            locks -> {
+              assertThat(locks).hasSize(mappings + 1);
+              assertThat(locks.values()).containsOnlyOnce(own).filteredOn(mapped::equals).hasSize(mappings);
+            });
+  }
+
+  /**
+   * Runs {@code type} to completion with the nodes meeting at their first copy (waiting at most
+   * {@code patience} for each other).
+   *
+   * @return the locks each node held when it got to its first copy
+   */
+  private static Map<Thread, Map<InodeLock, LockMode>> runMeetingAtFirstCopy(
+      FileSystemType type, int nodes, int mappings, Direction direction, boolean reversed, Duration patience)
+      throws Exception {
+    Map<Thread, Map<InodeLock, LockMode>> held = new ConcurrentHashMap<>();
     AtomicReference<LockManager> locks = new AtomicReference<>();
-    Gate rendezvous = Gate.rendezvous(nodes, Duration.ofMillis(50));
+    Gate meeting = Gate.rendezvous(nodes, patience);
     Gate recording =
         () -> {
-          heldAtFirstCopy.putIfAbsent(Thread.currentThread(), locks.get().waitForGraph().heldBy(Thread.currentThread()));
-          rendezvous.pass();
+          held.putIfAbsent(Thread.currentThread(), locks.get().waitForGraph().heldBy(Thread.currentThread()));
+          meeting.pass();
         };
-    RingWorkload workload = RingWorkload.prepare(SortedFile.TYPE, direction, nodes, mappings, recording, 11);
+    RingWorkload workload = RingWorkload.prepare(type, direction, nodes, mappings, recording, 7);
     locks.set(workload.locks());
 
     runToCompletion(workload, reversed);
 
-    // Own file in the call's mode, the mapped file in the fault's mode: both, before any fault.
-    LockMode own = direction == Direction.READ ? LockMode.SHARED : LockMode.EXCLUSIVE;
-    LockMode mapped = direction == Direction.READ ? LockMode.EXCLUSIVE : LockMode.SHARED;
-    assertThat(heldAtFirstCopy).containsOnlyKeys(workload.workers());
-    heldAtFirstCopy.values()
-        .forEach(
-            held -> {
-              assertThat(held).hasSize(mappings + 1);
-              assertThat(held.values()).containsOnlyOnce(own).filteredOn(mapped::equals).hasSize(mappings);
-            });
+    assertThat(held).containsOnlyKeys(workload.workers());
+    return held;
   }
 
   private static void runToCompletion(RingWorkload workload, boolean reversed) throws Exception {
