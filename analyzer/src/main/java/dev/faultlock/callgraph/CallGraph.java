@@ -110,6 +110,13 @@ public final class CallGraph {
     return out;
   }
 
+  /** Direct callers of {@code m}. */
+  public Set<MethodInfo> callers(MethodInfo m) {
+    Set<MethodInfo> out = new LinkedHashSet<>();
+    for (DefaultEdge e : graph.incomingEdgesOf(m)) out.add(graph.getEdgeSource(e));
+    return out;
+  }
+
   /** Direct callees of {@code m}. */
   public Set<MethodInfo> callees(MethodInfo m) {
     Set<MethodInfo> out = new LinkedHashSet<>();

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     sortOptions = false,
     usageHelpWidth = 100,
+    header = "Find lock-held faulting copies and lock-order deadlocks.",
     description = {
       "Finds ABBA deadlocks in Java storage code. Reads the .java files under each PATH as one",
       "program, with the rest of the source root each PATH lies in (found from its package, as",

@@ -269,7 +269,9 @@ class CheckCommandTest {
     assertThat(faultlock("check", "--version").out()).startsWith("faultlock 0.");
 
     CliRun bare = faultlock();
-    assertThat(bare.err()).contains("Usage: faultlock").contains("check");
+    assertThat(bare.err())
+        .contains("Usage: faultlock")
+        .contains("check  Find lock-held faulting copies and lock-order deadlocks.");
     assertThat(bare.exitCode()).isEqualTo(2);
     assertThat(faultlock("help", "check").out()).contains("Usage: faultlock check");
   }

@@ -87,7 +87,7 @@ abstract class AbstractFaultlockMojo extends AbstractMojo {
       getLog().debug("faultlock: reusing this build's analysis of " + sources.size() + " files");
       return done.result();
     }
-    getLog().info("faultlock: analysing " + sources.size() + " source files");
+    getLog().info("faultlock: analysing " + count(sources.size(), "source file"));
     AnalysisResult result =
         Analyzer.analyze(
             AnalyzerOptions.builder()
@@ -163,6 +163,15 @@ abstract class AbstractFaultlockMojo extends AbstractMojo {
           "faultlock: cannot write the summaries " + file + ": " + e.getMessage(), e);
     }
     return file;
+  }
+
+  /** {@code "1 error"}, {@code "2 errors"}. */
+  static String count(long n, String noun) {
+    return count(n, noun, noun + "s");
+  }
+
+  static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   /** A location as {@code file:line} relative to the module, for files reviewers read. */

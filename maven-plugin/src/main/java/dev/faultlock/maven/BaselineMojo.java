@@ -40,8 +40,7 @@ public class BaselineMojo extends AbstractFaultlockMojo {
     }
     getLog().info(
         "faultlock: baselined "
-            + result.findings().size()
-            + (result.findings().size() == 1 ? " finding" : " findings")
+            + count(result.findings().size(), "finding")
             + " in "
             + file
             + "; check now fails only on new ones");

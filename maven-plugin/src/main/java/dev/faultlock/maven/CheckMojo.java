@@ -168,12 +168,4 @@ public class CheckMojo extends AbstractFaultlockMojo {
       }
     }
   }
-
-  private static String count(long n, String noun) {
-    return count(n, noun, noun + "s");
-  }
-
-  private static String count(long n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
-  }
 }

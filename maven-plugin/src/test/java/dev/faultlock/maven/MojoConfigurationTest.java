@@ -78,9 +78,22 @@ class MojoConfigurationTest {
     assertThat(dir.resolve("target/faultlock/faultlock.json")).doesNotExist();
     assertThat(dir.resolve("target/classes/META-INF/faultlock/summaries.json")).isRegularFile();
     assertThat(log.lines)
-        .contains("[INFO] faultlock: analysing 1 source files")
+        .contains("[INFO] faultlock: analysing 1 source file")
         .anyMatch(l -> l.startsWith("[INFO] faultlock: 0 errors, 0 warnings in demo; report: ")
             && l.endsWith("faultlock.html"));
+  }
+
+  @Test
+  void aFileThatDoesNotParseIsAWarningWithItsLineAndTheRestIsAnalysed() throws Exception {
+    Path broken = dir.resolve("src/main/java/demo/Broken.java");
+    Files.writeString(broken, "package demo;\n\nclass Broken {\n  void f() {\n    int x = ;\n  }\n}\n");
+
+    check().execute();
+
+    assertThat(log.lines)
+        .contains("[INFO] faultlock: analysing 2 source files")
+        .anyMatch(l -> l.startsWith("[WARNING] " + broken + ":5: syntax error"))
+        .anyMatch(l -> l.startsWith("[INFO] faultlock: 0 errors, 0 warnings in demo"));
   }
 
   @Test

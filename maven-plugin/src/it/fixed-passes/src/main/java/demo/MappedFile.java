@@ -43,8 +43,9 @@ public final class MappedFile {
     return data.length;
   }
 
+  /** A fault here stops the copy short instead of running a handler under the caller's lock. */
   @FaultsDisabled
   private int copyNoFault(UserMemory dst, int len) {
-    return dst.writeNoFault(data, len);
+    return dst.write(data, len);
   }
 }
