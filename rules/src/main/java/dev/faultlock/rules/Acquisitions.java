@@ -14,14 +14,17 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
 import dev.faultlock.catalog.LockApi;
 import dev.faultlock.rules.locks.Annotations;
 import dev.faultlock.rules.locks.LockEffect;
 import dev.faultlock.rules.locks.LockExpressions;
+import dev.faultlock.rules.locks.LockOps;
 import dev.faultlock.rules.locks.LockRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 
 /** Lock acquisitions that may wait, for the lock-order rules, and the ordering guards that excuse them. */
 final class Acquisitions {
@@ -38,7 +41,7 @@ final class Acquisitions {
     }
     if (tree instanceof MethodInvocationTree call) {
       List<LockRef> locks = new ArrayList<>();
-      for (LockEffect effect : dev.faultlock.rules.locks.LockOps.effects(call, state)) {
+      for (LockEffect effect : LockOps.effects(call, state)) {
         if (effect.waits()) {
           locks.add(effect.lock());
         }
@@ -109,10 +112,18 @@ final class Acquisitions {
     return found[0];
   }
 
-  /** A per-object key: {@code x.id()} or {@code x.id}, not a counter or a literal. */
+  /**
+   * A per-object key: {@code x.id()}, {@code x.id}, or a field {@code id} of this object; not a
+   * local counter or a literal.
+   */
   private static boolean isKey(ExpressionTree tree) {
     if (tree instanceof MethodInvocationTree call) {
-      return ASTHelpers.getReceiver(call) != null && !(ASTHelpers.getReceiver(call) instanceof LiteralTree);
+      ExpressionTree receiver = ASTHelpers.getReceiver(call);
+      return receiver == null || !(receiver instanceof LiteralTree);
+    }
+    if (tree instanceof IdentifierTree) {
+      Symbol sym = ASTHelpers.getSymbol(tree);
+      return sym != null && sym.getKind() == ElementKind.FIELD;
     }
     return tree instanceof MemberSelectTree select
         && select.getExpression() instanceof IdentifierTree;

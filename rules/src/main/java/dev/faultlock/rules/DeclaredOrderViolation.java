@@ -9,13 +9,9 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
@@ -24,7 +20,6 @@ import dev.faultlock.catalog.LockApi;
 import dev.faultlock.catalog.Messages;
 import dev.faultlock.catalog.Rule;
 import dev.faultlock.rules.dataflow.HeldLock;
-import dev.faultlock.rules.dataflow.LockAnalyses;
 import dev.faultlock.rules.dataflow.LockAnalysis;
 import dev.faultlock.rules.locks.Annotations;
 import dev.faultlock.rules.locks.LockRef;
@@ -45,8 +40,7 @@ import javax.inject.Inject;
     severity = ERROR,
     linkType = CUSTOM,
     link = "docs/rules/DeclaredOrderViolation.md")
-public final class DeclaredOrderViolation extends BugChecker
-    implements MethodInvocationTreeMatcher, SynchronizedTreeMatcher {
+public final class DeclaredOrderViolation extends AcquisitionChecker {
   private static final long serialVersionUID = 1L;
 
   /** A project-wide order for code that cannot carry {@code @LockOrder}: lock classes, outermost first. */
@@ -64,29 +58,15 @@ public final class DeclaredOrderViolation extends BugChecker
   }
 
   @Override
-  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return match(tree, state);
+  boolean skip(VisitorState state) {
+    return declaredOrder(state.getPath()).isEmpty();
   }
 
   @Override
-  public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
-    return match(tree, state);
-  }
-
-  private Description match(Tree tree, VisitorState state) {
-    List<LockRef> acquired = Acquisitions.waitedFor(tree, state);
-    if (acquired.isEmpty()) {
-      return Description.NO_MATCH;
-    }
+  Description judge(
+      Tree tree, List<LockRef> acquired, List<HeldLock> held, LockAnalysis analysis,
+      VisitorState state) {
     List<String> order = declaredOrder(state.getPath());
-    if (order.isEmpty()) {
-      return Description.NO_MATCH;
-    }
-    LockAnalysis analysis = LockAnalyses.instance(state).around(state);
-    if (analysis == null) {
-      return Description.NO_MATCH;
-    }
-    List<HeldLock> held = analysis.heldBefore(state.getPath());
     for (LockRef lock : acquired) {
       int rank = order.indexOf(lock.lockClass());
       if (rank < 0) {

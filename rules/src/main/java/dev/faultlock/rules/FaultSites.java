@@ -41,20 +41,42 @@ final class FaultSites {
   private record Pattern(String type, String method) {}
 
   private final ImmutableList<Pattern> extra;
+  private final ImmutableList<String> malformed;
 
   FaultSites(ErrorProneFlags flags) {
     List<Pattern> patterns = new ArrayList<>();
+    List<String> bad = new ArrayList<>();
     for (String entry : flags.getListOrEmpty(FAULT_METHODS_FLAG)) {
       int hash = entry.indexOf('#');
       if (hash > 0 && hash < entry.length() - 1) {
         patterns.add(new Pattern(entry.substring(0, hash).trim(), entry.substring(hash + 1).trim()));
       } else {
-        throw new IllegalArgumentException(
-            "-XepOpt:" + FAULT_METHODS_FLAG + ": `" + entry
-                + "` is not Type#method (such as java.nio.channels.FileChannel#transferTo)");
+        bad.add(entry);
       }
     }
     this.extra = ImmutableList.copyOf(patterns);
+    this.malformed = ImmutableList.copyOf(bad);
+  }
+
+  /**
+   * What is wrong with the {@code FaultMethods} option, one sentence per entry: not {@code
+   * Type#method}, or a type javac cannot find. Empty when the option is fine.
+   */
+  List<String> optionProblems(VisitorState state) {
+    List<String> problems = new ArrayList<>();
+    for (String entry : malformed) {
+      problems.add(
+          "-XepOpt:" + FAULT_METHODS_FLAG + ": `" + entry
+              + "` is not Type#method (such as java.nio.channels.FileChannel#transferTo)");
+    }
+    for (Pattern pattern : extra) {
+      if (state.getTypeFromString(pattern.type()) == null) {
+        problems.add(
+            "-XepOpt:" + FAULT_METHODS_FLAG + ": type `" + pattern.type()
+                + "` is not on the classpath; name it fully qualified");
+      }
+    }
+    return problems;
   }
 
   /** Why {@code call} may fault, such as {@code "@MayFault"}, or null when it cannot. */

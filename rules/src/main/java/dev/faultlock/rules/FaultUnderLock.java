@@ -8,9 +8,11 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import dev.faultlock.catalog.LockApi;
@@ -39,10 +41,12 @@ import javax.inject.Inject;
     severity = ERROR,
     linkType = CUSTOM,
     link = "docs/rules/FaultUnderLock.md")
-public final class FaultUnderLock extends BugChecker implements MethodInvocationTreeMatcher {
+public final class FaultUnderLock extends BugChecker
+    implements MethodInvocationTreeMatcher, CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 
   private final FaultSites faultSites;
+  private boolean optionsChecked;
 
   public FaultUnderLock() {
     this(ErrorProneFlags.empty());
@@ -51,6 +55,22 @@ public final class FaultUnderLock extends BugChecker implements MethodInvocation
   @Inject
   public FaultUnderLock(ErrorProneFlags flags) {
     this.faultSites = new FaultSites(flags);
+  }
+
+  /**
+   * A mistake in this checker's options is reported once, as an error on the first compilation
+   * unit, rather than thrown: javac would show a stack trace for it.
+   */
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    if (optionsChecked) {
+      return Description.NO_MATCH;
+    }
+    optionsChecked = true;
+    for (String problem : faultSites.optionProblems(state)) {
+      state.reportMatch(buildDescription(tree).setMessage(problem).build());
+    }
+    return Description.NO_MATCH;
   }
 
   @Override

@@ -9,17 +9,12 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import dev.faultlock.catalog.Messages;
 import dev.faultlock.catalog.Rule;
 import dev.faultlock.rules.dataflow.HeldLock;
-import dev.faultlock.rules.dataflow.LockAnalyses;
 import dev.faultlock.rules.dataflow.LockAnalysis;
 import dev.faultlock.rules.locks.LockRef;
 import java.util.List;
@@ -39,8 +34,7 @@ import javax.inject.Inject;
     severity = WARNING,
     linkType = CUSTOM,
     link = "docs/rules/UnsortedSameClassLocks.md")
-public final class UnsortedSameClassLocks extends BugChecker
-    implements MethodInvocationTreeMatcher, SynchronizedTreeMatcher {
+public final class UnsortedSameClassLocks extends AcquisitionChecker {
   private static final long serialVersionUID = 1L;
 
   /** Extra method names whose calls order two locks, such as a project's {@code lockOrder}. */
@@ -58,25 +52,14 @@ public final class UnsortedSameClassLocks extends BugChecker
   }
 
   @Override
-  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return match(tree, state);
+  boolean skip(VisitorState state) {
+    return Acquisitions.inSortedAcquireMethod(state);
   }
 
   @Override
-  public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
-    return match(tree, state);
-  }
-
-  private Description match(Tree tree, VisitorState state) {
-    List<LockRef> acquired = Acquisitions.waitedFor(tree, state);
-    if (acquired.isEmpty() || Acquisitions.inSortedAcquireMethod(state)) {
-      return Description.NO_MATCH;
-    }
-    LockAnalysis analysis = LockAnalyses.instance(state).around(state);
-    if (analysis == null) {
-      return Description.NO_MATCH;
-    }
-    List<HeldLock> held = analysis.heldBefore(state.getPath());
+  Description judge(
+      Tree tree, List<LockRef> acquired, List<HeldLock> held, LockAnalysis analysis,
+      VisitorState state) {
     for (LockRef second : acquired) {
       if (analysis.sortedBefore(state.getPath()).contains(second.lockClass())) {
         continue;

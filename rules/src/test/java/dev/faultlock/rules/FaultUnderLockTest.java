@@ -574,4 +574,50 @@ class FaultUnderLockTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void malformedFaultMethodsEntryIsAnErrorNotACrash() {
+    helper
+        .setArgs("-XepOpt:FaultUnderLock:FaultMethods=transferTo")
+        .addSourceLines(
+            "Log.java",
+            "// BUG: Diagnostic contains: `transferTo` is not Type#method",
+            "class Log {}")
+        .doTest();
+  }
+
+  @Test
+  void unknownTypeInFaultMethodsIsAnError() {
+    helper
+        .setArgs("-XepOpt:FaultUnderLock:FaultMethods=no.such.Type#copy")
+        .addSourceLines(
+            "Log.java",
+            "// BUG: Diagnostic contains: type `no.such.Type` is not on the classpath",
+            "class Log {}")
+        .doTest();
+  }
+
+  @Test
+  void tryAcquiresHoldsOnTheTrueBranchOnly() {
+    helper
+        .addSourceLines(
+            "Locks.java",
+            "import dev.faultlock.annotations.*;",
+            "@LockClass(\"inode\") final class InodeLock {}",
+            "final class Locks {",
+            "  @TryAcquires(\"lock\") boolean tryLock(InodeLock lock) { return true; }",
+            "  @Releases(\"lock\") void unlock(InodeLock lock) {}",
+            "  @MayFault(\"page\") static void copy() {}",
+            "  void read(InodeLock lock) {",
+            "    if (tryLock(lock)) {",
+            "      // BUG: Diagnostic contains: inode lock `lock` is held",
+            "      copy();",
+            "      unlock(lock);",
+            "    } else {",
+            "      copy();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

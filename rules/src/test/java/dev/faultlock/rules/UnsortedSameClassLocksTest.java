@@ -109,6 +109,11 @@ class UnsortedSameClassLocksTest {
             "    boolean ab = System.identityHashCode(a) < System.identityHashCode(b);",
             "    synchronized (ab ? a : b) { synchronized (ab ? b : a) {} }",
             "  }",
+            "  void ownFieldAgainstTheOthers(Inode other) {",
+            "    Inode first = id < other.id ? this : other;",
+            "    Inode second = first == this ? other : this;",
+            "    synchronized (first) { synchronized (second) {} }",
+            "  }",
             "  void byCompareTo(String a, String b) {",
             "    if (a.compareTo(b) > 0) { String t = a; a = b; b = t; }",
             "    synchronized (a) { synchronized (b) {} }",
@@ -193,6 +198,33 @@ class UnsortedSameClassLocksTest {
             "  @SuppressWarnings(\"faultlock\")",
             "  void link(Inode a, Inode b) {",
             "    synchronized (a) { synchronized (b) {} }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void lambdasAndNestedClassesAreTheirOwnMethods() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "class Inode {",
+            "  Runnable inLambda(Inode a, Inode b) {",
+            "    return () -> {",
+            "      synchronized (a) {",
+            "        // BUG: Diagnostic contains: Inode lock `b` is acquired while Inode lock `a`",
+            "        synchronized (b) {}",
+            "      }",
+            "    };",
+            "  }",
+            "  synchronized Runnable lockedOutside(Inode b) {",
+            "    return () -> { synchronized (b) {} };",
+            "  }",
+            "  static class Child {",
+            "    synchronized void withSibling(Child sibling) {",
+            "      // BUG: Diagnostic contains: Child lock `sibling` is acquired while Child lock `this`",
+            "      synchronized (sibling) {}",
+            "    }",
             "  }",
             "}")
         .doTest();

@@ -29,9 +29,4 @@ public record LockEffect(Kind kind, LockRef lock, String sortedClass) {
   public boolean waits() {
     return kind == Kind.ACQUIRE || kind == Kind.MONITOR_CALL;
   }
-
-  /** True when the call makes a lock acquisition of any kind. */
-  public boolean acquires() {
-    return kind != Kind.RELEASE && kind != Kind.SORTED;
-  }
 }

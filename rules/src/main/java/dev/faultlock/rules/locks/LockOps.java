@@ -14,6 +14,8 @@ import dev.faultlock.rules.locks.LockEffect.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a call does to held locks: the JDK lock APIs by name, and the lock annotations of faultlock,
@@ -29,21 +31,44 @@ public final class LockOps {
   /** Stamped-lock try methods that hold a lock on success; optimistic reads and conversions hold none new. */
   private static final Set<String> STAMPED_TRY_HOLDING = Set.of("tryWriteLock", "tryReadLock");
 
+  /** Names of JDK lock methods: a call by any other name needs no subtype test. */
+  private static final Set<String> JDK_LOCK_METHODS =
+      Stream.of(
+              LockApi.LOCK_BLOCKING,
+              LockApi.LOCK_TRY,
+              LockApi.LOCK_RELEASE,
+              LockApi.STAMPED_BLOCKING_EXCLUSIVE,
+              LockApi.STAMPED_BLOCKING_SHARED,
+              LockApi.STAMPED_TRY,
+              LockApi.STAMPED_RELEASE)
+          .flatMap(Set::stream)
+          .collect(Collectors.toUnmodifiableSet());
+
   /** The effects of {@code call}, in the order they happen; empty for most calls. */
   public static List<LockEffect> effects(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol(call);
     if (method == null) {
       return List.of();
     }
+    boolean jdkName = JDK_LOCK_METHODS.contains(method.getSimpleName().toString());
+    boolean annotated = !method.getRawAttributes().isEmpty();
+    boolean monitor = (method.flags() & Flags.SYNCHRONIZED) != 0;
+    if (!jdkName && !annotated && !monitor) {
+      return List.of();
+    }
     List<LockEffect> effects = new ArrayList<>(1);
-    jdk(call, method, state, effects);
-    annotated(call, method, state, effects);
-    if ((method.flags() & Flags.SYNCHRONIZED) != 0) {
-      LockRef monitor =
+    if (jdkName) {
+      jdk(call, method, state, effects);
+    }
+    if (annotated) {
+      annotated(call, method, state, effects);
+    }
+    if (monitor) {
+      LockRef monitorLock =
           method.isStatic()
               ? LockExpressions.classLiteral(method.owner.getSimpleName().toString())
               : LockExpressions.receiverOf(call, state);
-      effects.add(new LockEffect(Kind.MONITOR_CALL, monitor, null));
+      effects.add(new LockEffect(Kind.MONITOR_CALL, monitorLock, null));
     }
     return effects;
   }

@@ -1,0 +1,241 @@
+#!/usr/bin/env bash
+# Compile-time overhead of faultlock's Error Prone checkers.
+#
+# Generates a large source set (CLASSES classes, each with monitors, explicit locks, tryLock, copies
+# into @UserBuffer parameters under and outside locks, and ordinary lock-free code), then compiles
+# it RUNS times with Error Prone alone and RUNS times with Error Prone plus faultlock's checkers,
+# alternating, and reports the median wall times and their ratio. Same JVM flags, same javac
+# flags; the only difference is faultlock-rules on the processor path. Reports javac's CPU time
+# (user + system) as well as wall time: on a shared machine the CPU figure is the steadier one.
+#
+#   bench/errorprone/run.sh [CLASSES] [RUNS]      (defaults: 1000 classes, 3 runs each)
+#
+# Needs: JDK 17, Maven, and faultlock-rules built: mvn -B -q -pl rules -am package -DskipTests
+set -euo pipefail
+
+CLASSES=${1:-1000}
+RUNS=${2:-3}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+OUT="$ROOT/bench/out/errorprone"
+VERSION=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$ROOT/pom.xml" | head -1)
+EP_VERSION=$(sed -n 's|.*<errorprone.version>\(.*\)</errorprone.version>.*|\1|p' "$ROOT/pom.xml")
+RULES_JAR="$ROOT/rules/target/faultlock-rules-$VERSION.jar"
+ANNOTATIONS_JAR="$ROOT/annotations/target/faultlock-annotations-$VERSION.jar"
+
+for jar in "$RULES_JAR" "$ANNOTATIONS_JAR"; do
+  if [[ ! -f "$jar" ]]; then
+    echo "missing $jar: run  mvn -B -q -pl rules -am package -DskipTests  first" >&2
+    exit 2
+  fi
+done
+
+rm -rf "$OUT"
+mkdir -p "$OUT/src"
+
+# Error Prone's own processor path: exactly error_prone_core and what it depends on.
+cat > "$OUT/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>dev.faultlock.bench</groupId>
+  <artifactId>errorprone-path</artifactId>
+  <version>1</version>
+  <dependencies>
+    <dependency>
+      <groupId>com.google.errorprone</groupId>
+      <artifactId>error_prone_core</artifactId>
+      <version>$EP_VERSION</version>
+    </dependency>
+  </dependencies>
+</project>
+POM
+(cd "$OUT" && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$OUT/ep.classpath" >/dev/null)
+EP_PATH=$(cat "$OUT/ep.classpath")
+
+echo "generating $CLASSES classes under $OUT/src"
+for ((i = 0; i < CLASSES; i++)); do
+  pkg="bench.p$((i / 100))"
+  dir="$OUT/src/${pkg//.//}"
+  mkdir -p "$dir"
+  cat > "$dir/File$i.java" <<JAVA
+package $pkg;
+
+import dev.faultlock.annotations.FaultsDisabled;
+import dev.faultlock.annotations.LockClass;
+import dev.faultlock.annotations.UserBuffer;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** Generated: one file of a storage layer, with its lock and its page cache. */
+@LockClass("inode")
+public final class File$i {
+  private final ReentrantLock lock = new ReentrantLock();
+  private final ByteBuffer cache = ByteBuffer.allocate(4096);
+  private final List<String> history = new ArrayList<>();
+  private final long id = $i;
+
+  /** The GFS bug: copies into the caller's buffer under this file's monitor. */
+  public synchronized int readSynchronized(@UserBuffer ByteBuffer dst) {
+    int n = Math.min(dst.remaining(), cache.remaining());
+    dst.put(cache.slice(0, n));
+    return n;
+  }
+
+  /** The same with an explicit lock. */
+  public int readLocked(@UserBuffer ByteBuffer dst) {
+    lock.lock();
+    try {
+      int n = Math.min(dst.remaining(), cache.remaining());
+      dst.put(cache.slice(0, n));
+      return n;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Safe: snapshot under the lock, copy after it. */
+  public int readSnapshot(@UserBuffer ByteBuffer dst) {
+    ByteBuffer snapshot;
+    lock.lock();
+    try {
+      snapshot = cache.duplicate();
+      history.add("read " + snapshot.remaining());
+    } finally {
+      lock.unlock();
+    }
+    int n = Math.min(dst.remaining(), snapshot.remaining());
+    dst.put(snapshot.slice(0, n));
+    return n;
+  }
+
+  /** Safe: copy with faults disabled under the lock, fault in and retry without it. */
+  public int readRetry(@UserBuffer ByteBuffer dst) {
+    while (true) {
+      int copied;
+      lock.lock();
+      try {
+        copied = copyNoFault(dst);
+      } finally {
+        lock.unlock();
+      }
+      if (copied > 0 || !dst.hasRemaining()) {
+        return copied;
+      }
+      dst.get(dst.position());
+    }
+  }
+
+  @FaultsDisabled
+  private int copyNoFault(@UserBuffer ByteBuffer dst) {
+    int n = Math.min(dst.remaining(), cache.remaining());
+    dst.put(cache.slice(0, n));
+    return n;
+  }
+
+  /** Try-lock only: gives up rather than waits. */
+  public boolean tryTouch() {
+    if (!lock.tryLock()) {
+      return false;
+    }
+    try {
+      history.add("touched");
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Two files of one class, ordered by id. */
+  public void link(File$i other) {
+    File$i first = id < other.id ? this : other;
+    File$i second = first == this ? other : this;
+    synchronized (first) {
+      synchronized (second) {
+        history.add("linked " + other.id);
+      }
+    }
+  }
+
+  /** Ordinary lock-free code, as most of a code base is. */
+  public int checksum(byte[] data) {
+    int h = 17;
+    for (byte b : data) {
+      h = 31 * h + b;
+    }
+    return h ^ (int) id;
+  }
+
+  public String describe() {
+    StringBuilder sb = new StringBuilder("file ").append(id);
+    for (String event : history) {
+      if (event.startsWith("read")) {
+        sb.append(", ").append(event);
+      }
+    }
+    return sb.toString();
+  }
+
+  public List<String> recent(int n) {
+    List<String> out = new ArrayList<>();
+    for (int k = history.size() - 1; k >= 0 && out.size() < n; k--) {
+      out.add(history.get(k));
+    }
+    return out;
+  }
+}
+JAVA
+done
+find "$OUT/src" -name '*.java' > "$OUT/sources.txt"
+
+JVM_FLAGS=()
+while read -r flag; do
+  [[ -n "$flag" ]] && JVM_FLAGS+=("-J$flag")
+done < "$ROOT/.mvn/jvm.config"
+
+# One javac run; prints "wall cpu" seconds (cpu = user + system time of javac's JVM, which
+# other work on a shared machine disturbs far less than wall time). Findings are demoted to
+# warnings so every run compiles every file to the end; -Xmaxwarns keeps the output small.
+compile() {
+  local processor_path=$1 xep=$2 maxwarns=${3:-5}
+  rm -rf "$OUT/classes"
+  mkdir -p "$OUT/classes"
+  local TIMEFORMAT='%R %U %S' timing
+  timing=$( { time javac "${JVM_FLAGS[@]}" -J-Xmx2g -d "$OUT/classes" -cp "$ANNOTATIONS_JAR" \
+    -XDcompilePolicy=simple --should-stop=ifError=FLOW -Xmaxwarns "$maxwarns" \
+    -processorpath "$processor_path" "-Xplugin:ErrorProne $xep" @"$OUT/sources.txt" \
+    > "$OUT/last.log" 2>&1 || { cat "$OUT/last.log" >&2; exit 1; } ; } 2>&1 )
+  echo "$timing" | awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }'
+}
+
+FAULTLOCK_XEP="-Xep:FaultUnderLock:WARN -Xep:DeclaredOrderViolation:WARN -Xep:AnnotationMisuse:WARN"
+echo "warm-up (not counted), checking the checkers really ran"
+compile "$EP_PATH:$RULES_JAR" "$FAULTLOCK_XEP" 1000000 > /dev/null
+# Each generated class has exactly two faulting copies under a lock (readSynchronized, readLocked)
+# and nothing else faultlock should report.
+found=$(grep -c '\[FaultUnderLock\]' "$OUT/last.log" || true)
+others=$(grep -cE '\[(UnsortedSameClassLocks|DeclaredOrderViolation|AnnotationMisuse)\]' "$OUT/last.log" || true)
+if [[ "$found" -ne $((2 * CLASSES)) || "$others" -ne 0 ]]; then
+  echo "expected $((2 * CLASSES)) FaultUnderLock and no other faultlock findings, got $found and $others" >&2
+  exit 1
+fi
+echo "findings check: $found FaultUnderLock (2 per class), 0 others"
+
+alone_wall=() alone_cpu=() with_wall=() with_cpu=()
+for ((r = 1; r <= RUNS; r++)); do
+  read -r aw ac < <(compile "$EP_PATH" "")
+  read -r ww wc < <(compile "$EP_PATH:$RULES_JAR" "$FAULTLOCK_XEP")
+  alone_wall+=("$aw") alone_cpu+=("$ac") with_wall+=("$ww") with_cpu+=("$wc")
+  printf 'run %d: Error Prone alone %7.2f s wall %7.2f s cpu | with faultlock %7.2f s wall %7.2f s cpu\n' \
+    "$r" "$aw" "$ac" "$ww" "$wc"
+done
+
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+maw=$(median "${alone_wall[@]}") mac=$(median "${alone_cpu[@]}")
+mww=$(median "${with_wall[@]}") mwc=$(median "${with_cpu[@]}")
+echo
+echo "classes: $CLASSES, runs: $RUNS each, $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'median Error Prone alone:       %7.2f s wall %7.2f s cpu\n' "$maw" "$mac"
+printf 'median with faultlock checkers: %7.2f s wall %7.2f s cpu\n' "$mww" "$mwc"
+awk -v a="$mac" -v w="$mwc" 'BEGIN { printf "overhead (cpu):  %+.1f%% (ratio %.3f)\n", (w / a - 1) * 100, w / a }'
+awk -v a="$maw" -v w="$mww" 'BEGIN { printf "overhead (wall): %+.1f%% (ratio %.3f)\n", (w / a - 1) * 100, w / a }'
