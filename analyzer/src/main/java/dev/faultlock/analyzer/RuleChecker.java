@@ -33,7 +33,6 @@ import java.util.TreeSet;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.cycle.JohnsonSimpleCycles;
 import org.jgrapht.graph.DefaultDirectedGraph;
-import org.jgrapht.graph.DefaultEdge;
 
 /**
  * Applies the five rules to the facts and summaries: every nested acquisition (direct, through a
@@ -240,14 +239,17 @@ final class RuleChecker {
   }
 
   private LockGraph cycles() {
-    Graph<String, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
+    // Edges are plain records, not JGraphT's intrusive DefaultEdge: Johnson's algorithm re-adds
+    // the edges of each component to a subgraph, which an intrusive edge refuses
+    // (IntrusiveEdgeException, jgrapht issue #1250, unfixed in 1.5.3).
+    Graph<String, Arc> g = new DefaultDirectedGraph<>(null, null, false);
     Set<String> classes = new TreeSet<>();
     for (EdgeInfo e : edges.values()) {
       classes.add(e.from);
       classes.add(e.to);
     }
     for (String c : classes) g.addVertex(c);
-    for (EdgeInfo e : edges.values()) g.addEdge(e.from, e.to);
+    for (EdgeInfo e : edges.values()) g.addEdge(e.from, e.to, new Arc(e.from, e.to));
     List<List<String>> found = new ArrayList<>();
     try {
       new JohnsonSimpleCycles<>(g)
@@ -282,6 +284,9 @@ final class RuleChecker {
     graphEdges.sort(Comparator.comparing(LockGraph.Edge::from).thenComparing(LockGraph.Edge::to));
     return new LockGraph(List.copyOf(classes), graphEdges, reported);
   }
+
+  /** An edge of the lock-class graph. */
+  private record Arc(String from, String to) {}
 
   /** A cycle starting at its smallest lock class, so each is reported once, the same way. */
   private static List<String> rotate(List<String> cycle) {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.GabowStrongConnectivityInspector;
+import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
 
@@ -79,7 +79,9 @@ public final class CallGraph {
    * see every callee outside the component already done.
    */
   public List<List<MethodInfo>> bottomUp() {
-    List<Set<MethodInfo>> sccs = new GabowStrongConnectivityInspector<>(graph).stronglyConnectedSets();
+    // Kosaraju: JGraphT's implementation walks with an explicit stack; Gabow's recurses once per
+    // call-chain step and overflows the stack on long (generated) call chains.
+    List<Set<MethodInfo>> sccs = new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets();
     Map<MethodInfo, Integer> component = new HashMap<>();
     for (int i = 0; i < sccs.size(); i++) for (MethodInfo m : sccs.get(i)) component.put(m, i);
     // Callee components first: a reverse topological order of the condensation (Kahn's
@@ -105,6 +107,13 @@ public final class CallGraph {
       out.add(members);
       for (int caller : callers.get(c)) if (--pendingCallees[caller] == 0) ready.add(caller);
     }
+    return out;
+  }
+
+  /** Direct callers of {@code m}. */
+  public Set<MethodInfo> callers(MethodInfo m) {
+    Set<MethodInfo> out = new LinkedHashSet<>();
+    for (DefaultEdge e : graph.incomingEdgesOf(m)) out.add(graph.getEdgeSource(e));
     return out;
   }
 

@@ -4,9 +4,12 @@ import dev.faultlock.callgraph.CallGraph;
 import dev.faultlock.catalog.LockApi;
 import dev.faultlock.findings.TraceStep;
 import dev.faultlock.locks.LockEvent;
+import dev.faultlock.locks.LockRef;
 import dev.faultlock.locks.MethodFacts;
 import dev.faultlock.locks.Witness;
 import dev.faultlock.source.MethodInfo;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,16 +38,97 @@ public final class SummaryComputer {
     SummaryComputer c = new SummaryComputer(facts, library);
     for (List<MethodInfo> component : graph.bottomUp()) {
       for (MethodInfo m : component) c.effects.put(m, new Effects());
-      boolean changed = true;
-      while (changed) {
-        changed = false;
-        for (MethodInfo m : component) changed |= c.update(m);
-        if (component.size() == 1 && !graph.callees(component.get(0)).contains(component.get(0))) {
-          break;
+      if (component.size() == 1) {
+        MethodInfo m = component.get(0);
+        // A recursive method needs a second look at itself; others are done in one.
+        if (c.update(m) && graph.callees(m).contains(m)) {
+          while (c.update(m)) {
+            // Until its own summary stops changing.
+          }
+        }
+        continue;
+      }
+      if (component.size() > SHARED_COMPONENT) {
+        c.shared(component);
+        continue;
+      }
+      // A worklist over the component: when a method's effects change, its callers in the
+      // component are looked at again.
+      Set<MethodInfo> members = new HashSet<>(component);
+      Deque<MethodInfo> work = new ArrayDeque<>(component);
+      Set<MethodInfo> queued = new HashSet<>(component);
+      while (!work.isEmpty()) {
+        MethodInfo m = work.poll();
+        queued.remove(m);
+        if (c.update(m)) {
+          for (MethodInfo caller : graph.callers(m)) {
+            if (members.contains(caller) && queued.add(caller)) work.add(caller);
+          }
         }
       }
     }
     return c.effects;
+  }
+
+  /**
+   * Above this size a component (mutual recursion through much of a large program, as in the
+   * JDK) gets one summary shared by all its members: every member reaches every other, so they
+   * may all do the same things. It costs one pass instead of a fixpoint over thousands of
+   * methods; witnesses then start at the member that does the acquisition, and lock identities
+   * are not carried through the component.
+   */
+  private static final int SHARED_COMPONENT = 32;
+
+  private void shared(List<MethodInfo> component) {
+    Effects shared = new Effects();
+    Set<MethodInfo> members = new HashSet<>(component);
+    for (MethodInfo m : component) effects.put(m, shared);
+    for (MethodInfo m : component) {
+      boolean faultsDisabled = m.annotations().has(LockApi.FAULTS_DISABLED);
+      String mayFault = m.annotations().value(LockApi.MAY_FAULT);
+      if (mayFault != null && !faultsDisabled) shared.addFault(mayFault, null, Set.of());
+      MethodFacts f = facts.get(m);
+      if (f == null || isLockPrimitive(m)) continue;
+      for (LockEvent event : f.events()) {
+        if (event instanceof LockEvent.Acquire a) {
+          if (a.blocking()) shared.addAcquire(anonymous(a.lock()), a.step());
+        } else if (event instanceof LockEvent.Fault fault) {
+          if (!faultsDisabled) {
+            shared.addFault(fault.domain(),
+                Witness.of(new TraceStep(fault.at(), fault.what())), fault.covered());
+          }
+        } else if (event instanceof LockEvent.Call c) {
+          TraceStep step = new TraceStep(c.at(), "calls `" + c.callee() + "`");
+          for (MethodInfo t : c.targets()) {
+            Effects te = effects.get(t);
+            if (te != null && te != shared && !members.contains(t)
+                && !t.annotations().has(LockApi.FAULT_HANDLER)) {
+              for (Effects.Acquire acq : te.acquires()) {
+                shared.addAcquire(anonymous(acq.lock()), Witness.cons(step, acq.witness()));
+              }
+              if (!faultsDisabled) {
+                for (Effects.Fault ft : te.faults()) {
+                  shared.addFault(ft.domain(), Witness.cons(step, ft.witness()),
+                      c.covered().isEmpty() ? ft.covered() : union(c.covered(), ft.covered()));
+                }
+              }
+            }
+          }
+          if (c.libraryType() != null) {
+            for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
+              through(shared, te, c, step, faultsDisabled);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** A lock as a shared summary keeps it: globals stay themselves, the rest is some object. */
+  private static LockRef anonymous(LockRef lock) {
+    String id = lock.identity();
+    if (id.startsWith("static:") || id.startsWith("class:") || id.equals(LockRef.UNKNOWN)) return lock;
+    return new LockRef(lock.lockClass(), lock.text(), LockRef.UNKNOWN, lock.shared());
   }
 
   /** Recomputes what {@code m} may do from its facts and its callees; true on change. */

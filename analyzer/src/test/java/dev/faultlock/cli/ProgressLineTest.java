@@ -34,12 +34,19 @@ class ProgressLineTest {
     line.update("parsing", 500, 4000);
     advanceMillis(60);
     line.update("analysing", 7, 900);
+    advanceMillis(100);
+    line.update("linking", 1, 2);
     line.clear();
 
     assertThat(err.toString())
         .isEqualTo(
-            "\rparsing 400/4000"
-                + "\ranalysing 7/900 "
-                + "\r" + " ".repeat("analysing 7/900".length()) + "\r");
+            "\rparsing 400/4000 files"
+                + "\ranalysing 7/900 methods"
+                + "\rlinking 1/2"
+                + " ".repeat("analysing 7/900 methods".length() - "linking 1/2".length())
+                // Only the last line's own text needs rubbing out: the rest is spaces already.
+                + "\r"
+                + " ".repeat("linking 1/2".length())
+                + "\r");
   }
 }

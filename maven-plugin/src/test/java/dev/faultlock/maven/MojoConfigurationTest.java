@@ -84,6 +84,19 @@ class MojoConfigurationTest {
   }
 
   @Test
+  void aFileThatDoesNotParseIsAWarningWithItsLineAndTheRestIsAnalysed() throws Exception {
+    Path broken = dir.resolve("src/main/java/demo/Broken.java");
+    Files.writeString(broken, "package demo;\n\nclass Broken {\n  void f() {\n    int x = ;\n  }\n}\n");
+
+    check().execute();
+
+    assertThat(log.lines)
+        .contains("[INFO] faultlock: analysing 2 source files")
+        .anyMatch(l -> l.startsWith("[WARNING] " + broken + ":5: syntax error"))
+        .anyMatch(l -> l.startsWith("[INFO] faultlock: 0 errors, 0 warnings in demo"));
+  }
+
+  @Test
   void summarizeThenCheckAnalyseOnce() throws Exception {
     SummarizeMojo summarize = new SummarizeMojo();
     summarize.project = project;

@@ -1,0 +1,68 @@
+# Shared by the bench scripts: builds the analyzer jar and the harness, unpacks corpora, runs
+# one measured JVM. Source it; it sets -euo pipefail.
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+OUT="$BENCH_DIR/target"
+SRC_ZIP="${SRC_ZIP:-/usr/lib/jvm/temurin-25-jdk-amd64/lib/src.zip}"
+# The targets of issue #6: 2 cores, 3 GB of heap.
+HEAP="${HEAP:-3g}"
+JOBS="${JOBS:-2}"
+RESULTS="$OUT/results.tsv"
+mkdir -p "$OUT"
+
+jar_path() {
+  ls "$ROOT"/analyzer/target/faultlock-analyzer-*-cli.jar 2>/dev/null | head -1
+}
+
+# Builds the analyzer's runnable jar (once, or again with REBUILD=1) and compiles the harness.
+build() {
+  if [[ -z "$(jar_path)" || "${REBUILD:-0}" == 1 ]]; then
+    echo "building the analyzer jar..." >&2
+    (cd "$ROOT" && { mvn -B -o -q -pl analyzer -am package -DskipTests \
+      || mvn -B -q -pl analyzer -am package -DskipTests; }) >&2
+  fi
+  JAR="$(jar_path)"
+  mkdir -p "$OUT/classes"
+  javac -nowarn -d "$OUT/classes" -cp "$JAR" \
+    "$BENCH_DIR"/harness/dev/faultlock/bench/*.java 2>&1 | grep -v '^Note:' >&2 || true
+  CP="$JAR:$OUT/classes"
+}
+
+# Unpacks the named src.zip modules (or all with no argument) under $OUT/corpus/jdk, once.
+jdk_corpus() {
+  local dest="$OUT/corpus/jdk"
+  mkdir -p "$dest"
+  if [[ $# -eq 0 ]]; then
+    [[ -f "$dest/.all" ]] || { unzip -q -o "$SRC_ZIP" -d "$dest"; touch "$dest/.all"; }
+  else
+    local m
+    for m in "$@"; do
+      [[ -d "$dest/$m" ]] || unzip -q -o "$SRC_ZIP" "$m/*" -d "$dest"
+    done
+  fi
+  echo "$dest"
+}
+
+# measure LABEL MODE [harness args...]: one fresh JVM under /usr/bin/time -v; appends a row to
+# $RESULTS and prints it. Wall/CPU come from inside the JVM (the analysis call only); max RSS
+# and the process's total CPU from time(1).
+measure() {
+  local label="$1" mode="$2"; shift 2
+  local tv="$OUT/time.$$.txt" line
+  line="$(/usr/bin/time -v -o "$tv" java -Xmx"$HEAP" \
+    -cp "$CP" dev.faultlock.bench.BenchMain "$mode" --jobs "$JOBS" "$@" | tail -1)"
+  local rss user sys
+  rss=$(awk -F': ' '/Maximum resident set size/{print int($2/1024)}' "$tv")
+  user=$(awk -F': ' '/User time/{print $2}' "$tv")
+  sys=$(awk -F': ' '/System time/{print $2}' "$tv")
+  rm -f "$tv"
+  local row="label=$label $line max_rss_mb=$rss process_cpu_s=$(echo "$user + $sys" | bc)"
+  echo "$row" | tee -a "$RESULTS"
+}
+
+# field NAME ROW: the value of NAME=... in a result row.
+field() {
+  tr ' ' '\n' <<<"$2" | awk -F= -v k="$1" '$1==k{print $2}'
+}

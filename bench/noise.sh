@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Noise on real code: the analysis of three JDK modules and three storage libraries (their
+# Maven Central sources jars, fetched here and never committed). Every finding and problem goes
+# to $OUT/noise/NAME.txt; docs/evaluation.md triages them.
+source "$(dirname "$0")/lib.sh"
+build
+JDK="$(jdk_corpus java.base java.logging jdk.zipfs)"
+LIBS="$OUT/corpus/libs"
+mkdir -p "$LIBS" "$OUT/noise"
+DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+for gav in org.apache.commons:commons-vfs2:2.10.0 com.h2database:h2:2.3.232 \
+    org.apache.bookkeeper:bookkeeper-server:4.17.1; do
+  IFS=: read -r g a v <<<"$gav"
+  if [[ ! -d "$LIBS/$a" ]]; then
+    mvn -B -q "$DEP_PLUGIN:get" -Dartifact="$g:$a:$v:jar:sources" -Dtransitive=false >&2
+    jar="$HOME/.m2/repository/${g//.//}/$a/$v/$a-$v-sources.jar"
+    mkdir -p "$LIBS/$a" && (cd "$LIBS/$a" && unzip -q -o "$jar" '*.java')
+  fi
+done
+run() {
+  local name="$1"; shift
+  measure "noise-$name" analyze --out "$OUT/noise/$name.txt" "$@"
+}
+run java.base "$JDK/java.base"
+run java.logging "$JDK/java.logging"
+run jdk.zipfs "$JDK/jdk.zipfs"
+run commons-vfs2 "$LIBS/commons-vfs2"
+run h2 "$LIBS/h2"
+run bookkeeper-server "$LIBS/bookkeeper-server"
+for f in "$OUT"/noise/*.txt; do
+  echo "$(basename "$f" .txt): $(grep -c '^finding ' "$f" || true) findings, $(grep -c '^problem ' "$f" || true) problems"
+done
