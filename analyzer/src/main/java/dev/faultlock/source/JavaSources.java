@@ -145,7 +145,7 @@ public final class JavaSources {
   }
 
   /** Every {@code .java} file under {@code sources}, in a stable order, each once. */
-  static List<Path> collect(List<Path> sources, List<Problem> problems) {
+  public static List<Path> collect(List<Path> sources, List<Problem> problems) {
     List<Path> out = new ArrayList<>();
     for (Path source : sources) {
       if (Files.isDirectory(source)) {
