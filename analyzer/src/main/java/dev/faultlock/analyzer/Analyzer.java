@@ -60,8 +60,8 @@ public final class Analyzer {
         new LockFactExtractor.Context(index, new Dispatch(index), names, bindings, librarySummaries);
 
     List<MethodInfo> methods = index.methods();
-    @SuppressWarnings("unchecked")
-    List<MethodFacts>[] extracted = new List[methods.size()];
+    // Each worker fills its own slots; the pool's join publishes them.
+    List<List<MethodFacts>> extracted = new ArrayList<>(Collections.nCopies(methods.size(), List.of()));
     AtomicInteger done = new AtomicInteger();
     Workers.run(
         options.jobs(),
@@ -69,7 +69,7 @@ public final class Analyzer {
         i -> {
           MethodInfo m = methods.get(i);
           try {
-            extracted[i] = LockFactExtractor.extract(context, m);
+            extracted.set(i, LockFactExtractor.extract(context, m));
           } catch (StackOverflowError | RuntimeException e) {
             // One method the analysis cannot follow must not stop the others.
             problems.add(
@@ -77,7 +77,7 @@ public final class Analyzer {
                     new Location(m.owner().file().shown(), m.line(), 0),
                     "cannot analyse `" + m.display() + "` (" + e.getClass().getSimpleName()
                         + "); its locks are not checked"));
-            extracted[i] = List.of(new MethodFacts(m, List.of(), false, List.of(), 0));
+            extracted.set(i, List.of(new MethodFacts(m, List.of(), false, List.of(), 0)));
           }
           options.progress().update("analysing", done.incrementAndGet(), methods.size());
         });

@@ -71,8 +71,8 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "CP",
       description =
           "Jars and class directories of the libraries the sources use, separated by"
-              + " '${sys:path.separator}'. Their META-INF/faultlock/summaries.json say what library methods do with"
-              + " locks and faults.")
+              + " '${sys:path.separator}'. Their META-INF/faultlock/summaries.json say what library"
+              + " methods do with locks and faults.")
   String classpath;
 
   @Option(
@@ -108,8 +108,9 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(
       names = "--verbose",
-      description = "Print what was analysed (files, types, methods, call edges, unresolved"
-          + " calls) and how long it took, on standard error.")
+      description =
+          "Print what was analysed (files, types, methods, call edges, unresolved"
+              + " calls) and how long it took, on standard error.")
   boolean verbose;
 
   @Option(
@@ -151,6 +152,10 @@ final class CheckCommand implements Callable<Integer> {
     ProgressLine progress =
         System.console() == null ? null : new ProgressLine(err, System::nanoTime);
     List<Path> roots = inputs.usable().stream().map(SourceRoots::rootOf).distinct().toList();
+    if (verbose && !roots.equals(inputs.usable())) {
+      err.println(
+          ToolInfo.NAME + ": reading the source roots " + roots + " for " + inputs.usable());
+    }
     AnalysisResult analysed =
         Analyzer.analyze(
             AnalyzerOptions.builder()
@@ -198,14 +203,15 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /**
-   * Drops what lies in the source roots outside the named {@code PATH}s: those files were read
-   * only for what the named ones use. The lock graph and the counts of what was analysed stay
-   * whole.
+   * Drops what lies in the source roots outside the named {@code PATH}s: those files were read only
+   * for what the named ones use. The lock graph and the counts of what was analysed stay whole.
    */
-  private static AnalysisResult onlyNamed(AnalysisResult result, List<Path> named, List<Path> roots) {
+  private static AnalysisResult onlyNamed(
+      AnalysisResult result, List<Path> named, List<Path> roots) {
     Predicate<Location> shown =
-        location -> SourceRoots.isUnder(location.file(), named)
-            || !SourceRoots.isUnder(location.file(), roots);
+        location ->
+            SourceRoots.isUnder(location.file(), named)
+                || !SourceRoots.isUnder(location.file(), roots);
     return new AnalysisResult(
         result.findings().stream().filter(f -> shown.test(f.location())).toList(),
         result.problems().stream().filter(p -> shown.test(p.location())).toList(),

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * Checks the {@code PATH}s of {@code check} before the analysis starts. A path that names nothing
- * to analyse is a usage mistake (exit 2), not something to skip quietly: a misspelt directory
- * would otherwise pass CI with "0 errors".
+ * to analyse is a usage mistake (exit 2), not something to skip quietly: a misspelt directory would
+ * otherwise pass CI with "0 errors".
  *
  * @param usable the paths to analyse, in the order given
  * @param errors one line per unusable path, naming it and saying why

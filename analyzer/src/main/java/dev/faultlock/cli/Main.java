@@ -69,7 +69,8 @@ public final class Main implements Callable<Integer> {
     PrintWriter err = command.getErr();
     err.println(ToolInfo.NAME + ": " + e.getMessage());
     UnmatchedArgumentException.printSuggestions(e, err);
-    err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.println(
+        "Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
     return BAD_INPUT;
   }
 

@@ -7,16 +7,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * A progress line on a terminal's stderr ({@code parsing 120/4000 files}), redrawn in place. It stays
- * silent for the first seconds so that quick runs print nothing but their result, and is rubbed
- * out when the run ends. The analysis calls {@link #update} from its worker threads.
+ * A progress line on a terminal's stderr ({@code parsing 120/4000 files}), redrawn in place. It
+ * stays silent for the first seconds so that quick runs print nothing but their result, and is
+ * rubbed out when the run ends. The analysis calls {@link #update} from its worker threads.
  */
 final class ProgressLine implements AnalyzerOptions.Progress {
   static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(2);
   private static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   /** What the analysis counts in each of its phases. */
-  private static final Map<String, String> UNITS = Map.of("parsing", "files", "analysing", "methods");
+  private static final Map<String, String> UNITS =
+      Map.of("parsing", "files", "analysing", "methods");
 
   private final PrintWriter err;
   private final LongSupplier clock;

@@ -16,10 +16,10 @@ import java.util.stream.Stream;
 
 /**
  * Finds the source root a {@code PATH} lies in, the way javac's {@code -sourcepath} would: the
- * directory where the package of its Java files starts. {@code check} reads the whole root, so
- * that naming one package ({@code faultlock check src/main/java/com/acme/fs}) still sees the lock
- * and fault annotations of the types it uses from other packages, and then reports only what lies
- * under the {@code PATH}s named.
+ * directory where the package of its Java files starts. {@code check} reads the whole root, so that
+ * naming one package ({@code faultlock check src/main/java/com/acme/fs}) still sees the lock and
+ * fault annotations of the types it uses from other packages, and then reports only what lies under
+ * the {@code PATH}s named.
  */
 final class SourceRoots {
   private SourceRoots() {}
@@ -52,7 +52,8 @@ final class SourceRoots {
     try (Stream<Path> files = Files.walk(path)) {
       return files
           .filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
-          .min(Comparator.comparingInt(Path::getNameCount).thenComparing(Comparator.naturalOrder()));
+          .min(
+              Comparator.comparingInt(Path::getNameCount).thenComparing(Comparator.naturalOrder()));
     } catch (IOException | UncheckedIOException e) {
       return Optional.empty();
     }
@@ -63,7 +64,9 @@ final class SourceRoots {
       String text = Files.readString(file);
       JavaParser parser =
           new JavaParser(new ParserConfiguration().setLanguageLevel(LanguageLevel.JAVA_25));
-      return parser.parse(text).getResult()
+      return parser
+          .parse(text)
+          .getResult()
           .flatMap(CompilationUnit::getPackageDeclaration)
           .map(PackageDeclaration::getNameAsString);
     } catch (IOException | UncheckedIOException e) {
@@ -73,8 +76,8 @@ final class SourceRoots {
   }
 
   /**
-   * Walks up from {@code file}'s directory over the package's names, last first; the root is
-   * where they end. Empty when the directories do not spell the package.
+   * Walks up from {@code file}'s directory over the package's names, last first; the root is where
+   * they end. Empty when the directories do not spell the package.
    */
   private static Optional<Path> packageRoot(Path file, String pkg) {
     Path dir = file.toAbsolutePath().normalize().getParent();

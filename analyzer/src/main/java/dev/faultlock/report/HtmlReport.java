@@ -2,8 +2,8 @@ package dev.faultlock.report;
 
 import dev.faultlock.analyzer.AnalysisResult;
 import dev.faultlock.findings.Finding;
-import dev.faultlock.findings.LockGraph;
 import dev.faultlock.findings.Location;
+import dev.faultlock.findings.LockGraph;
 import dev.faultlock.findings.Problem;
 import dev.faultlock.findings.TraceStep;
 import java.io.IOException;
@@ -84,8 +84,17 @@ final class HtmlReport {
     AnalysisResult.Stats stats = result.stats();
     body.appendElement("p")
         .addClass("stats")
-        .text(ToolInfo.NAME + " " + ToolInfo.version() + " analysed " + stats.files()
-            + " files, " + stats.types() + " types, " + stats.methods() + " methods.");
+        .text(
+            ToolInfo.NAME
+                + " "
+                + ToolInfo.version()
+                + " analysed "
+                + stats.files()
+                + " files, "
+                + stats.types()
+                + " types, "
+                + stats.methods()
+                + " methods.");
 
     lockGraph(body.appendElement("section").id("lock-graph"), result.lockGraph());
     findings(body.appendElement("section").id("findings"), result);
@@ -99,10 +108,12 @@ final class HtmlReport {
       section.appendElement("p").text("No lock is taken while another is held.");
       return;
     }
-    section.appendElement("p")
-        .text("An arrow A -> B means some path takes a B lock while holding an A lock (directly,"
-            + " through calls or inside a fault). Red arrows form cycles: threads following them"
-            + " can deadlock. Hover an arrow for its witness.");
+    section
+        .appendElement("p")
+        .text(
+            "An arrow A -> B means some path takes a B lock while holding an A lock (directly,"
+                + " through calls or inside a fault). Red arrows form cycles: threads following"
+                + " them can deadlock. Hover an arrow for its witness.");
     section.appendChild(LockGraphSvg.draw(graph));
   }
 
@@ -116,14 +127,16 @@ final class HtmlReport {
     for (Finding finding : result.findings()) {
       number++;
       Element article =
-          section.appendElement("article")
+          section
+              .appendElement("article")
               .id("finding-" + number)
               .addClass("finding")
               .addClass(finding.severity().label());
       Element heading = article.appendElement("h3");
       heading.appendElement("span").addClass("severity").text(finding.severity().label());
       heading.appendText(" ");
-      heading.appendElement("a")
+      heading
+          .appendElement("a")
           .addClass("rule")
           .attr("href", ToolInfo.helpUri(finding.rule()))
           .text("[" + finding.rule().id() + "]");

@@ -36,7 +36,8 @@ final class JsonReport {
     }
     ArrayNode problems = root.putArray("problems");
     for (Problem problem : result.problems()) {
-      problems.addObject()
+      problems
+          .addObject()
           .put("message", problem.message())
           .set("location", location(problem.location()));
     }
@@ -56,7 +57,8 @@ final class JsonReport {
     graph.lockClasses().forEach(lockClasses::add);
     ArrayNode edges = node.putArray("edges");
     for (LockGraph.Edge edge : graph.edges()) {
-      edges.addObject()
+      edges
+          .addObject()
           .put("from", edge.from())
           .put("to", edge.to())
           .set("witness", trace(edge.witness()));
@@ -71,7 +73,8 @@ final class JsonReport {
   private static ArrayNode trace(List<TraceStep> steps) {
     ArrayNode trace = Json.array();
     for (TraceStep step : steps) {
-      trace.addObject()
+      trace
+          .addObject()
           .put("description", step.description())
           .set("location", location(step.location()));
     }

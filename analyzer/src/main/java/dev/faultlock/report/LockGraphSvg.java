@@ -18,9 +18,9 @@ import org.jsoup.nodes.Element;
  * of {@link LockGraph#lockClasses()} alone, so the same graph always gives the same picture and
  * nothing (Graphviz, a script, a web font) is needed to show it.
  *
- * <p>jsoup writes attribute names in lower case ({@code viewbox}, {@code refx}); that is fine in
- * an HTML page, whose parser restores SVG's camel case (the HTML standard's "adjust SVG
- * attributes" step).
+ * <p>jsoup writes attribute names in lower case ({@code viewbox}, {@code refx}); that is fine in an
+ * HTML page, whose parser restores SVG's camel case (the HTML standard's "adjust SVG attributes"
+ * step).
  */
 final class LockGraphSvg {
   private static final double NODE_HEIGHT = 36;
@@ -56,7 +56,8 @@ final class LockGraphSvg {
     double radius =
         nodes.size() < 2
             ? 0
-            : Math.max(MIN_RADIUS, (2 * maxHalfWidth + 40) / (2 * Math.sin(Math.PI / nodes.size())));
+            : Math.max(
+                MIN_RADIUS, (2 * maxHalfWidth + 40) / (2 * Math.sin(Math.PI / nodes.size())));
     size = 2 * (radius + maxHalfWidth + MARGIN);
     double center = size / 2;
     for (int i = 0; i < nodes.size(); i++) {
@@ -80,8 +81,15 @@ final class LockGraphSvg {
         .attr("viewBox", "0 0 " + num(size) + " " + num(size))
         .attr("width", num(size))
         .attr("height", num(size));
-    svg.appendElement("title").text("Lock-order graph: " + nodes.size() + " lock classes, "
-        + graph.edges().size() + " edges, " + graph.cycles().size() + " cycles");
+    svg.appendElement("title")
+        .text(
+            "Lock-order graph: "
+                + nodes.size()
+                + " lock classes, "
+                + graph.edges().size()
+                + " edges, "
+                + graph.cycles().size()
+                + " cycles");
     Element defs = svg.appendElement("defs");
     arrowHead(defs, "arrow", "edge-head");
     arrowHead(defs, "arrow-cycle", "edge-head cycle");
@@ -110,8 +118,7 @@ final class LockGraphSvg {
 
   private void edge(Element svg, LockGraph.Edge edge) {
     boolean inCycle = cycleEdges.contains(List.of(edge.from(), edge.to()));
-    String path =
-        edge.from().equals(edge.to()) ? loop(edge.from()) : curve(edge.from(), edge.to());
+    String path = edge.from().equals(edge.to()) ? loop(edge.from()) : curve(edge.from(), edge.to());
     Element element =
         svg.appendElement("path")
             .attr("class", inCycle ? "edge cycle" : "edge")
@@ -161,12 +168,14 @@ final class LockGraphSvg {
             .attr("class", cycleNodes.contains(name) ? "node cycle" : "node")
             .attr("data-lock-class", name);
     group.appendElement("title").text(name);
-    group.appendElement("ellipse")
+    group
+        .appendElement("ellipse")
         .attr("cx", num(c[0]))
         .attr("cy", num(c[1]))
         .attr("rx", num(halfWidth(name)))
         .attr("ry", num(NODE_HEIGHT / 2));
-    group.appendElement("text")
+    group
+        .appendElement("text")
         .attr("x", num(c[0]))
         .attr("y", num(c[1]))
         .attr("text-anchor", "middle")

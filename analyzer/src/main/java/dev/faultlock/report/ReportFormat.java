@@ -6,11 +6,15 @@ import java.util.stream.Collectors;
 
 /** The report formats faultlock writes; see {@link Reports#write}. */
 public enum ReportFormat {
-  /** javac-style lines, {@code path:line: error: [RuleId] message}, each trace step indented below. */
+  /**
+   * javac-style lines, {@code path:line: error: [RuleId] message}, each trace step indented below.
+   */
   TEXT("txt"),
   /** SARIF 2.1.0 for code-scanning services and IDE SARIF viewers; traces become code flows. */
   SARIF("sarif"),
-  /** One self-contained page: findings with traces and source, the lock-order graph as a picture. */
+  /**
+   * One self-contained page: findings with traces and source, the lock-order graph as a picture.
+   */
   HTML("html"),
   /** The findings, problems, lock-order graph and counts, for scripts. */
   JSON("json");

@@ -16,8 +16,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 /**
- * SARIF 2.1.0 (OASIS): one run whose driver lists every rule of the catalog, one result per
- * finding with its witness trace as a code flow, and bad input as tool execution notifications.
+ * SARIF 2.1.0 (OASIS): one run whose driver lists every rule of the catalog, one result per finding
+ * with its witness trace as a code flow, and bad input as tool execution notifications.
  */
 final class SarifReport {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -62,15 +62,22 @@ final class SarifReport {
   }
 
   private static String fullDescription(Rule rule) {
-    return rule.summary() + " Reported as " + (rule.severity() == Severity.ERROR ? "an " : "a ")
-        + rule.severity().label() + " by javac (Error Prone), the faultlock command line and the"
+    return rule.summary()
+        + " Reported as "
+        + (rule.severity() == Severity.ERROR ? "an " : "a ")
+        + rule.severity().label()
+        + " by javac (Error Prone), the faultlock command line and the"
         + " Maven plugin.";
   }
 
   private static String helpText(Rule rule, String docLink) {
-    return rule.summary() + "\n\nSilence one method or class with @SuppressWarnings(\"" + rule.id()
-        + "\"), or every faultlock rule with @SuppressWarnings(\"" + Rule.SUPPRESS_ALL
-        + "\").\n\nDetails, examples and fixes: " + docLink;
+    return rule.summary()
+        + "\n\nSilence one method or class with @SuppressWarnings(\""
+        + rule.id()
+        + "\"), or every faultlock rule with @SuppressWarnings(\""
+        + Rule.SUPPRESS_ALL
+        + "\").\n\nDetails, examples and fixes: "
+        + docLink;
   }
 
   private static void invocation(ObjectNode invocation, AnalysisResult result) {
@@ -92,7 +99,11 @@ final class SarifReport {
     result.putArray("locations").add(location(finding.location()));
     if (!finding.trace().isEmpty()) {
       ArrayNode steps =
-          result.putArray("codeFlows").addObject().putArray("threadFlows").addObject()
+          result
+              .putArray("codeFlows")
+              .addObject()
+              .putArray("threadFlows")
+              .addObject()
               .putArray("locations");
       for (TraceStep step : finding.trace()) {
         ObjectNode location = location(step.location());

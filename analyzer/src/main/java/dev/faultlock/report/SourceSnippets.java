@@ -30,7 +30,8 @@ final class SourceSnippets {
     if (location.line() < 1) {
       return Optional.empty();
     }
-    return files.computeIfAbsent(location.file(), SourceSnippets::read)
+    return files
+        .computeIfAbsent(location.file(), SourceSnippets::read)
         .filter(lines -> location.line() <= lines.size())
         .map(
             lines -> {

@@ -25,8 +25,15 @@ final class TextReport {
 
   static void write(AnalysisResult result, Writer out) throws IOException {
     for (Finding finding : result.findings()) {
-      line(out, finding.location() + ": " + finding.severity().label() + ": ["
-          + finding.rule().id() + "] " + finding.message());
+      line(
+          out,
+          finding.location()
+              + ": "
+              + finding.severity().label()
+              + ": ["
+              + finding.rule().id()
+              + "] "
+              + finding.message());
       for (TraceStep step : finding.trace()) {
         line(out, INDENT + step.location() + ": " + step.description());
       }

@@ -32,6 +32,7 @@ import com.github.javaparser.ast.type.VoidType;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.Problem;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -64,21 +65,19 @@ public final class ProgramIndex {
   public static ProgramIndex build(
       List<SourceFile> files, LibraryTypes library, int jobs, List<Problem> problems) {
     ProgramIndex index = new ProgramIndex(library);
-    @SuppressWarnings("unchecked")
-    List<TypeInfo>[] perFile = new List[files.size()];
+    List<List<TypeInfo>> perFile = new ArrayList<>(Collections.nCopies(files.size(), List.of()));
     Workers.run(
         jobs,
         files.size(),
         i -> {
           SourceFile f = files.get(i);
           try {
-            perFile[i] = index.new Collector(new FileContext(f.shown(), f.unit())).collect(f.unit());
+            perFile.set(i, index.new Collector(new FileContext(f.shown(), f.unit())).collect(f.unit()));
           } catch (StackOverflowError e) {
             synchronized (problems) {
               problems.add(
                   new Problem(new Location(f.shown(), 0, 0), "nesting too deep to analyse; file skipped"));
             }
-            perFile[i] = List.of();
           }
         });
     for (List<TypeInfo> list : perFile) {
@@ -399,8 +398,9 @@ public final class ProgramIndex {
         isInterface = true;
       }
       if (outer != null) typeParams.addAll(outer.typeParameters);
-      boolean api = visible && (isInterface && outer != null && outer.isInterface
-          || d.isPublic() || d.isProtected() || (outer != null && outer.isInterface));
+      // Members of interfaces are public without saying so.
+      boolean api =
+          visible && (d.isPublic() || d.isProtected() || (outer != null && outer.isInterface));
       TypeInfo t =
           new TypeInfo(fqn, name, file, outer, d, isInterface, Annotations.of(d.getAnnotations(), file),
               line(d.getName()), Set.copyOf(typeParams), supers);

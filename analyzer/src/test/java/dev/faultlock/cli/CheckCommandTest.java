@@ -28,8 +28,10 @@ class CheckCommandTest {
     assertThat(run.out().lines())
         .first()
         .asString()
-        .startsWith(inode + ":14: error: [FaultUnderLock] `UserMemory.write` may fault while inode"
-            + " lock `this` is held");
+        .startsWith(
+            inode
+                + ":14: error: [FaultUnderLock] `UserMemory.write` may fault while inode"
+                + " lock `this` is held");
     // The trace: the lock taken, the copy, the fault, the handler's lock; one indented step a line.
     assertThat(run.out().lines().skip(1).takeWhile(line -> line.startsWith("    ")))
         .hasSizeGreaterThanOrEqualTo(3)
@@ -60,7 +62,7 @@ class CheckCommandTest {
   void namingOnePackageReadsTheRestOfItsSourceRootButReportsOnlyThePackage() {
     String root = program("tree");
 
-    CliRun fs = faultlock("check", root + "/demo/fs");
+    CliRun fs = faultlock("check", "--verbose", root + "/demo/fs");
     CliRun mem = faultlock("check", root + "/demo/mem");
     CliRun all = faultlock("check", root);
 
@@ -70,6 +72,9 @@ class CheckCommandTest {
         .doesNotContain("Broken.java")
         .endsWith("1 error, 0 warnings\n");
     assertThat(fs.exitCode()).isEqualTo(1);
+    assertThat(fs.err())
+        .startsWith(
+            "faultlock: reading the source roots [" + root + "] for [" + root + "/demo/fs]\n");
     assertThat(mem.out()).isEqualTo("0 errors, 0 warnings\n");
     assertThat(mem.exitCode()).isZero();
     assertThat(all.out())
@@ -173,8 +178,9 @@ class CheckCommandTest {
     CliRun jobs = faultlock("check", "--jobs", "0", program("fixed"));
 
     assertThat(level.err())
-        .startsWith("faultlock: Invalid value for option '--fail-on': unknown level 'sometimes'"
-            + " (expected one of error, warning, never)");
+        .startsWith(
+            "faultlock: Invalid value for option '--fail-on': unknown level 'sometimes'"
+                + " (expected one of error, warning, never)");
     assertThat(level.exitCode()).isEqualTo(2);
     assertThat(jobs.err()).startsWith("faultlock: --jobs must be at least 1, was 0\n");
     assertThat(jobs.exitCode()).isEqualTo(2);
@@ -200,7 +206,8 @@ class CheckCommandTest {
   void outputFileGetsTheReportAndStdoutTheCounts() throws IOException {
     Path report = tmp.resolve("reports/faultlock.html");
 
-    CliRun run = faultlock("check", "--format", "html", "--output", report.toString(), program("broken"));
+    CliRun run =
+        faultlock("check", "--format", "html", "--output", report.toString(), program("broken"));
 
     assertThat(run.out()).isEqualTo("0 errors, 2 warnings (html report: " + report + ")\n");
     // The problems are not in the terminal's report, so they go to stderr as well.
@@ -216,7 +223,8 @@ class CheckCommandTest {
 
     CliRun run = faultlock("check", "--output", file.resolve("r.txt").toString(), program("fixed"));
 
-    assertThat(run.err()).startsWith("faultlock: cannot write the report to " + file.resolve("r.txt"));
+    assertThat(run.err())
+        .startsWith("faultlock: cannot write the report to " + file.resolve("r.txt"));
     assertThat(run.err().lines()).hasSize(1);
     assertThat(run.exitCode()).isEqualTo(2);
   }
@@ -237,7 +245,8 @@ class CheckCommandTest {
     for (String format : new String[] {"text", "sarif", "html", "json"}) {
       CliRun first = faultlock("check", "--format", format, program("broken"), program("buggy"));
       CliRun second =
-          faultlock("check", "--format", format, "--jobs", "1", program("broken"), program("buggy"));
+          faultlock(
+              "check", "--format", format, "--jobs", "1", program("broken"), program("buggy"));
 
       assertThat(second.out()).as(format).isEqualTo(first.out());
     }

@@ -42,8 +42,11 @@ class ProgressLineTest {
         .isEqualTo(
             "\rparsing 400/4000 files"
                 + "\ranalysing 7/900 methods"
-                + "\rlinking 1/2" + " ".repeat("analysing 7/900 methods".length() - "linking 1/2".length())
+                + "\rlinking 1/2"
+                + " ".repeat("analysing 7/900 methods".length() - "linking 1/2".length())
                 // Only the last line's own text needs rubbing out: the rest is spaces already.
-                + "\r" + " ".repeat("linking 1/2".length()) + "\r");
+                + "\r"
+                + " ".repeat("linking 1/2".length())
+                + "\r");
   }
 }

@@ -74,7 +74,8 @@ class HtmlReportTest {
     assertThat(snippet.select(".line .number").eachText())
         .containsExactly("10", "11", "12", "13", "14");
     assertThat(snippet.selectFirst(".line.hit .number").text()).isEqualTo("12");
-    assertThat(snippet.selectFirst(".line.hit").wholeText()).endsWith("dst.put(\"" + HOSTILE + "\");");
+    assertThat(snippet.selectFirst(".line.hit").wholeText())
+        .endsWith("dst.put(\"" + HOSTILE + "\");");
     // Line 1 has no lines before it.
     assertThat(page.select("#finding-2 li.step").get(0).select("pre.snippet .number").eachText())
         .containsExactly("18", "19", "20", "21", "22");
@@ -150,7 +151,8 @@ class HtmlReportTest {
     assertThat(svg).isNotNull();
     assertThat(svg.select("g.node").eachAttr("data-lock-class"))
         .containsExactly("inode", "journal", "page");
-    assertThat(svg.select("g.node").eachText()).containsExactly("inode inode", "journal journal", "page page");
+    assertThat(svg.select("g.node").eachText())
+        .containsExactly("inode inode", "journal journal", "page page");
     assertThat(svg.select("g.node.cycle").eachAttr("data-lock-class"))
         .containsExactly("inode", "journal");
     assertThat(svg.select("path.edge")).hasSize(4);
@@ -169,10 +171,12 @@ class HtmlReportTest {
   void noLockGraphNoPicture() {
     Document page =
         Jsoup.parse(
-            render(ReportFormat.HTML, ResultFixture.result(List.of(), List.of(), LockGraph.empty())));
+            render(
+                ReportFormat.HTML, ResultFixture.result(List.of(), List.of(), LockGraph.empty())));
 
     assertThat(page.select("svg")).isEmpty();
-    assertThat(page.select("#lock-graph p").text()).isEqualTo("No lock is taken while another is held.");
+    assertThat(page.select("#lock-graph p").text())
+        .isEqualTo("No lock is taken while another is held.");
     assertThat(page.select("#findings p").text()).isEqualTo("No findings.");
   }
 

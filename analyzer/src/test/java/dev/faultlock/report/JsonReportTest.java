@@ -28,7 +28,8 @@ class JsonReportTest {
     assertThat(first.get("trace")).hasSize(4);
     assertThat(first.at("/trace/2/description").asText()).isEqualTo("faults -> `PagedFile.fault`");
     assertThat(first.at("/trace/2/location/file").asText()).isEqualTo("src/PagedFile.java");
-    assertThat(first.get("fingerprint").asText()).isEqualTo("FaultUnderLock:Inode.read:PagedFile.fault");
+    assertThat(first.get("fingerprint").asText())
+        .isEqualTo("FaultUnderLock:Inode.read:PagedFile.fault");
     assertThat(root.get("findings")).hasSize(3);
     assertThat(root.get("findings").findValuesAsText("severity"))
         .containsExactly("error", "error", "warning");

@@ -12,8 +12,8 @@ import dev.faultlock.summary.ProgramSummary;
 import java.util.List;
 
 /**
- * Builds {@link AnalysisResult}s for report tests. Every test goes through here, so a new
- * component of the result changes this one file.
+ * Builds {@link AnalysisResult}s for report tests. Every test goes through here, so a new component
+ * of the result changes this one file.
  */
 public final class ResultFixture {
   private ResultFixture() {}

@@ -42,7 +42,8 @@ class SarifReportTest {
 
     Set<ValidationMessage> errors = SarifSchema.validate(log);
 
-    assertThat(errors).extracting(ValidationMessage::getMessage)
+    assertThat(errors)
+        .extracting(ValidationMessage::getMessage)
         .anyMatch(m -> m.contains("version"))
         .anyMatch(m -> m.contains("startLine"));
   }
@@ -140,12 +141,14 @@ class SarifReportTest {
             LockGraph.empty());
     JsonNode log = sarif(result);
 
-    assertThat(log.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri")
-            .asText())
+    assertThat(
+            log.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
         .isEqualTo("file:///srv/my%20fs/Inode.java");
-    assertThat(log.at("/runs/0/results/0/codeFlows/0/threadFlows/0/locations/0/location"
-                + "/physicalLocation/artifactLocation/uri")
-            .asText())
+    assertThat(
+            log.at(
+                    "/runs/0/results/0/codeFlows/0/threadFlows/0/locations/0/location"
+                        + "/physicalLocation/artifactLocation/uri")
+                .asText())
         .isEqualTo("my%20fs/Paged%20File.java");
     assertThat(SarifSchema.validate(log)).isEmpty();
   }
