@@ -17,7 +17,7 @@ CORPUS="$WORK/java.base"
 cold=$(measure warm-cold analyze --cache-dir "$OUT/cache" "$CORPUS")
 warm=$(measure warm-unchanged analyze --cache-dir "$OUT/cache" "$CORPUS")
 # One file changes: a class with a synchronized method is added at the end of the first file.
-f="$(find "$CORPUS" -name '*.java' | LC_ALL=C sort | head -1)"
+f="$(find "$CORPUS" -name '*.java' | LC_ALL=C sort | sed -n 1p)"
 printf '\nfinal class BenchAdded { synchronized void m() { } }\n' >>"$f"
 one=$(measure warm-one-file analyze --cache-dir "$OUT/cache" "$CORPUS")
 echo "unchanged/cold: wall $(echo "scale=3; $(field wall_ms "$warm") / $(field wall_ms "$cold")" | bc)," \
