@@ -16,14 +16,17 @@ jar_path() {
   ls "$ROOT"/analyzer/target/faultlock-analyzer-*-cli.jar 2>/dev/null | head -1
 }
 
-# Builds the analyzer's runnable jar (once, or again with REBUILD=1) and compiles the harness.
+# Builds the analyzer's runnable jar (once, or again with REBUILD=1; FAULTLOCK_JAR=path uses a
+# given one) and compiles the harness.
 build() {
-  if [[ -z "$(jar_path)" || "${REBUILD:-0}" == 1 ]]; then
+  if [[ -z "${FAULTLOCK_JAR:-}" && ( -z "$(jar_path)" || "${REBUILD:-0}" == 1 ) ]]; then
     echo "building the analyzer jar..." >&2
     (cd "$ROOT" && { mvn -B -o -q -pl analyzer -am package -DskipTests \
       || mvn -B -q -pl analyzer -am package -DskipTests; }) >&2
   fi
-  JAR="$(jar_path)"
+  # A copy: rebuilding the module while a benchmark runs must not swap the jar under it.
+  JAR="$OUT/faultlock-cli.jar"
+  cp "${FAULTLOCK_JAR:-$(jar_path)}" "$JAR.tmp" && mv "$JAR.tmp" "$JAR"
   mkdir -p "$OUT/classes"
   javac -nowarn -d "$OUT/classes" -cp "$JAR" \
     "$BENCH_DIR"/harness/dev/faultlock/bench/*.java 2>&1 | grep -v '^Note:' >&2 || true

@@ -21,12 +21,13 @@ run() {
   local name="$1"; shift
   measure "noise-$name" analyze --out "$OUT/noise/$name.txt" "$@"
 }
-run java.base "$JDK/java.base"
-run java.logging "$JDK/java.logging"
-run jdk.zipfs "$JDK/jdk.zipfs"
-run commons-vfs2 "$LIBS/commons-vfs2"
-run h2 "$LIBS/h2"
-run bookkeeper-server "$LIBS/bookkeeper-server"
+# NAMES to run only some (default: all, the biggest last).
+declare -A PATHS=(
+  [java.logging]="$JDK/java.logging" [jdk.zipfs]="$JDK/jdk.zipfs" [java.base]="$JDK/java.base"
+  [commons-vfs2]="$LIBS/commons-vfs2" [h2]="$LIBS/h2" [bookkeeper-server]="$LIBS/bookkeeper-server")
+for name in ${NAMES:-java.logging jdk.zipfs commons-vfs2 h2 bookkeeper-server java.base}; do
+  run "$name" "${PATHS[$name]}"
+done
 for f in "$OUT"/noise/*.txt; do
   echo "$(basename "$f" .txt): $(grep -c '^finding ' "$f" || true) findings, $(grep -c '^problem ' "$f" || true) problems"
 done

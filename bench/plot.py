@@ -13,14 +13,18 @@ from xml.sax.saxutils import escape
 def main(tsv, out):
     with open(tsv, newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
-    xs = [int(r["lines"]) for r in rows]
+    def points(column):
+        # A run that failed leaves its cell empty: the point is left out, not drawn as zero.
+        return [(int(r["lines"]), int(r[column]) / 1000) for r in rows if r[column].strip()]
+
     series = [
-        ("parse only", "#1f77b4", [int(r["parse_cpu_ms"]) / 1000 for r in rows]),
-        ("analysis", "#d62728", [int(r["analyze_cpu_ms"]) / 1000 for r in rows]),
+        ("parse only", "#1f77b4", points("parse_cpu_ms")),
+        ("analysis", "#d62728", points("analyze_cpu_ms")),
     ]
+    xs = [int(r["lines"]) for r in rows]
     width, height, left, right, top, bottom = 640, 400, 70, 20, 40, 60
     xmax = max(xs) * 1.05
-    ymax = max(max(s[2]) for s in series) * 1.15 or 1
+    ymax = max(y for s in series for _, y in s[2]) * 1.15 or 1
     px = lambda x: left + (width - left - right) * x / xmax
     py = lambda y: height - bottom - (height - top - bottom) * y / ymax
     svg = [
@@ -42,7 +46,9 @@ def main(tsv, out):
         y = ymax * i / 5
         svg.append(f'<text x="{left - 8}" y="{py(y) + 4}" text-anchor="end">{y:.0f}</text>')
         svg.append(f'<line x1="{left}" y1="{py(y)}" x2="{width - right}" y2="{py(y)}" stroke="#ddd"/>')
-    for n, (name, color, ys) in enumerate(series):
+    for n, (name, color, data) in enumerate(series):
+        xs = [x for x, _ in data]
+        ys = [y for _, y in data]
         pts = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in zip(xs, ys))
         svg.append(f'<polyline points="{pts}" fill="none" stroke="{color}" stroke-width="2"/>')
         for x, y in zip(xs, ys):

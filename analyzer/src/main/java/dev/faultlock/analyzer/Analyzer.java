@@ -2,6 +2,7 @@ package dev.faultlock.analyzer;
 
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.faultlock.analyzer.AnalysisResult.Stats;
+import dev.faultlock.cache.ResultCache;
 import dev.faultlock.callgraph.CallGraph;
 import dev.faultlock.callgraph.Dispatch;
 import dev.faultlock.callgraph.FunctionBindings;
@@ -41,6 +42,10 @@ public final class Analyzer {
 
   /** Analyses the program described by {@code options}. Bad input becomes problems, not exceptions. */
   public static AnalysisResult analyze(AnalyzerOptions options) {
+    return ResultCache.analyze(options, Analyzer::analyzeUncached);
+  }
+
+  private static AnalysisResult analyzeUncached(AnalyzerOptions options) {
     long start = System.nanoTime();
     JavaSources.Parsed parsed = JavaSources.parse(options);
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>(parsed.problems()));

@@ -6,6 +6,7 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ParserConfiguration.LanguageLevel;
 import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.printer.DefaultPrettyPrinter;
 import dev.faultlock.analyzer.AnalyzerOptions;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.Problem;
@@ -112,6 +113,10 @@ public final class JavaSources {
     }
     CompilationUnit unit = result.getResult().get();
     dropTokens(unit);
+    // Node.toString() creates the unit's printer lazily and stores it in the unit's data, a
+    // plain IdentityHashMap: two analysis threads printing nodes of one unit race on it and
+    // corrupt it (IllegalStateException on every later print). Set it while one thread owns it.
+    unit.printer(new DefaultPrettyPrinter());
     return new SourceFile(path, shown, unit);
   }
 
@@ -145,7 +150,7 @@ public final class JavaSources {
   }
 
   /** Every {@code .java} file under {@code sources}, in a stable order, each once. */
-  static List<Path> collect(List<Path> sources, List<Problem> problems) {
+  public static List<Path> collect(List<Path> sources, List<Problem> problems) {
     List<Path> out = new ArrayList<>();
     for (Path source : sources) {
       if (Files.isDirectory(source)) {
