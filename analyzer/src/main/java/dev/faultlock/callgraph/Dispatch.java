@@ -35,7 +35,12 @@ public final class Dispatch {
   public List<MethodInfo> targets(
       String receiverType, MethodInfo selected, String name, int argc, boolean virtual) {
     if (selected != null && (!virtual || selected.isNonVirtual())) return List.of(selected);
-    if (receiverType == null) return selected == null ? List.of() : List.of(selected);
+    // A receiver typed Object (mostly an erased type variable: `E e; e.equals(x)`) could be any
+    // object at all; dispatching it to every equals/hashCode/toString of the program would tie
+    // every generic container to every class, so it runs only the method it selects.
+    if (receiverType == null || receiverType.equals("java.lang.Object")) {
+      return selected == null ? List.of() : List.of(selected);
+    }
     List<MethodInfo> subs = overrides(receiverType, name, argc);
     if (selected == null) return subs;
     if (subs.isEmpty()) return List.of(selected);

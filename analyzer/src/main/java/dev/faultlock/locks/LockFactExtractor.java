@@ -460,7 +460,7 @@ public final class LockFactExtractor {
     List<Held> heldBefore = s.snapshot();
     Set<String> coveredBefore = Set.copyOf(s.covered);
     CallContext context = context(scope, call.getArguments());
-    List<MethodInfo> targets = new ArrayList<>(r.targets);
+    List<MethodInfo> targets = new Targets(r.targets);
     lambdaArguments(call.getArguments(), r, targets, elementOf(scope));
     if (r.targets.isEmpty() && r.libraryType == null && r.returnType == null) unresolved++;
     String callee = display(r, name);
@@ -486,7 +486,7 @@ public final class LockFactExtractor {
     if (t == null) return;
     MethodInfo ctor = index.findMethod(t, "<init>", args.size(), argTypes(args));
     if (ctor == null || ctor.owner() != t) return;
-    List<MethodInfo> targets = new ArrayList<>(List.of(ctor));
+    List<MethodInfo> targets = new Targets(List.of(ctor));
     Resolved r = new Resolved(type, ctor, List.of(ctor), null, type);
     lambdaArguments(args, r, targets, null);
     Location at = at(node);
@@ -1016,12 +1016,14 @@ public final class LockFactExtractor {
 
   private CallContext context(Expression scope, List<Expression> args) {
     String recvId = scope == null ? "this" : identity(scope);
-    String recvText = scope == null ? "this" : scope.toString();
+    String recvText = scope == null ? "this" : recvId == null ? null : scope.toString();
     List<String> ids = new ArrayList<>(args.size());
     List<String> texts = new ArrayList<>(args.size());
     for (Expression a : args) {
-      ids.add(identity(a));
-      texts.add(a.toString());
+      String id = identity(a);
+      ids.add(id);
+      // Text is only read where the identity maps a callee's lock to this argument.
+      texts.add(id == null ? null : a.toString());
     }
     return new CallContext(recvId, recvText, ids, texts);
   }
