@@ -46,7 +46,18 @@ public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     CommandLine commandLine = commandLine();
     commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true));
-    System.exit(commandLine.execute(args));
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      // A program larger than the heap is not a bug to report with a stack trace: say what to do.
+      System.err.println(
+          ToolInfo.NAME + ": out of memory with a " + Runtime.getRuntime().maxMemory() / (1 << 20)
+              + " MB heap; give the JVM more: FAULTLOCK_JAVA_OPTS=-Xmx8g ./faultlock ..."
+              + " (or java -Xmx8g -jar ...)");
+      code = INTERNAL_ERROR;
+    }
+    System.exit(code);
   }
 
   /** The command line with faultlock's error handling; tests give it their own out and err. */
