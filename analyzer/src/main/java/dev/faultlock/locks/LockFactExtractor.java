@@ -537,29 +537,16 @@ public final class LockFactExtractor {
   private void annotatedEffects(MethodInfo m, CallContext context, String callee, Location at, State s) {
     if (m == null) return;
     var a = m.annotations();
-    for (String ann : List.of(LockApi.ACQUIRES, LockApi.EP_LOCK_METHOD, LockApi.CF_ENSURES_LOCK_HELD)) {
-      for (String expr : a.values(ann)) {
-        LockRef ref = LockExpressions.resolve(expr, m, index, cx.names());
-        if (ref != null) {
-          LockRef mine = ref.asSeenBy(context);
-          acquire(s, mine, true, at, "acquires " + mine.describe() + " (calls `" + callee + "`)");
-        }
-      }
+    for (LockRef mine :
+        declaredLocks(m, context, LockApi.ACQUIRES, LockApi.EP_LOCK_METHOD, LockApi.CF_ENSURES_LOCK_HELD)) {
+      acquire(s, mine, true, at, "acquires " + mine.describe() + " (calls `" + callee + "`)");
     }
-    for (String ann : List.of(LockApi.TRY_ACQUIRES, LockApi.CF_ENSURES_LOCK_HELD_IF)) {
-      for (String expr : a.values(ann)) {
-        LockRef ref = LockExpressions.resolve(expr, m, index, cx.names());
-        if (ref != null) {
-          LockRef mine = ref.asSeenBy(context);
-          acquire(s, mine, false, at, "tries " + mine.describe() + " (calls `" + callee + "`)");
-        }
-      }
+    for (LockRef mine :
+        declaredLocks(m, context, LockApi.TRY_ACQUIRES, LockApi.CF_ENSURES_LOCK_HELD_IF)) {
+      acquire(s, mine, false, at, "tries " + mine.describe() + " (calls `" + callee + "`)");
     }
-    for (String ann : List.of(LockApi.RELEASES, LockApi.EP_UNLOCK_METHOD)) {
-      for (String expr : a.values(ann)) {
-        LockRef ref = LockExpressions.resolve(expr, m, index, cx.names());
-        if (ref != null) s.release(ref.asSeenBy(context));
-      }
+    for (LockRef mine : declaredLocks(m, context, LockApi.RELEASES, LockApi.EP_UNLOCK_METHOD)) {
+      s.release(mine);
     }
     String sorted = a.value(LockApi.SORTED_ACQUIRE);
     if (sorted != null && !sorted.isEmpty()) {
@@ -568,6 +555,18 @@ public final class LockFactExtractor {
       s.held.putIfAbsent(all.identity(), new Held(all, Witness.of(new TraceStep(at,
           "acquires " + all.lockClass() + " locks in sorted order (calls `" + callee + "`)"))));
     }
+  }
+
+  /** The locks named by {@code annotations} on {@code m}, as the caller at {@code context} sees them. */
+  private List<LockRef> declaredLocks(MethodInfo m, CallContext context, String... annotations) {
+    List<LockRef> out = new ArrayList<>();
+    for (String ann : annotations) {
+      for (String expr : m.annotations().values(ann)) {
+        LockRef ref = LockExpressions.resolve(expr, m, index, cx.names());
+        if (ref != null) out.add(ref.asSeenBy(context));
+      }
+    }
+    return out;
   }
 
   private void acquire(State s, LockRef ref, boolean blocking, Location at, String what) {
