@@ -47,13 +47,55 @@ public final class Analyzer {
 
   private static AnalysisResult analyzeUncached(AnalyzerOptions options) {
     long start = System.nanoTime();
-    JavaSources.Parsed parsed = JavaSources.parse(options);
-    List<Problem> problems = Collections.synchronizedList(new ArrayList<>(parsed.problems()));
-
-    LibraryTypes library = new LibraryTypes(options.classpath(), problems);
+    List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     LibrarySummaries librarySummaries =
         new LibrarySummaries(Summaries.load(options.classpath(), problems));
+    Extracted x = extract(options, librarySummaries, problems);
+
+    CallGraph graph = CallGraph.build(x.facts(), x.bindings());
+    Map<MethodInfo, MethodFacts> factsOf = new HashMap<>();
+    List<MethodInfo> all = new ArrayList<>();
+    for (MethodFacts f : x.facts()) {
+      factsOf.put(f.method(), f);
+      all.add(f.method());
+    }
+    Map<MethodInfo, Effects> effects = SummaryComputer.compute(graph, factsOf, librarySummaries);
+    FaultHandlers handlers = new FaultHandlers(all, effects, librarySummaries);
+    RuleChecker.Result checked =
+        new RuleChecker(x.index(), effects, handlers, librarySummaries, x.orders()).check(x.facts());
+    ProgramSummary summary =
+        options.summarize()
+            ? ProgramSummaries.build(x.index(), effects, x.names(), x.orders().all())
+            : ProgramSummary.empty();
+
+    List<Problem> sortedProblems = new ArrayList<>(problems);
+    sortedProblems.sort((a, b) -> a.location().compareTo(b.location()));
+    return new AnalysisResult(
+        checked.findings(),
+        sortedProblems,
+        checked.lockGraph(),
+        new Stats(x.filesSeen(), x.index().types().size(), graph.methodCount(), graph.edgeCount(),
+            x.unresolved(), (System.nanoTime() - start) / 1_000_000),
+        summary);
+  }
+
+  /** What the front end leaves for the whole-program steps: facts, and no parse tree. */
+  private record Extracted(
+      int filesSeen, ProgramIndex index, LockNames names, FunctionBindings bindings,
+      DeclaredOrders orders, List<MethodFacts> facts, int unresolved) {}
+
+  /**
+   * Parses, indexes and extracts the facts of every method in parallel, then lets go of the
+   * parse trees: the call graph and the summaries of a large program need the room.
+   */
+  private static Extracted extract(
+      AnalyzerOptions options, LibrarySummaries librarySummaries, List<Problem> problems) {
+    JavaSources.Parsed parsed = JavaSources.parse(options);
+    problems.addAll(parsed.problems());
+    LibraryTypes library = new LibraryTypes(options.classpath(), problems);
     ProgramIndex index = ProgramIndex.build(parsed.files(), library, options.jobs(), problems);
+    DeclaredOrders orders =
+        new DeclaredOrders(index.types(), parsed.files(), librarySummaries.lockOrders());
     LockNames names = new LockNames(index, librarySummaries.typeLockClasses());
     FunctionBindings bindings = new FunctionBindings();
     LockFactExtractor.Context context =
@@ -82,36 +124,15 @@ public final class Analyzer {
           options.progress().update("analysing", done.incrementAndGet(), methods.size());
         });
     List<MethodFacts> facts = new ArrayList<>();
-    Map<MethodInfo, MethodFacts> factsOf = new HashMap<>();
     int unresolved = 0;
     for (List<MethodFacts> list : extracted) {
       for (MethodFacts f : list) {
         facts.add(f);
-        factsOf.put(f.method(), f);
         unresolved += f.unresolvedCalls();
       }
     }
-
-    CallGraph graph = CallGraph.build(facts, bindings);
-    Map<MethodInfo, Effects> effects = SummaryComputer.compute(graph, factsOf, librarySummaries);
-    List<MethodInfo> all = new ArrayList<>();
-    for (MethodFacts f : facts) all.add(f.method());
-    FaultHandlers handlers = new FaultHandlers(all, effects, librarySummaries);
-    DeclaredOrders orders =
-        new DeclaredOrders(index.types(), parsed.files(), librarySummaries.lockOrders());
-    RuleChecker.Result checked =
-        new RuleChecker(index, effects, handlers, librarySummaries, orders).check(facts);
-    ProgramSummary summary = ProgramSummaries.build(index, effects, names, orders.all());
-
-    List<Problem> sortedProblems = new ArrayList<>(problems);
-    sortedProblems.sort((a, b) -> a.location().compareTo(b.location()));
-    return new AnalysisResult(
-        checked.findings(),
-        sortedProblems,
-        checked.lockGraph(),
-        new Stats(parsed.filesSeen(), index.types().size(), graph.methodCount(), graph.edgeCount(),
-            unresolved, (System.nanoTime() - start) / 1_000_000),
-        summary);
+    index.releaseTrees(facts.stream().map(MethodFacts::method).toList());
+    return new Extracted(parsed.filesSeen(), index, names, bindings, orders, facts, unresolved);
   }
 
   /** Parses every source and reports problems, without analysing: the benchmarks' baseline. */

@@ -17,8 +17,8 @@ public final class MethodInfo {
   private final List<Annotations> parameterAnnotations;
   private String returnType;
   private final Annotations annotations;
-  private final Node node;
-  private final Node body;
+  private Node node;
+  private Node body;
   private final int flags;
   private final int line;
   private final Set<String> typeParameters;
@@ -141,14 +141,22 @@ public final class MethodInfo {
     return annotations;
   }
 
-  /** The declaration (or lambda expression). */
+  /**
+   * The declaration (or lambda expression), or {@code null} once {@link
+   * ProgramIndex#releaseTrees} ran.
+   */
   public Node node() {
     return node;
   }
 
-  /** The body to analyse, or {@code null} for abstract and native methods. */
+  /** The body to analyse, or {@code null} for abstract and native methods and after release. */
   public Node body() {
     return body;
+  }
+
+  void releaseTree() {
+    node = null;
+    body = null;
   }
 
   public boolean isStatic() {

@@ -131,7 +131,9 @@ public final class ProgramIndex {
     }
     out.add("java.lang.Object");
     out.remove(t.fqn);
-    t.ancestors = Set.copyOf(out);
+    // In declaration order, nearest first: member lookups walk it and must find the same
+    // declaration in every run (Set.copyOf iterates in an order that changes with every JVM).
+    t.ancestors = Collections.unmodifiableSet(out);
     return t.ancestors;
   }
 
@@ -166,6 +168,18 @@ public final class ProgramIndex {
   // Field types are resolved after every type is known; until then they wait here.
   private static final String UNRESOLVED = "?";
   private final Map<FieldInfo, Type> pendingFieldTypes = new ConcurrentHashMap<>();
+
+  /**
+   * Lets go of the parse trees once the facts of {@code analysed} (the index's methods and the
+   * lambdas found in them) are extracted: what follows works on facts alone, and on a program
+   * the size of java.base the trees are a third of the heap. Any one node kept would keep its
+   * whole file, through the parent links.
+   */
+  public void releaseTrees(Iterable<MethodInfo> analysed) {
+    pendingFieldTypes.clear();
+    for (TypeInfo t : ordered) t.releaseTree();
+    for (MethodInfo m : analysed) m.releaseTree();
+  }
 
   /** The program type named {@code fqn}, or {@code null}. */
   public TypeInfo type(String fqn) {

@@ -13,12 +13,12 @@ public final class TypeInfo {
   final String name;
   final FileContext file;
   final TypeInfo outer;
-  final Node node;
+  Node node;
   final boolean isInterface;
   final Annotations annotations;
   final int line;
   final Set<String> typeParameters;
-  final List<Node> superTypeNodes;
+  List<Node> superTypeNodes;
   final List<String> supertypes = new ArrayList<>();
   Set<String> ancestors = Set.of();
   final Map<String, FieldInfo> fields = new LinkedHashMap<>();
@@ -67,8 +67,14 @@ public final class TypeInfo {
     return outer;
   }
 
+  /** The declaration, or {@code null} once {@link ProgramIndex#releaseTrees} ran. */
   public Node node() {
     return node;
+  }
+
+  void releaseTree() {
+    node = null;
+    superTypeNodes = List.of();
   }
 
   public boolean isInterface() {
