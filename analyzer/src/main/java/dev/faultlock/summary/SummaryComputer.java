@@ -124,7 +124,7 @@ public final class SummaryComputer {
           }
           if (c.libraryType() != null) {
             for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
-              through(shared, te, c, step, faultsDisabled);
+              through(shared, te, c, null, m, step, faultsDisabled);
             }
           }
         }
@@ -148,6 +148,7 @@ public final class SummaryComputer {
   private TraceStep step(LockEvent.Call c) {
     return steps.computeIfAbsent(c, k -> new TraceStep(k.at(), "calls `" + k.callee() + "`"));
   }
+
 
   /** Recomputes what {@code m} may do from its facts and its callees; true on change. */
   private boolean update(MethodInfo m) {
@@ -176,12 +177,12 @@ public final class SummaryComputer {
           // A direct call of a fault handler is the fault machinery itself (a model's page
           // table calling ->nopage): the handler's locks are reached through the fault path.
           if (te != null && !t.annotations().has(LockApi.FAULT_HANDLER)) {
-            changed |= through(e, te, c, step, faultsDisabled);
+            changed |= through(e, te, c, t, m, step, faultsDisabled);
           }
         }
         if (c.libraryType() != null) {
           for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
-            changed |= through(e, te, c, step, faultsDisabled);
+            changed |= through(e, te, c, null, m, step, faultsDisabled);
           }
         }
       }
@@ -199,11 +200,18 @@ public final class SummaryComputer {
       List.of(LockApi.ACQUIRES, LockApi.TRY_ACQUIRES, LockApi.RELEASES, LockApi.EP_LOCK_METHOD,
           LockApi.EP_UNLOCK_METHOD, LockApi.CF_ENSURES_LOCK_HELD, LockApi.CF_ENSURES_LOCK_HELD_IF);
 
+  /**
+   * Adds what {@code callee} (the effects of {@code target}, or of a library method when {@code
+   * target} is {@code null}) does to {@code e}, the effects of {@code caller}.
+   */
   private boolean through(
-      Effects e, Effects callee, LockEvent.Call c, TraceStep step, boolean faultsDisabled) {
+      Effects e, Effects callee, LockEvent.Call c, MethodInfo target, MethodInfo caller,
+      TraceStep step, boolean faultsDisabled) {
     boolean changed = false;
     for (Effects.Acquire a : List.copyOf(callee.acquires())) {
-      changed |= e.addAcquire(canonical(a.lock().asSeenBy(c.context())), Witness.cons(step, a.witness()));
+      LockRef mine = target == null ? a.lock().asSeenBy(c.context())
+          : a.lock().asSeenBy(c.context(), target, caller);
+      changed |= e.addAcquire(canonical(mine), Witness.cons(step, a.witness()));
     }
     if (!faultsDisabled) {
       for (Effects.Fault f : List.copyOf(callee.faults())) {

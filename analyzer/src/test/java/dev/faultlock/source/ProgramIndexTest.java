@@ -20,8 +20,9 @@ class ProgramIndexTest {
     AnalyzerOptions options = AnalyzerOptions.builder().source(dir).jobs(2).build();
     JavaSources.Parsed parsed = JavaSources.parse(options);
     List<Problem> problems = new ArrayList<>(parsed.problems());
-    ProgramIndex index =
-        ProgramIndex.build(parsed.files(), new LibraryTypes(List.of(), problems), 2, problems);
+    List<FileDeclarations> declared = new ArrayList<>();
+    for (SourceFile f : parsed.files()) declared.add(ProgramIndex.declare(f, problems));
+    ProgramIndex index = ProgramIndex.build(declared, new LibraryTypes(List.of(), problems), 2);
     assertThat(problems).isEmpty();
     return index;
   }
