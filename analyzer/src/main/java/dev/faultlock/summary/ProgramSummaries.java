@@ -13,6 +13,7 @@ import dev.faultlock.summary.ProgramSummary.Fault;
 import dev.faultlock.summary.ProgramSummary.MethodSummary;
 import dev.faultlock.summary.ProgramSummary.TypeSummary;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,15 +24,23 @@ public final class ProgramSummaries {
   /** Witnesses in a summary are cut to this many steps: enough to point at the cause. */
   private static final int WITNESS_STEPS = 8;
 
+  /**
+   * Each trace step's text, made once: witnesses share their tails (a step is in the chains of
+   * every caller above it), and a summary of a large module would otherwise hold one copy of a
+   * step's text per chain.
+   */
+  private final Map<TraceStep, String> lines = new IdentityHashMap<>();
+
   private ProgramSummaries() {}
 
   public static ProgramSummary build(
       ProgramIndex index, Map<MethodInfo, Effects> effects, LockNames names, List<List<String>> lockOrders) {
+    ProgramSummaries summaries = new ProgramSummaries();
     List<TypeSummary> types = new ArrayList<>();
     for (TypeInfo t : index.types()) {
       List<MethodSummary> methods = new ArrayList<>();
       for (MethodInfo m : t.methods()) {
-        if (m.isPublicApi()) methods.add(method(m, effects.getOrDefault(m, new Effects())));
+        if (m.isPublicApi()) methods.add(summaries.method(m, effects.getOrDefault(m, new Effects())));
       }
       Map<String, String> fieldClasses = new TreeMap<>();
       for (FieldInfo f : t.fields().values()) {
@@ -47,7 +56,7 @@ public final class ProgramSummaries {
     return new ProgramSummary(ProgramSummary.FORMAT, types, lockOrders);
   }
 
-  private static MethodSummary method(MethodInfo m, Effects e) {
+  private MethodSummary method(MethodInfo m, Effects e) {
     List<Acquire> acquires = new ArrayList<>();
     for (Effects.Acquire a : e.acquires()) {
       acquires.add(new Acquire(a.lock().lockClass(), a.lock().text(), a.lock().shared(), true,
@@ -69,11 +78,11 @@ public final class ProgramSummaries {
         m.owner().file().shown() + ':' + m.line());
   }
 
-  private static List<String> witness(Witness w) {
-    List<String> out = new ArrayList<>();
-    for (TraceStep s : Witness.steps(w)) {
-      if (out.size() == WITNESS_STEPS) break;
-      out.add(s.location().file() + ':' + s.location().line() + ": " + s.description());
+  private List<String> witness(Witness w) {
+    List<String> out = new ArrayList<>(Math.min(Witness.length(w), WITNESS_STEPS));
+    for (Witness c = w; c != null && out.size() < WITNESS_STEPS; c = c.next()) {
+      out.add(lines.computeIfAbsent(
+          c.step(), s -> s.location().file() + ':' + s.location().line() + ": " + s.description()));
     }
     return out;
   }
