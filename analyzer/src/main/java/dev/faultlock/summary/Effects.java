@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * What a call may do, transitively: the locks it may acquire (blocking) and the fault domains it
@@ -48,16 +49,24 @@ public final class Effects {
 
   /** Adds an acquisition; true when it is new or has a shorter witness than the known one. */
   public boolean addAcquire(LockRef lock, Witness witness) {
+    return addAcquire(lock, witness, UnaryOperator.identity());
+  }
+
+  /**
+   * Adds an acquisition, storing {@code stored.apply(lock)}: a caller that re-expresses many
+   * locks shares equal ones only for those it keeps, most being known already.
+   */
+  public boolean addAcquire(LockRef lock, Witness witness, UnaryOperator<LockRef> stored) {
     Key key = new Key(lock.lockClass(), lock.identity(), lock.shared());
     Acquire known = acquires.get(key);
     if (known == null) {
       if (acquires.size() >= MAX_ACQUIRES && classes.contains(lock.lockClass())) return false;
-      acquires.put(key, new Acquire(lock, witness));
+      acquires.put(key, new Acquire(stored.apply(lock), witness));
       classes.add(lock.lockClass());
       return true;
     }
     if (Witness.length(witness) < Witness.length(known.witness())) {
-      acquires.put(key, new Acquire(lock, witness));
+      acquires.put(key, new Acquire(stored.apply(lock), witness));
       return true;
     }
     return false;

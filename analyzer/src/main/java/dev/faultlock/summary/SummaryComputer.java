@@ -99,7 +99,7 @@ public final class SummaryComputer {
       if (f == null || isLockPrimitive(m)) continue;
       for (LockEvent event : f.events()) {
         if (event instanceof LockEvent.Acquire a) {
-          if (a.blocking()) shared.addAcquire(anonymous(a.lock()), a.step());
+          if (a.blocking()) shared.addAcquire(anonymous(a.lock()), a.step(), this::canonical);
         } else if (event instanceof LockEvent.Fault fault) {
           if (!faultsDisabled) {
             shared.addFault(fault.domain(),
@@ -112,7 +112,8 @@ public final class SummaryComputer {
             if (te != null && te != shared && !members.contains(t)
                 && !t.annotations().has(LockApi.FAULT_HANDLER)) {
               for (Effects.Acquire acq : te.acquires()) {
-                shared.addAcquire(anonymous(acq.lock()), Witness.cons(step, acq.witness()));
+                shared.addAcquire(
+                    anonymous(acq.lock()), Witness.cons(step, acq.witness()), this::canonical);
               }
               if (!faultsDisabled) {
                 for (Effects.Fault ft : te.faults()) {
@@ -133,10 +134,10 @@ public final class SummaryComputer {
   }
 
   /** A lock as a shared summary keeps it: globals stay themselves, the rest is some object. */
-  private LockRef anonymous(LockRef lock) {
+  private static LockRef anonymous(LockRef lock) {
     String id = lock.identity();
     if (id.startsWith("static:") || id.startsWith("class:") || id.equals(LockRef.UNKNOWN)) return lock;
-    return canonical(new LockRef(lock.lockClass(), lock.text(), LockRef.UNKNOWN, lock.shared()));
+    return new LockRef(lock.lockClass(), lock.text(), LockRef.UNKNOWN, lock.shared());
   }
 
   private LockRef canonical(LockRef lock) {
@@ -208,13 +209,14 @@ public final class SummaryComputer {
       Effects e, Effects callee, LockEvent.Call c, MethodInfo target, MethodInfo caller,
       TraceStep step, boolean faultsDisabled) {
     boolean changed = false;
-    for (Effects.Acquire a : List.copyOf(callee.acquires())) {
+    // A copy only when a method calls itself: it then adds to what it walks.
+    for (Effects.Acquire a : callee == e ? List.copyOf(callee.acquires()) : callee.acquires()) {
       LockRef mine = target == null ? a.lock().asSeenBy(c.context())
           : a.lock().asSeenBy(c.context(), target, caller);
-      changed |= e.addAcquire(canonical(mine), Witness.cons(step, a.witness()));
+      changed |= e.addAcquire(mine, Witness.cons(step, a.witness()), this::canonical);
     }
     if (!faultsDisabled) {
-      for (Effects.Fault f : List.copyOf(callee.faults())) {
+      for (Effects.Fault f : callee == e ? List.copyOf(callee.faults()) : callee.faults()) {
         Set<String> covered = c.covered().isEmpty() ? f.covered() : union(c.covered(), f.covered());
         changed |= e.addFault(f.domain(), Witness.cons(step, f.witness()), covered);
       }
