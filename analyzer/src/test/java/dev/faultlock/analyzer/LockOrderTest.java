@@ -8,8 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultlock.catalog.Rule;
 import dev.faultlock.catalog.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LockOrderTest {
   @Test
@@ -29,6 +33,34 @@ class LockOrderTest {
     });
     assertThat(r.lockGraph().cycles()).containsExactly(List.of("audit", "ledger"));
     assertThat(r.lockGraph().lockClasses()).containsExactly("audit", "ledger");
+  }
+
+  /**
+   * The cycle search is bounded (six lock classes): what keeps it linear on lock graphs of
+   * thousands of classes. A ring of seven is left out; a ring of three next to it is found.
+   */
+  @Test
+  void cyclesThroughMoreThanSixLockClassesAreNotSearched(@TempDir Path dir) throws IOException {
+    StringBuilder src = new StringBuilder("package rings;\nclass Rings {\n");
+    for (String ring : List.of("a:7", "b:3")) {
+      String name = ring.substring(0, 1);
+      int n = Integer.parseInt(ring.substring(2));
+      for (int i = 0; i < n; i++) {
+        src.append("  private final Object ").append(name).append(i).append(" = new Object();\n");
+        src.append("  void ").append(name).append(i).append("() { synchronized (").append(name)
+            .append(i).append(") { synchronized (").append(name).append((i + 1) % n)
+            .append(") { } } }\n");
+      }
+    }
+    Files.createDirectories(dir.resolve("rings"));
+    Files.writeString(dir.resolve("rings/Rings.java"), src.append("}\n").toString());
+
+    AnalysisResult r = Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build());
+
+    assertThat(r.lockGraph().edges()).hasSize(10);
+    assertThat(r.lockGraph().cycles()).singleElement().satisfies(c -> assertThat(c).hasSize(3));
+    assertThat(of(r, Rule.LOCK_ORDER_INVERSION)).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("b0").doesNotContain("a0"));
   }
 
   @Test
