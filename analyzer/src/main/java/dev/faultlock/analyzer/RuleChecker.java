@@ -168,7 +168,7 @@ final class RuleChecker {
     if (h.lock().lockClass().equals(cls)) {
       if (covered.contains(cls) || sortedCallee || f.orderingGuard()
           || cls.equals(m.annotations().value(LockApi.SORTED_ACQUIRE))
-          || isSortedPseudoLock(h)) {
+          || isSortedPseudoLock(h) || !mayBeTwoObjects(h.lock(), acquired)) {
         return;
       }
       report(m, Rule.UNSORTED_SAME_CLASS_LOCKS, Rule.UNSORTED_SAME_CLASS_LOCKS.severity(), at,
@@ -209,6 +209,23 @@ final class RuleChecker {
         }
       }
     }
+  }
+
+  /**
+   * Whether the analysis can show that two locks of one class may be two objects: both are
+   * named, as paths from {@code this}, a parameter, a local or a global ({@code a.lock}, {@code
+   * other}, {@code Type.class}), and the paths differ. A lock of unknown identity (an expression
+   * the analysis cannot name, a lock taken deep inside a large recursive component) or one
+   * returned by a call ({@code session.getDatabase()}, {@code getLock(id)}) may well be the one
+   * already held, so {@code UnsortedSameClassLocks} stays quiet about it (see
+   * docs/rules/UnsortedSameClassLocks.md).
+   */
+  private static boolean mayBeTwoObjects(LockRef held, LockRef acquired) {
+    return named(held) && named(acquired) && !held.identity().equals(acquired.identity());
+  }
+
+  private static boolean named(LockRef lock) {
+    return !lock.identity().equals(LockRef.UNKNOWN) && lock.identity().indexOf('(') < 0;
   }
 
   private static boolean isSortedPseudoLock(Held h) {
