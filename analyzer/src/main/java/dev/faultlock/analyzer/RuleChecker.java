@@ -212,20 +212,48 @@ final class RuleChecker {
   }
 
   /**
-   * Whether the analysis can show that two locks of one class may be two objects: both are
-   * named, as paths from {@code this}, a parameter, a local or a global ({@code a.lock}, {@code
-   * other}, {@code Type.class}), and the paths differ. A lock of unknown identity (an expression
-   * the analysis cannot name, a lock taken deep inside a large recursive component) or one
-   * returned by a call ({@code session.getDatabase()}, {@code getLock(id)}) may well be the one
-   * already held, so {@code UnsortedSameClassLocks} stays quiet about it (see
-   * docs/rules/UnsortedSameClassLocks.md).
+   * Whether the analysis can show that two locks of one class may be two objects: it names both
+   * alike, either as two objects ({@code this}, parameters, locals, loop elements, globals:
+   * {@code this} and {@code other}, {@code first} and {@code d}) or as a lock field of two objects
+   * ({@code a.lock} and {@code b.lock}), or as one lookup with two keys ({@code getLock(from)}
+   * and {@code getLock(to)}), and the names differ. Quiet, because the lock may well be
+   * the one already held: a lock of unknown identity (an expression the analysis cannot name, a
+   * lock taken inside a large recursive component), one returned by a call ({@code
+   * session.getDatabase()}, {@code getLock(id)}), one reached through a reference of another
+   * object while an object itself is held ({@code obj.database} under {@code this} database,
+   * mostly a back-pointer to the one owner), or through a chain of them. See
+   * docs/rules/UnsortedSameClassLocks.md.
    */
   private static boolean mayBeTwoObjects(LockRef held, LockRef acquired) {
-    return named(held) && named(acquired) && !held.identity().equals(acquired.identity());
+    String h = held.identity();
+    String a = acquired.identity();
+    if (h.equals(a)) return false;
+    if (lookup(h) && lookup(a)) {
+      // The same lookup with other keys: getLock(from) and getLock(to) may be two stripes.
+      return h.substring(0, h.indexOf('(')).equals(a.substring(0, a.indexOf('(')));
+    }
+    int steps = steps(h);
+    return steps >= 0 && steps == steps(a);
   }
 
-  private static boolean named(LockRef lock) {
-    return !lock.identity().equals(LockRef.UNKNOWN) && lock.identity().indexOf('(') < 0;
+  /** A lock looked up by key on a named object: {@code this.getLock(p0)}. */
+  private static boolean lookup(String id) {
+    int open = id.indexOf('(');
+    if (open < 0 || id.indexOf('(', open + 1) >= 0 || !id.endsWith(")") || id.endsWith("()")) return false;
+    int dot = id.lastIndexOf('.', open);
+    return dot > 0 && steps(id.substring(0, dot)) >= 0;
+  }
+
+  /**
+   * The field steps of a named lock: 0 for an object ({@code this}, {@code p0}, {@code
+   * local:x}, a global), 1 for a field of one ({@code p0.lock}); -1 when it is not named so.
+   */
+  private static int steps(String id) {
+    if (id.equals(LockRef.UNKNOWN) || id.indexOf('(') >= 0) return -1;
+    if (id.startsWith("static:") || id.startsWith("class:")) return 0;
+    int first = id.indexOf('.');
+    if (first < 0) return 0;
+    return id.indexOf('.', first + 1) < 0 ? 1 : -1;
   }
 
   private static boolean isSortedPseudoLock(Held h) {

@@ -814,13 +814,20 @@ public final class LockFactExtractor {
       // The JDK's own iterator or view: none of the program's implementations runs.
       return new Resolved(r.receiverType, null, List.of(), r.libraryType, r.returnType);
     }
-    if (!(scope instanceof ThisExpr)) {
+    if (isOwnField(scope)) {
       List<MethodInfo> targets = cx.dispatch().delegated(r.targets, type, method, name, argc);
       if (targets != r.targets) {
         return new Resolved(r.receiverType, r.selected, targets, r.libraryType, r.returnType);
       }
     }
     return r;
+  }
+
+  /** Whether {@code e} reads a field of this object or an enclosing one ({@code inner}, {@code this.inner}). */
+  private boolean isOwnField(Expression e) {
+    if (e instanceof NameExpr n) return local(n.getNameAsString()) == null && field(n.getNameAsString()) != null;
+    return e instanceof FieldAccessExpr fa && fa.getScope() instanceof ThisExpr
+        && field(fa.getNameAsString()) != null;
   }
 
   /**
