@@ -2,22 +2,18 @@ package dev.faultlock.analyzer;
 
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.faultlock.analyzer.AnalysisResult.Stats;
+import dev.faultlock.cache.ProgramFacts;
 import dev.faultlock.cache.ResultCache;
 import dev.faultlock.callgraph.CallGraph;
-import dev.faultlock.callgraph.Dispatch;
-import dev.faultlock.callgraph.FunctionBindings;
 import dev.faultlock.faults.FaultHandlers;
-import dev.faultlock.findings.Location;
 import dev.faultlock.findings.LockGraph;
 import dev.faultlock.findings.Problem;
-import dev.faultlock.locks.LockFactExtractor;
 import dev.faultlock.locks.LockNames;
 import dev.faultlock.locks.MethodFacts;
 import dev.faultlock.source.JavaSources;
 import dev.faultlock.source.LibraryTypes;
 import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
-import dev.faultlock.source.Workers;
 import dev.faultlock.summary.Effects;
 import dev.faultlock.summary.LibrarySummaries;
 import dev.faultlock.summary.ProgramSummaries;
@@ -26,15 +22,15 @@ import dev.faultlock.summary.Summaries;
 import dev.faultlock.summary.SummaryComputer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole-program analysis: what the command line and the Maven plugin call. It parses every
- * source once, indexes the program, extracts lock and fault facts per method in parallel, builds
- * the call graph, summarises methods bottom-up over its strongly connected components and
+ * source once (or reads its declarations and facts back from the cache, {@link ProgramFacts}),
+ * indexes the program, extracts lock and fault facts per method in parallel, builds the call graph, summarises methods bottom-up over its strongly connected components and
  * reports the findings of the five rules.
  */
 public final class Analyzer {
@@ -47,70 +43,49 @@ public final class Analyzer {
 
   private static AnalysisResult analyzeUncached(AnalyzerOptions options) {
     long start = System.nanoTime();
-    JavaSources.Parsed parsed = JavaSources.parse(options);
-    List<Problem> problems = Collections.synchronizedList(new ArrayList<>(parsed.problems()));
-
+    List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     LibraryTypes library = new LibraryTypes(options.classpath(), problems);
     LibrarySummaries librarySummaries =
         new LibrarySummaries(Summaries.load(options.classpath(), problems));
-    ProgramIndex index = ProgramIndex.build(parsed.files(), library, options.jobs(), problems);
-    LockNames names = new LockNames(index, librarySummaries.typeLockClasses());
-    FunctionBindings bindings = new FunctionBindings();
-    LockFactExtractor.Context context =
-        new LockFactExtractor.Context(index, new Dispatch(index), names, bindings, librarySummaries);
-
-    List<MethodInfo> methods = index.methods();
-    // Each worker fills its own slots; the pool's join publishes them.
-    List<List<MethodFacts>> extracted = new ArrayList<>(Collections.nCopies(methods.size(), List.of()));
-    AtomicInteger done = new AtomicInteger();
-    Workers.run(
-        options.jobs(),
-        methods.size(),
-        i -> {
-          MethodInfo m = methods.get(i);
-          try {
-            extracted.set(i, LockFactExtractor.extract(context, m));
-          } catch (StackOverflowError | RuntimeException e) {
-            // One method the analysis cannot follow must not stop the others.
-            problems.add(
-                new Problem(
-                    new Location(m.owner().file().shown(), m.line(), 0),
-                    "cannot analyse `" + m.display() + "` (" + e.getClass().getSimpleName()
-                        + "); its locks are not checked"));
-            extracted.set(i, List.of(new MethodFacts(m, List.of(), false, List.of(), 0)));
-          }
-          options.progress().update("analysing", done.incrementAndGet(), methods.size());
-        });
-    List<MethodFacts> facts = new ArrayList<>();
+    // Parsing, indexing and per-method facts, each file's read back from the cache when it can be.
+    ProgramFacts.Result program = ProgramFacts.extract(options, library, librarySummaries, problems);
+    ProgramIndex index = program.index();
+    LockNames names = program.names();
+    List<MethodFacts> facts = program.facts();
+    // What follows works on facts alone; the call graph and the summaries of a large program
+    // need the room the parse trees take.
+    index.releaseTrees(facts.stream().map(MethodFacts::method).toList());
     Map<MethodInfo, MethodFacts> factsOf = new HashMap<>();
     int unresolved = 0;
-    for (List<MethodFacts> list : extracted) {
-      for (MethodFacts f : list) {
-        facts.add(f);
-        factsOf.put(f.method(), f);
-        unresolved += f.unresolvedCalls();
-      }
+    for (MethodFacts f : facts) {
+      factsOf.put(f.method(), f);
+      unresolved += f.unresolvedCalls();
     }
 
-    CallGraph graph = CallGraph.build(facts, bindings);
+    CallGraph graph = CallGraph.build(facts, program.bindings());
     Map<MethodInfo, Effects> effects = SummaryComputer.compute(graph, factsOf, librarySummaries);
     List<MethodInfo> all = new ArrayList<>();
     for (MethodFacts f : facts) all.add(f.method());
     FaultHandlers handlers = new FaultHandlers(all, effects, librarySummaries);
     DeclaredOrders orders =
-        new DeclaredOrders(index.types(), parsed.files(), librarySummaries.lockOrders());
+        new DeclaredOrders(index.types(), program.packageAnnotations(), librarySummaries.lockOrders());
     RuleChecker.Result checked =
         new RuleChecker(index, effects, handlers, librarySummaries, orders).check(facts);
-    ProgramSummary summary = ProgramSummaries.build(index, effects, names, orders.all());
+    ProgramSummary summary =
+        options.summarize()
+            ? ProgramSummaries.build(index, effects, names, orders.all())
+            : ProgramSummary.empty();
 
     List<Problem> sortedProblems = new ArrayList<>(problems);
-    sortedProblems.sort((a, b) -> a.location().compareTo(b.location()));
+    // By place, then by message: problems come from worker threads in any order.
+    sortedProblems.sort(
+        Comparator.comparing(Problem::location).thenComparing(Problem::message));
     return new AnalysisResult(
         checked.findings(),
         sortedProblems,
         checked.lockGraph(),
-        new Stats(parsed.filesSeen(), index.types().size(), graph.methodCount(), graph.edgeCount(),
-            unresolved, (System.nanoTime() - start) / 1_000_000),
+        new Stats(program.filesSeen(), index.types().size(), graph.methodCount(), graph.edgeCount(),
+            unresolved, (System.nanoTime() - start) / 1_000_000, program.filesParsed()),
         summary);
   }
 
@@ -124,7 +99,8 @@ public final class Analyzer {
         List.of(),
         parsed.problems(),
         LockGraph.empty(),
-        new Stats(parsed.filesSeen(), types, 0, 0, 0, (System.nanoTime() - start) / 1_000_000),
+        new Stats(parsed.filesSeen(), types, 0, 0, 0, (System.nanoTime() - start) / 1_000_000,
+            parsed.filesSeen()),
         ProgramSummary.empty());
   }
 }

@@ -2,8 +2,6 @@ package dev.faultlock.analyzer;
 
 import dev.faultlock.catalog.LockApi;
 import dev.faultlock.source.Annotations;
-import dev.faultlock.source.FileContext;
-import dev.faultlock.source.SourceFile;
 import dev.faultlock.source.TypeInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +10,9 @@ import java.util.List;
 final class DeclaredOrders {
   private final List<List<String>> orders = new ArrayList<>();
 
-  DeclaredOrders(List<TypeInfo> types, List<SourceFile> files, List<List<String>> library) {
+  DeclaredOrders(List<TypeInfo> types, List<Annotations> packages, List<List<String>> library) {
     for (TypeInfo t : types) add(t.annotations().values(LockApi.LOCK_ORDER));
-    for (SourceFile f : files) {
-      f.unit()
-          .getPackageDeclaration()
-          .ifPresent(
-              p -> add(Annotations.of(p.getAnnotations(), FileContext.of(f)).values(LockApi.LOCK_ORDER)));
-    }
+    for (Annotations p : packages) add(p.values(LockApi.LOCK_ORDER));
     for (List<String> o : library) add(o);
   }
 

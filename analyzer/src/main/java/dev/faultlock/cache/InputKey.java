@@ -2,6 +2,7 @@ package dev.faultlock.cache;
 
 import dev.faultlock.analyzer.Analyzer;
 import dev.faultlock.analyzer.AnalyzerOptions;
+import dev.faultlock.source.Declarations;
 import dev.faultlock.source.JavaSources;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,15 +26,13 @@ import java.util.stream.Stream;
  */
 final class InputKey {
   /** Bumped when the stored form of a result changes. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   private InputKey() {}
 
   static String of(AnalyzerOptions options) throws IOException {
     MessageDigest digest = sha256();
-    add(digest, "faultlock-cache " + FORMAT);
-    add(digest, "analyzer");
-    stamp(digest, analyzerCode());
+    add(digest, environment(options));
     for (Path source : JavaSources.collect(options.sources(), new ArrayList<>())) {
       add(digest, "source " + JavaSources.show(source));
       try (InputStream in = Files.newInputStream(source)) {
@@ -41,12 +40,26 @@ final class InputKey {
         for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
       }
     }
+    // A missing source or classpath entry is a problem of the result: part of the key too.
+    for (Path source : options.sources()) add(digest, "named " + source + " " + Files.exists(source));
+    add(digest, "summarize " + options.summarize());
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * What every stored result and fact depends on besides the sources: the cache formats, the
+   * analyzer's code, the JDK whose library types it reads, and the classpath.
+   */
+  static String environment(AnalyzerOptions options) throws IOException {
+    MessageDigest digest = sha256();
+    add(digest, "faultlock-cache " + FORMAT + " declarations " + Declarations.FORMAT);
+    add(digest, "analyzer");
+    stamp(digest, analyzerCode());
+    add(digest, "jdk " + System.getProperty("java.version") + " " + System.getProperty("java.vendor"));
     for (Path entry : options.classpath()) {
       add(digest, "classpath " + entry);
       stamp(digest, entry);
     }
-    // A missing source or classpath entry is a problem of the result: part of the key too.
-    for (Path source : options.sources()) add(digest, "named " + source + " " + Files.exists(source));
     return HexFormat.of().formatHex(digest.digest());
   }
 
@@ -84,7 +97,7 @@ final class InputKey {
     digest.update((byte) 0);
   }
 
-  private static MessageDigest sha256() {
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -4,6 +4,7 @@ import dev.faultlock.source.MethodInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,6 +22,20 @@ public final class FunctionBindings {
     synchronized (list) {
       if (!list.contains(function)) list.add(function);
     }
+  }
+
+  /**
+   * Every binding, by interface, each list in the order bound: what one file's extraction bound,
+   * for the analysis cache to store and to merge into the program's bindings with {@link #bind}.
+   */
+  public Map<String, List<MethodInfo>> all() {
+    Map<String, List<MethodInfo>> out = new TreeMap<>();
+    for (Map.Entry<String, List<MethodInfo>> e : bound.entrySet()) {
+      synchronized (e.getValue()) {
+        out.put(e.getKey(), List.copyOf(e.getValue()));
+      }
+    }
+    return out;
   }
 
   /** The functions bound to {@code iface}, in a stable order. */

@@ -1,15 +1,5 @@
 package dev.faultlock.locks;
 
-import com.github.javaparser.ast.expr.EnclosedExpr;
-import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
-import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.ReturnStmt;
-import com.github.javaparser.ast.stmt.Statement;
-import dev.faultlock.catalog.LockApi;
 import dev.faultlock.source.FieldInfo;
 import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
@@ -65,24 +55,11 @@ public final class LockExpressions {
    * null} when the method is not such an accessor.
    */
   public static LockRef returned(MethodInfo m, ProgramIndex index, LockNames names) {
-    if (!(m.body() instanceof BlockStmt body) || body.getStatements().size() != 1) return null;
-    Statement only = body.getStatement(0);
-    if (!(only instanceof ReturnStmt r) || r.getExpression().isEmpty()) return null;
-    Expression e = r.getExpression().get();
-    while (e instanceof EnclosedExpr en) e = en.getInner();
-    boolean shared = false;
-    if (e instanceof MethodCallExpr call && call.getArguments().isEmpty() && call.getScope().isPresent()
-        && (call.getNameAsString().equals(LockApi.RW_READ)
-            || call.getNameAsString().equals(LockApi.RW_WRITE))) {
-      shared = call.getNameAsString().equals(LockApi.RW_READ);
-      e = call.getScope().get();
-    }
-    FieldInfo f = null;
-    if (e instanceof NameExpr n && !m.parameterNames().contains(n.getNameAsString())) {
-      f = index.field(m.owner(), n.getNameAsString());
-    } else if (e instanceof FieldAccessExpr fa && fa.getScope() instanceof ThisExpr) {
-      f = index.field(m.owner(), fa.getNameAsString());
-    }
+    // Read from the declaration, not the body: the accessor may be in a file read from the cache.
+    MethodInfo.ReturnedField returned = m.returnedField();
+    if (returned == null) return null;
+    boolean shared = returned.shared();
+    FieldInfo f = index.field(m.owner(), returned.field());
     if (f == null || f.type() == null || !names.isLockType(f.type())) return null;
     String id = f.isStatic() ? "static:" + f.owner().fqn() + '.' + f.name() : "this." + f.name();
     return new LockRef(names.ofField(f), f.name(), id, shared);

@@ -25,7 +25,6 @@ import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CharLiteralExpr;
 import com.github.javaparser.ast.expr.DoubleLiteralExpr;
-import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
@@ -858,7 +857,7 @@ public final class LockFactExtractor {
         List<MethodInfo> targets = cx.dispatch().targets(type, selected, name, argc, virtual);
         return new Resolved(type, selected, targets, null, selected.returnType());
       }
-      if (argc == 0 && t.node() instanceof RecordDeclaration) {
+      if (argc == 0 && t.isRecord()) {
         FieldInfo component = t.fields().get(name);
         if (component != null) return new Resolved(type, null, List.of(), null, component.type());
       }
@@ -1054,7 +1053,7 @@ public final class LockFactExtractor {
     }
     Resolved r = resolve(call);
     MethodInfo m = r.selected;
-    if (m == null || m.body() == null) {
+    if (m == null || m.isAbstract()) {
       if (m != null && LockNames.ofReturn(m) != null) {
         String id = scope == null ? "this" : identity(scope);
         return new LockRef(LockNames.ofReturn(m), call.toString(),

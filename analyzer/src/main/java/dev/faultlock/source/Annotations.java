@@ -59,6 +59,19 @@ public final class Annotations {
     }
   }
 
+  /** Annotations from stored values and lines, both by annotation name. */
+  static Annotations of(Map<String, List<String>> values, Map<String, Integer> lines) {
+    return values.isEmpty() ? NONE : new Annotations(values, lines);
+  }
+
+  Map<String, List<String>> valueMap() {
+    return values;
+  }
+
+  Map<String, Integer> lineMap() {
+    return lines;
+  }
+
   public boolean has(String fqn) {
     return values.containsKey(fqn);
   }

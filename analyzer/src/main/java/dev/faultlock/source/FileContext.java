@@ -1,7 +1,6 @@
 package dev.faultlock.source;
 
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.ImportDeclaration;
 import dev.faultlock.catalog.LockApi;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -24,19 +23,40 @@ public final class FileContext {
   private final Map<String, String> staticImports = new HashMap<>();
   private final List<String> staticWildcards = new ArrayList<>();
 
+  private final List<String> importSpecs;
+
   FileContext(String shown, CompilationUnit unit) {
+    this(
+        shown,
+        unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""),
+        unit.getImports().stream()
+            .map(i -> (i.isStatic() ? STATIC : "") + i.getNameAsString() + (i.isAsterisk() ? ".*" : ""))
+            .toList());
+  }
+
+  private static final String STATIC = "static ";
+
+  /**
+   * A file's context from its package and its imports, each as {@link #imports()} gives them:
+   * what the cache stores.
+   */
+  FileContext(String shown, String pkg, List<String> importSpecs) {
     this.shown = shown;
-    this.pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
-    for (ImportDeclaration i : unit.getImports()) {
-      String name = i.getNameAsString();
-      if (i.isStatic()) {
-        if (i.isAsterisk()) {
+    this.pkg = pkg;
+    this.importSpecs = List.copyOf(importSpecs);
+    for (String spec : importSpecs) {
+      boolean isStatic = spec.startsWith(STATIC);
+      String name = isStatic ? spec.substring(STATIC.length()) : spec;
+      boolean asterisk = name.endsWith(".*");
+      if (asterisk) name = name.substring(0, name.length() - 2);
+      if (isStatic) {
+        if (asterisk) {
           staticWildcards.add(name);
         } else {
           int dot = name.lastIndexOf('.');
           staticImports.put(name.substring(dot + 1), name.substring(0, Math.max(dot, 0)));
         }
-      } else if (i.isAsterisk()) {
+      } else if (asterisk) {
         wildcards.add(name);
       } else {
         imports.put(name.substring(name.lastIndexOf('.') + 1), name);
@@ -44,9 +64,9 @@ public final class FileContext {
     }
   }
 
-  /** The context of a parsed file. */
-  public static FileContext of(SourceFile f) {
-    return new FileContext(f.shown(), f.unit());
+  /** The imports as written, in order: {@code a.B}, {@code a.*}, {@code static a.B.m}. */
+  List<String> imports() {
+    return importSpecs;
   }
 
   /** The file as the user named it. */

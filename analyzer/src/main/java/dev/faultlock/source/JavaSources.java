@@ -11,6 +11,9 @@ import dev.faultlock.analyzer.AnalyzerOptions;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.Problem;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,19 +44,11 @@ public final class JavaSources {
     List<Path> paths = collect(options.sources(), problems);
     SourceFile[] parsed = new SourceFile[paths.size()];
     AtomicInteger done = new AtomicInteger();
-    ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(JavaSources::newParser);
     Workers.run(
         options.jobs(),
         paths.size(),
         i -> {
-          Path path = paths.get(i);
-          String shown = show(path);
-          try {
-            parsed[i] = parseOne(parsers.get(), path, shown, problems);
-          } catch (StackOverflowError e) {
-            problems.add(
-                new Problem(new Location(shown, 0, 0), "nesting too deep to parse; file skipped"));
-          }
+          parsed[i] = parse(paths.get(i), problems);
           options.progress().update("parsing", done.incrementAndGet(), paths.size());
         });
     List<SourceFile> files = new ArrayList<>();
@@ -61,6 +56,60 @@ public final class JavaSources {
     List<Problem> sorted = new ArrayList<>(problems);
     sorted.sort((a, b) -> a.location().compareTo(b.location()));
     return new Parsed(files, sorted, paths.size());
+  }
+
+  private static final ThreadLocal<JavaParser> PARSERS = ThreadLocal.withInitial(JavaSources::newParser);
+
+  /** Reads and parses one file; {@code null} (and a problem) when it cannot. Thread-safe. */
+  public static SourceFile parse(Path path, List<Problem> problems) {
+    String shown = show(path);
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (MalformedInputException e) {
+      problems.add(notUtf8(shown));
+      return null;
+    } catch (IOException e) {
+      problems.add(cannotRead(shown, e));
+      return null;
+    }
+    return parseText(path, shown, text, problems);
+  }
+
+  /** Parses one file's bytes, already read; {@code null} (and a problem) when it cannot. */
+  public static SourceFile parse(Path path, byte[] bytes, List<Problem> problems) {
+    String shown = show(path);
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      problems.add(notUtf8(shown));
+      return null;
+    }
+    return parseText(path, shown, text, problems);
+  }
+
+  /** The problem of a file that cannot be read. */
+  public static Problem cannotRead(String shown, IOException e) {
+    return new Problem(new Location(shown, 0, 0), "cannot read file: " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : " " + e.getMessage()));
+  }
+
+  private static Problem notUtf8(String shown) {
+    return new Problem(new Location(shown, 0, 0), "not UTF-8 text; file skipped");
+  }
+
+  private static SourceFile parseText(Path path, String shown, String text, List<Problem> problems) {
+    try {
+      return parseOne(PARSERS.get(), path, shown, text, problems);
+    } catch (StackOverflowError e) {
+      problems.add(new Problem(new Location(shown, 0, 0), "nesting too deep to parse; file skipped"));
+      return null;
+    }
   }
 
   /** The user's spelling of a path, with forward slashes. */
@@ -80,19 +129,7 @@ public final class JavaSources {
   }
 
   private static SourceFile parseOne(
-      JavaParser parser, Path path, String shown, List<Problem> problems) {
-    String text;
-    try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (MalformedInputException e) {
-      problems.add(new Problem(new Location(shown, 0, 0), "not UTF-8 text; file skipped"));
-      return null;
-    } catch (IOException e) {
-      problems.add(
-          new Problem(new Location(shown, 0, 0), "cannot read file: " + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : " " + e.getMessage())));
-      return null;
-    }
+      JavaParser parser, Path path, String shown, String text, List<Problem> problems) {
     ParseResult<CompilationUnit> result = parser.parse(text);
     if (!result.isSuccessful() || result.getResult().isEmpty()) {
       result.getProblems().stream()

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -93,7 +94,8 @@ public final class LibraryTypes {
                 }
               });
     }
-    Set<String> result = Set.copyOf(out);
+    // The solver's order, kept: lookups that walk it must answer the same in every run.
+    Set<String> result = Collections.unmodifiableSet(out);
     ancestors.put(fqn, result);
     return result;
   }

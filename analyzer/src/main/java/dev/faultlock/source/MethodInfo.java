@@ -17,13 +17,21 @@ public final class MethodInfo {
   private final List<Annotations> parameterAnnotations;
   private String returnType;
   private final Annotations annotations;
-  private final Node node;
-  private final Node body;
+  private Node node;
+  private Node body;
   private final int flags;
   private final int line;
   private final Set<String> typeParameters;
   private final String signature;
+  private final List<String> writtenParameters;
+  private final String writtenReturn;
+  private final ReturnedField returnedField;
   private MethodInfo enclosing;
+
+  /**
+   * The field a single-statement accessor returns, and whether through {@code readLock()}.
+   */
+  public record ReturnedField(String field, boolean shared) {}
 
   static final int STATIC = 1;
   static final int ABSTRACT = 2;
@@ -48,8 +56,14 @@ public final class MethodInfo {
       Node body,
       int flags,
       int line,
-      Set<String> typeParameters) {
+      Set<String> typeParameters,
+      List<String> writtenParameters,
+      String writtenReturn,
+      ReturnedField returnedField) {
     this.owner = owner;
+    this.writtenParameters = writtenParameters;
+    this.writtenReturn = writtenReturn;
+    this.returnedField = returnedField;
     this.name = name;
     this.parameterNames = List.copyOf(parameterNames);
     this.parameterTypes = parameterTypes;
@@ -88,7 +102,10 @@ public final class MethodInfo {
         body,
         LAMBDA | (enclosing.flags & STATIC),
         line,
-        enclosing.typeParameters);
+        enclosing.typeParameters,
+        List.of(),
+        null,
+        null);
     lambda.enclosing = enclosing;
     return lambda;
   }
@@ -141,14 +158,44 @@ public final class MethodInfo {
     return annotations;
   }
 
-  /** The declaration (or lambda expression). */
+  /**
+   * The declaration (or lambda expression); {@code null} when read back from the cache or once
+   * {@link ProgramIndex#releaseTrees} ran.
+   */
   public Node node() {
     return node;
   }
 
-  /** The body to analyse, or {@code null} for abstract and native methods. */
+  /**
+   * The body to analyse, or {@code null} for abstract and native methods and for methods read
+   * back from the cache (whose facts are read back too) and after release.
+   */
   public Node body() {
     return body;
+  }
+
+  void releaseTree() {
+    node = null;
+    body = null;
+  }
+
+  /** Parameter types as {@link ProgramIndex#written} gives them; empty for lambdas. */
+  List<String> writtenParameters() {
+    return writtenParameters;
+  }
+
+  /** The return type as written, {@code null} for constructors and lambdas. */
+  String writtenReturn() {
+    return writtenReturn;
+  }
+
+  /** For an accessor that returns one of its type's fields, that field; otherwise {@code null}. */
+  public ReturnedField returnedField() {
+    return returnedField;
+  }
+
+  int flags() {
+    return flags;
   }
 
   public boolean isStatic() {

@@ -17,7 +17,16 @@ import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import dev.faultlock.catalog.LockApi;
 import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
 import com.github.javaparser.ast.type.ArrayType;
@@ -61,27 +70,35 @@ public final class ProgramIndex {
     this.library = library;
   }
 
-  /** Indexes {@code files}; a file whose declarations cannot be walked becomes a problem. */
-  public static ProgramIndex build(
-      List<SourceFile> files, LibraryTypes library, int jobs, List<Problem> problems) {
+  /**
+   * The declarations of one parsed file, not yet linked to the rest of the program, or {@code
+   * null} (and a problem) when they are nested too deeply to walk.
+   */
+  public static FileDeclarations declare(SourceFile f, List<Problem> problems) {
+    try {
+      FileContext file = new FileContext(f.shown(), f.unit());
+      Annotations pkg =
+          f.unit().getPackageDeclaration().map(p -> Annotations.of(p.getAnnotations(), file))
+              .orElse(Annotations.NONE);
+      return new FileDeclarations(file, pkg, new Collector(file).collect(f.unit()), true);
+    } catch (StackOverflowError e) {
+      synchronized (problems) {
+        problems.add(
+            new Problem(new Location(f.shown(), 0, 0), "nesting too deep to analyse; file skipped"));
+      }
+      return null;
+    }
+  }
+
+  /**
+   * Indexes the declarations of every file, in order, whether walked from a syntax tree or read
+   * back from the cache: linking (supertypes, member types, field and parameter types) works on
+   * the written names either way, so both give the same index.
+   */
+  public static ProgramIndex build(List<FileDeclarations> files, LibraryTypes library, int jobs) {
     ProgramIndex index = new ProgramIndex(library);
-    List<List<TypeInfo>> perFile = new ArrayList<>(Collections.nCopies(files.size(), List.of()));
-    Workers.run(
-        jobs,
-        files.size(),
-        i -> {
-          SourceFile f = files.get(i);
-          try {
-            perFile.set(i, index.new Collector(new FileContext(f.shown(), f.unit())).collect(f.unit()));
-          } catch (StackOverflowError e) {
-            synchronized (problems) {
-              problems.add(
-                  new Problem(new Location(f.shown(), 0, 0), "nesting too deep to analyse; file skipped"));
-            }
-          }
-        });
-    for (List<TypeInfo> list : perFile) {
-      for (TypeInfo t : list) {
+    for (FileDeclarations f : files) {
+      for (TypeInfo t : f.types()) {
         if (index.types.putIfAbsent(t.fqn, t) == null) {
           index.ordered.add(t);
           index.packages.add(t.file.packageName());
@@ -94,14 +111,14 @@ public final class ProgramIndex {
 
   private void link(int jobs) {
     for (TypeInfo t : ordered) {
-      for (Node s : t.superTypeNodes) {
-        String fqn = s instanceof Type type ? resolveType(type, t, Set.of()) : null;
+      for (String s : t.writtenSupertypes) {
+        String fqn = resolveWritten(s, t, Set.of());
         if (fqn != null) t.supertypes.add(fqn);
       }
       if (t.outer != null
-          && t.node instanceof TypeDeclaration<?> d
-          && t.fqn.equals(t.outer.fqn + '.' + d.getNameAsString())) {
-        t.outer.nested.put(d.getNameAsString(), t);
+          && t.simpleName != null
+          && t.fqn.equals(t.outer.fqn + '.' + t.simpleName)) {
+        t.outer.nested.put(t.simpleName, t);
       }
     }
     for (TypeInfo t : ordered) ancestorsOf(t, new HashSet<>());
@@ -131,7 +148,9 @@ public final class ProgramIndex {
     }
     out.add("java.lang.Object");
     out.remove(t.fqn);
-    t.ancestors = Set.copyOf(out);
+    // In declaration order, nearest first: member lookups walk it and must find the same
+    // declaration in every run (Set.copyOf iterates in an order that changes with every JVM).
+    t.ancestors = Collections.unmodifiableSet(out);
     return t.ancestors;
   }
 
@@ -139,33 +158,36 @@ public final class ProgramIndex {
     for (Map.Entry<String, FieldInfo> e : t.fields.entrySet()) {
       FieldInfo f = e.getValue();
       if (f.type() != null && f.type().startsWith(UNRESOLVED)) {
-        Type node = pendingFieldTypes.get(f);
         e.setValue(
             new FieldInfo(
-                f.owner(), f.name(), resolveType(node, t, t.typeParameters), f.isStatic(),
-                f.annotations(), f.line()));
+                f.owner(), f.name(), resolveWritten(f.type().substring(1), t, t.typeParameters),
+                f.isStatic(), f.annotations(), f.line()));
       }
     }
-    for (int i = 0; i < t.methods.size(); i++) {
-      MethodInfo m = t.methods.get(i);
+    for (MethodInfo m : t.methods) {
+      if (m.writtenReturn() != null) m.setReturnType(resolveWritten(m.writtenReturn(), t, m.typeParameters()));
       List<String> params = m.parameterTypes();
-      CallableDeclaration<?> decl = m.node() instanceof CallableDeclaration<?> c ? c : null;
-      if (decl == null) continue;
-      if (decl instanceof MethodDeclaration md) {
-        m.setReturnType(resolveType(md.getType(), t, m.typeParameters()));
-      }
       for (int p = 0; p < params.size(); p++) {
-        Type type = decl.getParameter(p).getType();
-        String r = resolveType(type, t, m.typeParameters());
-        if (decl.getParameter(p).isVarArgs() && r != null) r = r + "[]";
+        String r = resolveWritten(m.writtenParameters().get(p), t, m.typeParameters());
+        if (m.isVarargs() && p == params.size() - 1 && r != null) r = r + "[]";
         params.set(p, r);
       }
     }
   }
 
-  // Field types are resolved after every type is known; until then they wait here.
-  private static final String UNRESOLVED = "?";
-  private final Map<FieldInfo, Type> pendingFieldTypes = new ConcurrentHashMap<>();
+  // Until linked, a field's type is its written type (see written(Type)) after this mark.
+  static final String UNRESOLVED = "?";
+
+  /**
+   * Lets go of the parse trees once the facts of {@code analysed} (the index's methods and the
+   * lambdas found in them) are extracted: what follows works on facts alone, and on a program
+   * the size of java.base the trees are a third of the heap. Any one node kept would keep its
+   * whole file, through the parent links.
+   */
+  public void releaseTrees(Iterable<MethodInfo> analysed) {
+    for (TypeInfo t : ordered) t.releaseTree();
+    for (MethodInfo m : analysed) m.releaseTree();
+  }
 
   /** The program type named {@code fqn}, or {@code null}. */
   public TypeInfo type(String fqn) {
@@ -269,24 +291,50 @@ public final class ProgramIndex {
 
   /** Resolves a written type to its erased fully qualified name, or {@code null}. */
   public String resolveType(Type type, TypeInfo context, Set<String> typeParameters) {
-    if (type == null || type instanceof VarType) return null;
-    if (type instanceof PrimitiveType p) return p.asString();
-    if (type instanceof VoidType) return null;
+    return resolveWritten(written(type), context, typeParameters);
+  }
+
+  /**
+   * A type as written, in the form resolution needs and the cache stores: {@code ""} for none
+   * ({@code var}, {@code void}, unknown), {@code P} and a primitive, {@code C} and a class name
+   * with its scope ({@code CMap.Entry}), {@code O} for any other type (read as {@code Object});
+   * each array dimension adds {@code []}.
+   */
+  static String written(Type type) {
+    if (type == null || type instanceof VarType || type instanceof VoidType || type instanceof UnknownType) {
+      return "";
+    }
+    if (type instanceof PrimitiveType p) return "P" + p.asString();
     if (type instanceof ArrayType a) {
-      String c = resolveType(a.getComponentType(), context, typeParameters);
-      return c == null ? null : c + "[]";
+      String c = written(a.getComponentType());
+      return c.isEmpty() ? "" : c + "[]";
     }
-    if (type instanceof ClassOrInterfaceType c) {
-      String written = c.getNameWithScope();
-      if (typeParameters.contains(written)
-          || (context != null && context.typeParameters.contains(written))) {
-        return "java.lang.Object";
-      }
-      return resolveName(written, context);
+    if (type instanceof ClassOrInterfaceType c) return "C" + c.getNameWithScope();
+    if (type instanceof UnionType u) return written(u.getElements().get(0));
+    return "O";
+  }
+
+  /** Resolves a type in the form of {@link #written(Type)}, as {@link #resolveType} would. */
+  String resolveWritten(String written, TypeInfo context, Set<String> typeParameters) {
+    if (written == null || written.isEmpty()) return null;
+    int end = written.length();
+    int dims = 0;
+    while (end > 2 && written.startsWith("[]", end - 2)) {
+      dims++;
+      end -= 2;
     }
-    if (type instanceof UnionType u) return resolveType(u.getElements().get(0), context, typeParameters);
-    if (type instanceof UnknownType) return null;
-    return "java.lang.Object";
+    String r;
+    char kind = written.charAt(0);
+    if (kind == 'P') {
+      r = written.substring(1, end);
+    } else if (kind == 'C') {
+      String name = written.substring(1, end);
+      r = typeParameters.contains(name) || (context != null && context.typeParameters.contains(name))
+          ? "java.lang.Object" : resolveName(name, context);
+    } else {
+      r = "java.lang.Object";
+    }
+    return r == null || dims == 0 ? r : r + "[]".repeat(dims);
   }
 
   /** Resolves a type name as written in {@code context} ({@code Inner}, {@code Map.Entry}, a FQN). */
@@ -317,7 +365,7 @@ public final class ProgramIndex {
 
   private String resolveSimple(String simple, TypeInfo context) {
     for (TypeInfo t = context; t != null; t = t.outer) {
-      if (t.node instanceof TypeDeclaration<?> d && d.getNameAsString().equals(simple)) return t.fqn;
+      if (simple.equals(t.simpleName)) return t.fqn;
       String member = memberType(t, simple, new HashSet<>());
       if (member != null) return member;
     }
@@ -356,7 +404,7 @@ public final class ProgramIndex {
   }
 
   /** Walks one file's declarations, including anonymous and local classes. */
-  private final class Collector {
+  private static final class Collector {
     private final FileContext file;
     private final List<TypeInfo> out = new ArrayList<>();
     private final Map<TypeInfo, Integer> anonymous = new HashMap<>();
@@ -379,20 +427,20 @@ public final class ProgramIndex {
 
     private void declared(TypeDeclaration<?> d, TypeInfo outer, boolean visible, String fqn) {
       String name = outer == null ? d.getNameAsString() : outer.name + '.' + d.getNameAsString();
-      List<Node> supers = new ArrayList<>();
+      List<String> supers = new ArrayList<>();
       Set<String> typeParams = new HashSet<>();
       boolean isInterface = false;
       if (d instanceof ClassOrInterfaceDeclaration c) {
-        supers.addAll(c.getExtendedTypes());
-        supers.addAll(c.getImplementedTypes());
+        for (Type s : c.getExtendedTypes()) supers.add(written(s));
+        for (Type s : c.getImplementedTypes()) supers.add(written(s));
         isInterface = c.isInterface();
         for (TypeParameter p : c.getTypeParameters()) typeParams.add(p.getNameAsString());
       } else if (d instanceof EnumDeclaration e) {
-        supers.add(new ClassOrInterfaceType(null, "java.lang.Enum"));
-        supers.addAll(e.getImplementedTypes());
+        supers.add("Cjava.lang.Enum");
+        for (Type s : e.getImplementedTypes()) supers.add(written(s));
       } else if (d instanceof RecordDeclaration r) {
-        supers.add(new ClassOrInterfaceType(null, "java.lang.Record"));
-        supers.addAll(r.getImplementedTypes());
+        supers.add("Cjava.lang.Record");
+        for (Type s : r.getImplementedTypes()) supers.add(written(s));
         for (TypeParameter p : r.getTypeParameters()) typeParams.add(p.getNameAsString());
       } else if (d instanceof AnnotationDeclaration) {
         isInterface = true;
@@ -402,7 +450,8 @@ public final class ProgramIndex {
       boolean api =
           visible && (d.isPublic() || d.isProtected() || (outer != null && outer.isInterface));
       TypeInfo t =
-          new TypeInfo(fqn, name, file, outer, d, isInterface, Annotations.of(d.getAnnotations(), file),
+          new TypeInfo(fqn, name, d.getNameAsString(), file, outer, d, isInterface,
+              d instanceof RecordDeclaration, Annotations.of(d.getAnnotations(), file),
               line(d.getName()), Set.copyOf(typeParams), supers);
       out.add(t);
       if (d instanceof RecordDeclaration r) {
@@ -433,10 +482,9 @@ public final class ProgramIndex {
 
     private void field(
         TypeInfo t, String name, Type type, boolean isStatic, NodeList<AnnotationExpr> annotations, int line) {
-      FieldInfo f =
-          new FieldInfo(t, name, UNRESOLVED + name, isStatic, Annotations.of(annotations, file), line);
-      pendingFieldTypes.put(f, type);
-      t.fields.put(name, f);
+      t.fields.put(
+          name,
+          new FieldInfo(t, name, UNRESOLVED + written(type), isStatic, Annotations.of(annotations, file), line));
     }
 
     private void method(TypeInfo t, CallableDeclaration<?> c, boolean api) {
@@ -457,10 +505,12 @@ public final class ProgramIndex {
       }
       List<String> names = new ArrayList<>();
       List<String> written = new ArrayList<>();
+      List<String> writtenTypes = new ArrayList<>();
       List<Annotations> paramAnnotations = new ArrayList<>();
       for (Parameter p : c.getParameters()) {
         names.add(p.getNameAsString());
         written.add(erasedWritten(p.getType()) + (p.isVarArgs() ? "..." : ""));
+        writtenTypes.add(written(p.getType()));
         paramAnnotations.add(Annotations.of(p.getAnnotations(), file));
         if (p.isVarArgs()) flags |= MethodInfo.VARARGS;
       }
@@ -469,7 +519,8 @@ public final class ProgramIndex {
       MethodInfo m =
           new MethodInfo(t, ctor ? "<init>" : c.getNameAsString(), names, types, written,
               paramAnnotations, null, Annotations.of(c.getAnnotations(), file), c, body, flags,
-              line(c.getName()), Set.copyOf(typeParams));
+              line(c.getName()), Set.copyOf(typeParams), writtenTypes,
+              md == null ? null : written(md.getType()), returnedField(body, names));
       t.methods.add(m);
       if (body != null) local(body, t);
     }
@@ -482,8 +533,9 @@ public final class ProgramIndex {
           for (Node arg : o.getArguments()) local(arg, owner);
           int k = anonymous.merge(top(owner), 1, Integer::sum);
           TypeInfo anon =
-              new TypeInfo(top(owner).fqn + '$' + k, top(owner).name + '$' + k, file, owner, o,
-                  false, Annotations.NONE, line(o), owner.typeParameters, List.of(o.getType()));
+              new TypeInfo(top(owner).fqn + '$' + k, top(owner).name + '$' + k, null, file, owner, o,
+                  false, false, Annotations.NONE, line(o), owner.typeParameters,
+                  List.of(written(o.getType())));
           out.add(anon);
           members(anon, o.getAnonymousClassBody().get(), false);
         } else if (child instanceof LocalClassDeclarationStmt lc) {
@@ -506,6 +558,32 @@ public final class ProgramIndex {
       while (t.outer != null) t = t.outer;
       return t;
     }
+  }
+
+  /**
+   * The field a single-statement accessor returns ({@code return lock;}, {@code return
+   * this.lock;}, {@code return lock.readLock();}), a fact about the body that callers in other
+   * files read: kept with the declaration so that they need not see the body.
+   */
+  private static MethodInfo.ReturnedField returnedField(Node body, List<String> parameterNames) {
+    if (!(body instanceof BlockStmt block) || block.getStatements().size() != 1) return null;
+    if (!(block.getStatement(0) instanceof ReturnStmt r) || r.getExpression().isEmpty()) return null;
+    Expression e = r.getExpression().get();
+    while (e instanceof EnclosedExpr en) e = en.getInner();
+    boolean shared = false;
+    if (e instanceof MethodCallExpr call && call.getArguments().isEmpty() && call.getScope().isPresent()
+        && (call.getNameAsString().equals(LockApi.RW_READ)
+            || call.getNameAsString().equals(LockApi.RW_WRITE))) {
+      shared = call.getNameAsString().equals(LockApi.RW_READ);
+      e = call.getScope().get();
+    }
+    if (e instanceof NameExpr n && !parameterNames.contains(n.getNameAsString())) {
+      return new MethodInfo.ReturnedField(n.getNameAsString(), shared);
+    }
+    if (e instanceof FieldAccessExpr fa && fa.getScope() instanceof ThisExpr) {
+      return new MethodInfo.ReturnedField(fa.getNameAsString(), shared);
+    }
+    return null;
   }
 
   static String erasedWritten(Type type) {

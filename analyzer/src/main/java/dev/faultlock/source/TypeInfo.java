@@ -13,12 +13,14 @@ public final class TypeInfo {
   final String name;
   final FileContext file;
   final TypeInfo outer;
-  final Node node;
+  final String simpleName;
+  Node node;
   final boolean isInterface;
+  final boolean isRecord;
   final Annotations annotations;
   final int line;
   final Set<String> typeParameters;
-  final List<Node> superTypeNodes;
+  final List<String> writtenSupertypes;
   final List<String> supertypes = new ArrayList<>();
   Set<String> ancestors = Set.of();
   final Map<String, FieldInfo> fields = new LinkedHashMap<>();
@@ -28,16 +30,20 @@ public final class TypeInfo {
   TypeInfo(
       String fqn,
       String name,
+      String simpleName,
       FileContext file,
       TypeInfo outer,
       Node node,
       boolean isInterface,
+      boolean isRecord,
       Annotations annotations,
       int line,
       Set<String> typeParameters,
-      List<Node> superTypeNodes) {
+      List<String> writtenSupertypes) {
     this.fqn = fqn;
     this.name = name;
+    this.simpleName = simpleName;
+    this.isRecord = isRecord;
     this.file = file;
     this.outer = outer;
     this.node = node;
@@ -45,7 +51,7 @@ public final class TypeInfo {
     this.annotations = annotations;
     this.line = line;
     this.typeParameters = typeParameters;
-    this.superTypeNodes = superTypeNodes;
+    this.writtenSupertypes = writtenSupertypes;
   }
 
   /** Fully qualified, nested types joined with {@code .}, anonymous ones {@code Outer$1}. */
@@ -67,12 +73,24 @@ public final class TypeInfo {
     return outer;
   }
 
+  /**
+   * The declaration, or {@code null} when the type was read back from the cache or its file's
+   * tree was released ({@link ProgramIndex#releaseTrees}).
+   */
   public Node node() {
     return node;
   }
 
+  void releaseTree() {
+    node = null;
+  }
+
   public boolean isInterface() {
     return isInterface;
+  }
+
+  public boolean isRecord() {
+    return isRecord;
   }
 
   public Annotations annotations() {

@@ -93,6 +93,7 @@ abstract class AbstractFaultlockMojo extends AbstractMojo {
             AnalyzerOptions.builder()
                 .sources(sources)
                 .classpath(classpath)
+                .summarize(true)
                 .progress((phase, done, total) ->
                     getLog().debug("faultlock: " + phase + " " + done + "/" + total))
                 .build());
