@@ -15,6 +15,7 @@ import dev.faultlock.source.ProgramIndex;
 import dev.faultlock.source.TypeInfo;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -244,6 +245,14 @@ final class FactCodec {
         out.string(x.receiverText());
         out.strings(x.argIdentities());
         out.strings(x.argTexts());
+        // Method references a library call runs, with the receiver each is bound to.
+        List<MethodInfo> bound = c.targets().stream().filter(x.boundReceivers()::containsKey).toList();
+        out.uint(bound.size());
+        for (MethodInfo m : bound) {
+          ref(m);
+          out.string(x.boundReceivers().get(m)[0]);
+          out.string(x.boundReceivers().get(m)[1]);
+        }
       } else if (e instanceof LockEvent.Fault f) {
         out.uint(FAULT);
         location(f.at());
@@ -333,8 +342,15 @@ final class FactCodec {
           List<MethodInfo> targets = new ArrayList<>(n);
           for (int i = 0; i < n; i++) targets.add(nonNullRef());
           String libraryType = in.string();
-          CallContext context =
-              new CallContext(in.string(), in.string(), in.strings(), in.strings());
+          String receiverIdentity = in.string();
+          String receiverText = in.string();
+          List<String> argIdentities = in.strings();
+          List<String> argTexts = in.strings();
+          int b = in.count();
+          Map<MethodInfo, String[]> bound = new HashMap<>();
+          for (int i = 0; i < b; i++) bound.put(nonNullRef(), new String[] {in.string(), in.string()});
+          CallContext context = new CallContext(
+              receiverIdentity, receiverText, argIdentities, argTexts, Map.copyOf(bound));
           return new LockEvent.Call(at, callee, receiverType, name, argc, targets, libraryType,
               context, held(), covered());
         }
