@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -93,7 +94,8 @@ public final class LibraryTypes {
                 }
               });
     }
-    Set<String> result = Set.copyOf(out);
+    // In the solver's order: callers take the first ancestor that answers (see ProgramIndex).
+    Set<String> result = Collections.unmodifiableSet(out);
     ancestors.put(fqn, result);
     return result;
   }

@@ -148,7 +148,9 @@ public final class ProgramIndex {
     }
     out.add("java.lang.Object");
     out.remove(t.fqn);
-    t.ancestors = Set.copyOf(out);
+    // In declaration order (superclass chain first), not Set.copyOf's per-JVM order: lookups
+    // take the first ancestor that declares a member, so the order decides which one.
+    t.ancestors = Collections.unmodifiableSet(out);
     return t.ancestors;
   }
 
