@@ -52,6 +52,9 @@ public final class Analyzer {
     ProgramIndex index = program.index();
     LockNames names = program.names();
     List<MethodFacts> facts = program.facts();
+    // What follows works on facts alone; the call graph and the summaries of a large program
+    // need the room the parse trees take.
+    index.releaseTrees(facts.stream().map(MethodFacts::method).toList());
     Map<MethodInfo, MethodFacts> factsOf = new HashMap<>();
     int unresolved = 0;
     for (MethodFacts f : facts) {
@@ -68,7 +71,10 @@ public final class Analyzer {
         new DeclaredOrders(index.types(), program.packageAnnotations(), librarySummaries.lockOrders());
     RuleChecker.Result checked =
         new RuleChecker(index, effects, handlers, librarySummaries, orders).check(facts);
-    ProgramSummary summary = ProgramSummaries.build(index, effects, names, orders.all());
+    ProgramSummary summary =
+        options.summarize()
+            ? ProgramSummaries.build(index, effects, names, orders.all())
+            : ProgramSummary.empty();
 
     List<Problem> sortedProblems = new ArrayList<>(problems);
     // By place, then by message: problems come from worker threads in any order.

@@ -15,9 +15,14 @@ import java.util.Objects;
  * @param jobs parsing and analysis threads, at least 1
  * @param cacheDir where per-file facts are cached between runs, or {@code null} for no cache
  * @param progress told how far the run is; {@link Progress#NONE} for silence
+ * @param summarize whether the result carries the program's {@link
+ *     dev.faultlock.summary.ProgramSummary} (what the Maven plugin ships in a module's jar); it
+ *     costs time and memory in proportion to what the program's public methods reach, so
+ *     checking alone leaves it empty
  */
 public record AnalyzerOptions(
-    List<Path> sources, List<Path> classpath, int jobs, Path cacheDir, Progress progress) {
+    List<Path> sources, List<Path> classpath, int jobs, Path cacheDir, Progress progress,
+    boolean summarize) {
   public AnalyzerOptions {
     sources = List.copyOf(sources);
     classpath = List.copyOf(classpath);
@@ -37,13 +42,17 @@ public record AnalyzerOptions(
     void update(String phase, int done, int total);
   }
 
-  /** Builds options with the defaults: no classpath, one job per core, no cache, no progress. */
+  /**
+   * Builds options with the defaults: no classpath, one job per core, no cache, no progress, no
+   * program summary.
+   */
   public static final class Builder {
     private final List<Path> sources = new ArrayList<>();
     private final List<Path> classpath = new ArrayList<>();
     private int jobs = Runtime.getRuntime().availableProcessors();
     private Path cacheDir;
     private Progress progress = Progress.NONE;
+    private boolean summarize;
 
     private Builder() {}
 
@@ -77,8 +86,13 @@ public record AnalyzerOptions(
       return this;
     }
 
+    public Builder summarize(boolean summarize) {
+      this.summarize = summarize;
+      return this;
+    }
+
     public AnalyzerOptions build() {
-      return new AnalyzerOptions(sources, classpath, jobs, cacheDir, progress);
+      return new AnalyzerOptions(sources, classpath, jobs, cacheDir, progress, summarize);
     }
   }
 }

@@ -112,12 +112,12 @@ final class RuleChecker {
       for (MethodInfo t : c.targets()) {
         Effects te = effects.get(t);
         if (te != null && !t.annotations().has(LockApi.FAULT_HANDLER)) {
-          through(f, c, call, te, t.annotations().value(LockApi.SORTED_ACQUIRE) != null);
+          through(f, c, t, call, te, t.annotations().value(LockApi.SORTED_ACQUIRE) != null);
         }
       }
       if (c.libraryType() != null) {
         for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
-          through(f, c, call, te, false);
+          through(f, c, null, call, te, false);
         }
       }
     } else if (e instanceof LockEvent.Fault fault) {
@@ -127,9 +127,13 @@ final class RuleChecker {
     }
   }
 
-  private void through(MethodFacts f, LockEvent.Call c, TraceStep call, Effects te, boolean sortedCallee) {
+  /** What {@code target} (a library method when {@code null}), whose effects are {@code te}, does at {@code c}. */
+  private void through(
+      MethodFacts f, LockEvent.Call c, MethodInfo target, TraceStep call, Effects te,
+      boolean sortedCallee) {
     for (Effects.Acquire a : te.acquires()) {
-      LockRef mine = a.lock().asSeenBy(c.context());
+      LockRef mine = target == null ? a.lock().asSeenBy(c.context())
+          : a.lock().asSeenBy(c.context(), target, f.method());
       List<TraceStep> path = new ArrayList<>();
       path.add(call);
       path.addAll(Witness.steps(a.witness()));

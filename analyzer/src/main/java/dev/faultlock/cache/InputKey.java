@@ -42,6 +42,7 @@ final class InputKey {
     }
     // A missing source or classpath entry is a problem of the result: part of the key too.
     for (Path source : options.sources()) add(digest, "named " + source + " " + Files.exists(source));
+    add(digest, "summarize " + options.summarize());
     return HexFormat.of().formatHex(digest.digest());
   }
 

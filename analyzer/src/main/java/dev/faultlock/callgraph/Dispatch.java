@@ -4,6 +4,7 @@ import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
 import dev.faultlock.source.TypeInfo;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * a program subtype of {@code T}, including program classes that implement library interfaces
  * (a call on {@code WritableByteChannel.write} reaches the program's own channels). Answers are
  * shared between call sites, so a program with many calls on one interface pays once.
+ *
+ * <p>Two narrowings keep class-hierarchy analysis from tying unrelated code together, each
+ * trading a rare real target for many false ones (docs/evaluation.md, cause 2):
+ *
+ * <ul>
+ *   <li><b>Delegation.</b> A method {@code C.m} that calls {@code m} on another object whose
+ *       static type is a proper supertype of {@code C} ({@code Iterator.next} inside an iterator,
+ *       {@code FileObject.close} inside a {@code FileObject} decorator) is taken to forward to the
+ *       object it wraps, not to another {@code C}: {@code C.m} and its overrides in subclasses of
+ *       {@code C} are not targets ({@link #delegated}). Missed: a decorator wrapping another
+ *       instance of its own class.
+ *   <li><b>Receivers typed {@code Object}.</b> A call on a receiver typed {@code Object} (mostly
+ *       an erased type variable: {@code E e; e.equals(x)}) could be any object at all;
+ *       dispatching it to every {@code equals}/{@code hashCode}/{@code toString} of the program
+ *       ties every generic container to every class. It runs the method it selects and, for
+ *       those three, the caller's own class's implementation and its subclasses' overrides
+ *       ({@link #objectMethod}): the other object may be one of the caller's kind, which is the
+ *       real hazard of synchronized collections ({@code Vector.indexOf(o)} runs {@code
+ *       o.equals}, which is {@code Vector.equals} locking {@code o} while {@code this} is held).
+ *       Missed: an unrelated class's {@code equals} taking locks under the caller's.
+ * </ul>
+ *
+ * <p>Calls on views and iterators a JDK collection returns ({@code map.entrySet().iterator()})
+ * are narrowed by the caller, which knows the receiver is the JDK's own object.
  */
 public final class Dispatch {
   private final ProgramIndex index;
@@ -35,9 +60,7 @@ public final class Dispatch {
   public List<MethodInfo> targets(
       String receiverType, MethodInfo selected, String name, int argc, boolean virtual) {
     if (selected != null && (!virtual || selected.isNonVirtual())) return List.of(selected);
-    // A receiver typed Object (mostly an erased type variable: `E e; e.equals(x)`) could be any
-    // object at all; dispatching it to every equals/hashCode/toString of the program would tie
-    // every generic container to every class, so it runs only the method it selects.
+    // A receiver typed Object: see the class comment and objectMethod.
     if (receiverType == null || receiverType.equals("java.lang.Object")) {
       return selected == null ? List.of() : List.of(selected);
     }
@@ -53,6 +76,46 @@ public final class Dispatch {
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * {@code targets} of a call of {@code name} with {@code argc} arguments on another object whose
+   * static type is {@code receiverType}, made in {@code caller}, without the caller's own
+   * implementation when the call is delegation (see the class comment).
+   */
+  public List<MethodInfo> delegated(
+      List<MethodInfo> targets, String receiverType, MethodInfo caller, String name, int argc) {
+    String wrapper = caller.owner().fqn();
+    if (!caller.name().equals(name) || caller.arity() != argc || caller.isStatic()
+        || receiverType == null || receiverType.equals(wrapper)
+        || !index.isSubtype(wrapper, receiverType)) {
+      return targets;
+    }
+    List<MethodInfo> out = new ArrayList<>(targets.size());
+    for (MethodInfo t : targets) if (!index.isSubtype(t.owner().fqn(), wrapper)) out.add(t);
+    return out.size() == targets.size() ? targets : List.copyOf(out);
+  }
+
+  /**
+   * The program methods a call of {@code equals}, {@code hashCode} or {@code toString} on a
+   * receiver typed {@code Object}, made in {@code caller}, may run besides the one it selects:
+   * the caller's class's own implementation and the overrides in its subclasses.
+   */
+  public List<MethodInfo> objectMethod(MethodInfo caller, String name, int argc) {
+    if (!OBJECT_METHODS.contains(name + '/' + argc)) return List.of();
+    TypeInfo owner = caller.owner();
+    Set<MethodInfo> out = new LinkedHashSet<>();
+    MethodInfo own = index.findMethod(owner, name, argc, Collections.nCopies(argc, null));
+    if (own != null && overridesObject(own)) out.add(own);
+    for (MethodInfo m : overrides(owner.fqn(), name, argc)) if (overridesObject(m)) out.add(m);
+    return List.copyOf(out);
+  }
+
+  private static final Set<String> OBJECT_METHODS = Set.of("equals/1", "hashCode/0", "toString/0");
+
+  private static boolean overridesObject(MethodInfo m) {
+    return !m.isStatic()
+        && (m.arity() == 0 || "java.lang.Object".equals(m.parameterTypes().get(0)));
   }
 
   /** Program methods named {@code name} with {@code argc} parameters in strict subtypes of {@code type}. */

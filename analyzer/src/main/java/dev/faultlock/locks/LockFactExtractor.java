@@ -29,6 +29,7 @@ import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
@@ -105,10 +106,19 @@ public final class LockFactExtractor {
   private final int[] lambdaCounter;
   private int unresolved;
 
-  /** A local variable or parameter. */
-  private record Local(String type, int parameter, LockRef alias, boolean userBuffer, String element) {
+  /**
+   * A local variable or parameter.
+   *
+   * @param jdkView it holds an iterator or view a JDK collection made ({@link #isJdkView})
+   */
+  private record Local(
+      String type, int parameter, LockRef alias, boolean userBuffer, String element, boolean jdkView) {
     Local(String type, int parameter, LockRef alias, boolean userBuffer) {
-      this(type, parameter, alias, userBuffer, null);
+      this(type, parameter, alias, userBuffer, null, false);
+    }
+
+    Local(String type, int parameter, LockRef alias, boolean userBuffer, String element) {
+      this(type, parameter, alias, userBuffer, element, false);
     }
   }
 
@@ -409,7 +419,8 @@ public final class LockFactExtractor {
           }
           bindFunction(init, declared);
         }
-        scopes.peek().put(d.getNameAsString(), new Local(declared, -1, alias, false, element(d.getType())));
+        scopes.peek().put(d.getNameAsString(), new Local(declared, -1, alias, false,
+            element(d.getType()), init != null && isJdkView(init)));
       }
     } else if (e instanceof AssignExpr a) {
       expression(a.getValue(), s);
@@ -458,9 +469,9 @@ public final class LockFactExtractor {
     }
     List<Held> heldBefore = s.snapshot();
     Set<String> coveredBefore = Set.copyOf(s.covered);
-    CallContext context = context(scope, call.getArguments());
     List<MethodInfo> targets = new Targets(r.targets);
-    lambdaArguments(call.getArguments(), r, targets, elementOf(scope));
+    Map<MethodInfo, String[]> bound = lambdaArguments(call.getArguments(), r, targets, elementOf(scope));
+    CallContext context = context(scope, call.getArguments(), r).withBoundReceivers(bound);
     if (r.targets.isEmpty() && r.libraryType == null && r.returnType == null) unresolved++;
     String callee = display(r, name);
     events.add(new LockEvent.Call(at, callee, r.receiverType, name, call.getArguments().size(),
@@ -615,8 +626,14 @@ public final class LockFactExtractor {
     return null;
   }
 
-  private void lambdaArguments(
+  /**
+   * Binds lambda and method-reference arguments to the program method's parameter types, or adds
+   * them to {@code targets} where a library method runs them. Returns the receivers the method
+   * references among those targets are bound to ({@code this::add} runs on {@code this}).
+   */
+  private Map<MethodInfo, String[]> lambdaArguments(
       List<Expression> args, Resolved r, List<MethodInfo> targets, String element) {
+    Map<MethodInfo, String[]> bound = new HashMap<>();
     for (int i = 0; i < args.size(); i++) {
       Expression a = args.get(i);
       if (!(a instanceof LambdaExpr) && !(a instanceof MethodReferenceExpr)) continue;
@@ -632,8 +649,27 @@ public final class LockFactExtractor {
         // A library method (forEach, computeIfAbsent, ...) runs the function while the caller
         // still holds its locks.
         targets.addAll(functions);
+        String[] receiver = a instanceof MethodReferenceExpr ref ? boundReceiver(ref) : null;
+        if (receiver != null) for (MethodInfo f : functions) bound.put(f, receiver);
       }
     }
+    return bound;
+  }
+
+  /**
+   * The object a method reference is bound to ({@code this::m}, {@code super::m}, {@code
+   * field::m}), as {@code {identity, text}}, or {@code null} (a type's method, an unknown value).
+   */
+  private String[] boundReceiver(MethodReferenceExpr ref) {
+    Expression scope = referenceScope(ref);
+    if (scope instanceof SuperExpr) return new String[] {"this", "this"};
+    if (scope instanceof TypeExpr) return null;
+    if (scope instanceof NameExpr n && local(n.getNameAsString()) == null
+        && field(n.getNameAsString()) == null) {
+      return null;
+    }
+    String id = identity(scope);
+    return id == null ? null : new String[] {id, scope.toString()};
   }
 
   private void bindFunction(Expression value, String type) {
@@ -641,6 +677,19 @@ public final class LockFactExtractor {
     if (value instanceof LambdaExpr || value instanceof MethodReferenceExpr) {
       for (MethodInfo f : functions(value, null)) cx.bindings().bind(type, f);
     }
+  }
+
+  /**
+   * A method reference's scope. The parser reads a bare name before {@code ::} as a type ({@code
+   * other::add} could name a class {@code other}); a local or field of that name is the variable.
+   */
+  private Expression referenceScope(MethodReferenceExpr ref) {
+    if (ref.getScope() instanceof TypeExpr t && t.getType() instanceof ClassOrInterfaceType c
+        && c.getScope().isEmpty() && c.getTypeArguments().isEmpty()
+        && (local(c.getNameAsString()) != null || field(c.getNameAsString()) != null)) {
+      return new NameExpr(c.getNameAsString());
+    }
+    return ref.getScope();
   }
 
   private final Map<Expression, List<MethodInfo>> functionsOf = new IdentityHashMap<>();
@@ -667,12 +716,14 @@ public final class LockFactExtractor {
           MethodInfo.lambda(method, ++lambdaCounter[0], names, types, l, body, line(l));
       out.add(lambda);
       LockFactExtractor inner = new LockFactExtractor(cx, lambda, lambdaCounter);
-      // A lambda sees the enclosing method's locals (effectively final captures).
+      // A lambda sees the enclosing method's locals (effectively final captures), as the very
+      // objects the enclosing method names: when it runs the lambda, they are its own.
       Map<String, Local> captured = new HashMap<>();
       for (var it = scopes.descendingIterator(); it.hasNext(); ) {
         for (Map.Entry<String, Local> c : it.next().entrySet()) {
           Local v = c.getValue();
-          captured.put(c.getKey(), new Local(v.type, -1, v.alias, v.userBuffer));
+          LockRef same = (v.alias != null ? v.alias : lockOf(new NameExpr(c.getKey()))).captured();
+          captured.put(c.getKey(), new Local(v.type, -1, same, v.userBuffer));
         }
       }
       for (int i = 0; i < names.size(); i++) captured.put(names.get(i), new Local(types.get(i), i, null, false));
@@ -680,7 +731,7 @@ public final class LockFactExtractor {
       lambdaFacts.addAll(inner.run(new State()));
     } else if (e instanceof MethodReferenceExpr m) {
       String name = m.getIdentifier();
-      Expression scope = m.getScope();
+      Expression scope = referenceScope(m);
       String type = scope instanceof TypeExpr t ? type(t.getType())
           : scope instanceof ThisExpr ? owner.fqn()
           : scope instanceof SuperExpr ? superclass(owner)
@@ -753,7 +804,40 @@ public final class LockFactExtractor {
     String type = typeOfScope(scope);
     if (type == null) return UNRESOLVED;
     Resolved r = inType(type, name, argc, call, true);
-    return r == null ? UNRESOLVED : r;
+    if (r == null) return UNRESOLVED;
+    if (type.equals("java.lang.Object") && r.selected == null && !(scope instanceof ThisExpr)) {
+      List<MethodInfo> own = cx.dispatch().objectMethod(method, name, argc);
+      if (!own.isEmpty()) return new Resolved(type, null, own, r.libraryType, r.returnType);
+    }
+    if (r.libraryType != null && r.selected == null && isJdkView(scope)) {
+      // The JDK's own iterator or view: none of the program's implementations runs.
+      return new Resolved(r.receiverType, null, List.of(), r.libraryType, r.returnType);
+    }
+    if (!(scope instanceof ThisExpr)) {
+      List<MethodInfo> targets = cx.dispatch().delegated(r.targets, type, method, name, argc);
+      if (targets != r.targets) {
+        return new Resolved(r.receiverType, r.selected, targets, r.libraryType, r.returnType);
+      }
+    }
+    return r;
+  }
+
+  /**
+   * Whether {@code e} is a view or iterator made by a JDK collection ({@code map.entrySet()},
+   * {@code list.iterator()}, a local holding one): the result of a {@code java.util} method
+   * that runs no program code, of a {@code java.util} type.
+   */
+  private boolean isJdkView(Expression e) {
+    while (e instanceof EnclosedExpr en) e = en.getInner();
+    if (e instanceof NameExpr n) {
+      Local l = local(n.getNameAsString());
+      return l != null && l.jdkView;
+    }
+    if (!(e instanceof MethodCallExpr call) || call.getScope().isEmpty()) return false;
+    Resolved r = resolve(call);
+    return r.libraryType != null && r.selected == null && r.targets.isEmpty()
+        && r.libraryType.startsWith("java.util.") && r.returnType != null
+        && r.returnType.startsWith("java.util.");
   }
 
   /** Resolves a call of {@code name} on a receiver of static type {@code type}, or {@code null}. */
@@ -905,8 +989,7 @@ public final class LockFactExtractor {
     if (e instanceof CastExpr c) return lockOf(c.getExpression());
     if (e instanceof ThisExpr t) {
       String type = typeOf(t);
-      return new LockRef(cx.names().ofType(type), e.toString(),
-          t.getTypeName().isPresent() ? "outer:" + type : "this", false);
+      return new LockRef(cx.names().ofType(type), e.toString(), thisIdentity(t), false);
     }
     if (e instanceof NameExpr n) {
       String name = n.getNameAsString();
@@ -934,6 +1017,8 @@ public final class LockFactExtractor {
     if (e instanceof MethodCallExpr call) {
       LockRef accessor = accessorLock(call);
       if (accessor != null) return accessor;
+      String id = callIdentity(call);
+      if (id != null) return new LockRef(cx.names().ofType(typeOf(e)), e.toString(), id, false);
     }
     String type = typeOf(e);
     return new LockRef(cx.names().ofType(type), e.toString(), LockRef.UNKNOWN, false);
@@ -977,13 +1062,86 @@ public final class LockFactExtractor {
         mapped.identity(), mapped.shared());
   }
 
+  /**
+   * The identity of a lock a call returns when the same call can be recognised again: an
+   * instance method's result for the same receiver and the same arguments, each an unmodified
+   * variable or a literal ({@code getLock(ledgerId)} twice in a method, or in a callee given the
+   * same {@code ledgerId}), or a {@code getX()} of the same receiver. Such lookups (striped locks,
+   * a lock per key, an owner's lock) return the same object for the same key, so re-taking one
+   * is reentrant. {@code null} for anything else (an unknown lock).
+   */
+  private String callIdentity(MethodCallExpr call) {
+    String name = call.getNameAsString();
+    if (call.getArguments().isEmpty() && !(name.startsWith("get") && name.length() > 3)) return null;
+    Resolved r = resolve(call);
+    if (r.selected != null && r.selected.isStatic()) return null;
+    Expression scope = call.getScope().orElse(null);
+    String receiver = scope == null ? context(null, List.of(), r).receiverIdentity()
+        : scope instanceof SuperExpr ? "this" : identity(scope);
+    if (receiver == null || receiver.contains(":") && !receiver.startsWith("local:")
+        && !receiver.startsWith("outer:")) {
+      // Static fields and class literals are not mapped between methods: no arguments after them.
+      return call.getArguments().isEmpty() && receiver != null ? receiver + '.' + name + "()" : null;
+    }
+    StringBuilder id = new StringBuilder(receiver).append('.').append(name).append('(');
+    for (int i = 0; i < call.getArguments().size(); i++) {
+      String arg = stableArgument(call.getArgument(i));
+      if (arg == null) return null;
+      id.append(i == 0 ? "" : ",").append(arg);
+    }
+    return id.append(')').toString();
+  }
+
+  /** An argument that names the same value wherever it is read in this method, as an identity. */
+  private String stableArgument(Expression a) {
+    while (a instanceof EnclosedExpr en) a = en.getInner();
+    if (a instanceof IntegerLiteralExpr || a instanceof LongLiteralExpr || a instanceof CharLiteralExpr
+        || a instanceof BooleanLiteralExpr || a instanceof StringLiteralExpr) {
+      String v = a.toString();
+      return v.matches("[\\w'\"-]+") ? Identities.LITERAL + v : null;
+    }
+    if (a instanceof ThisExpr t) return thisIdentity(t);
+    if (a instanceof NameExpr n && local(n.getNameAsString()) != null
+        && !modified().contains(n.getNameAsString())) {
+      return identity(n);
+    }
+    return null;
+  }
+
+  private static final Set<UnaryExpr.Operator> INCREMENTS =
+      Set.of(UnaryExpr.Operator.PREFIX_INCREMENT, UnaryExpr.Operator.PREFIX_DECREMENT,
+          UnaryExpr.Operator.POSTFIX_INCREMENT, UnaryExpr.Operator.POSTFIX_DECREMENT);
+
+  private Set<String> modified;
+
+  /** Names this method assigns to or increments anywhere (not effectively final). */
+  private Set<String> modified() {
+    if (modified == null) {
+      modified = new HashSet<>();
+      Node code = method.node() != null ? method.node() : method.body();
+      if (code != null) {
+        for (AssignExpr a : code.findAll(AssignExpr.class)) {
+          if (a.getTarget() instanceof NameExpr n) modified.add(n.getNameAsString());
+        }
+        for (UnaryExpr u : code.findAll(UnaryExpr.class)) {
+          if (u.getExpression() instanceof NameExpr n && INCREMENTS.contains(u.getOperator())) {
+            modified.add(n.getNameAsString());
+          }
+        }
+      }
+    }
+    return modified;
+  }
+
   private boolean isLockAccessor(Expression e) {
     return e instanceof MethodCallExpr call && accessorLock(call) != null;
   }
 
   /** The identity of a plain lock path ({@code this}, a parameter, {@code a.b}), or {@code null}. */
   private String identity(Expression e) {
-    if (e instanceof ThisExpr t) return t.getTypeName().isPresent() ? "outer:" + typeOf(t) : "this";
+    if (e instanceof ThisExpr t) return thisIdentity(t);
+    // `super.m()` runs on this very object.
+    if (e instanceof SuperExpr) return "this";
     if (e instanceof EnclosedExpr en) return identity(en.getInner());
     if (e instanceof NameExpr n) {
       Local l = local(n.getNameAsString());
@@ -1012,9 +1170,43 @@ public final class LockFactExtractor {
     return null;
   }
 
+  /**
+   * {@code this} or {@code Outer.this}: {@code Outer.this} written in {@code Outer} itself (or in
+   * a lambda there) is {@code this}; in an inner class it is the enclosing instance.
+   */
+  private String thisIdentity(ThisExpr t) {
+    if (t.getTypeName().isEmpty()) return "this";
+    String type = typeOf(t);
+    return type == null ? "outer:?" + t.getTypeName().get() : outer(type);
+  }
+
+  /** The identity of the enclosing instance of type {@code type} (no dots: see {@link Identities}). */
+  private String outer(String type) {
+    return type.equals(owner.fqn()) ? "this" : "outer:" + type.replace('.', '/');
+  }
+
   private CallContext context(Expression scope, List<Expression> args) {
-    String recvId = scope == null ? "this" : identity(scope);
-    String recvText = scope == null ? "this" : recvId == null ? null : scope.toString();
+    return context(scope, args, null);
+  }
+
+  /**
+   * The receiver and arguments of a call. An unqualified call of an instance method that {@code
+   * r} found in an enclosing class runs on the enclosing instance, not on {@code this}.
+   */
+  private CallContext context(Expression scope, List<Expression> args, Resolved r) {
+    String recvId;
+    String recvText;
+    if (scope == null && r != null && r.selected != null && !r.selected.isStatic()
+        && r.receiverType != null && !r.receiverType.equals(owner.fqn())) {
+      recvId = outer(r.receiverType);
+      recvText = LockNames.simple(r.receiverType) + ".this";
+    } else if (scope instanceof SuperExpr) {
+      recvId = "this";
+      recvText = "this";
+    } else {
+      recvId = scope == null ? "this" : identity(scope);
+      recvText = scope == null ? "this" : recvId == null ? null : scope.toString();
+    }
     List<String> ids = new ArrayList<>(args.size());
     List<String> texts = new ArrayList<>(args.size());
     for (Expression a : args) {

@@ -1,5 +1,9 @@
 package dev.faultlock.locks;
 
+import dev.faultlock.source.MethodInfo;
+import java.util.List;
+import java.util.function.Function;
+
 /**
  * A lock as one method sees it.
  *
@@ -34,12 +38,73 @@ public record LockRef(String lockClass, String text, String identity, boolean sh
    * call: {@code this.lock} of a callee called on {@code f} is {@code f.lock} in the caller.
    */
   public LockRef asSeenBy(CallContext call) {
-    if (identity.startsWith("static:") || identity.startsWith("class:")) return this;
-    int dot = identity.indexOf('.');
-    String root = dot > 0 ? identity.substring(0, dot) : identity;
-    String rest = dot > 0 ? identity.substring(dot) : "";
-    String[] mapped = call.map(root);
-    if (mapped == null) return new LockRef(lockClass, text, UNKNOWN, shared);
-    return new LockRef(lockClass, mapped[1] + rest, mapped[0] + rest, shared);
+    return mapped(call::map);
+  }
+
+  /**
+   * This lock of {@code callee} as {@code caller} sees it at a call that runs {@code callee}:
+   * like {@link #asSeenBy(CallContext)}, and a lambda's own objects are the caller's when the
+   * caller is the method that wrote the lambda ({@link CallContext#map(String, MethodInfo,
+   * MethodInfo)}).
+   */
+  public LockRef asSeenBy(CallContext call, MethodInfo callee, MethodInfo caller) {
+    return mapped(root -> call.map(root, callee, caller));
+  }
+
+  /**
+   * This lock of a method as a lambda written in it names it: the method's parameters (and what
+   * it captured itself) become captures, {@code cap:p0}, apart from the lambda's own parameters.
+   */
+  LockRef captured() {
+    return mapped(root -> new String[] {
+        CallContext.isParameter(root) || root.startsWith(CallContext.CAPTURED)
+            ? CallContext.CAPTURED + root : root,
+        null});
+  }
+
+  private LockRef mapped(Function<String, String[]> roots) {
+    if (isGlobal(identity) || identity.equals(UNKNOWN)) return this;
+    List<String> segments = Identities.segments(identity);
+    String[] root = roots.apply(segments.get(0));
+    if (root == null) return unknown();
+    StringBuilder id = new StringBuilder(root[0]);
+    boolean keepText = root[1] == null;
+    for (int i = 1; i < segments.size(); i++) {
+      String seg = segments.get(i);
+      int open = seg.indexOf('(');
+      if (open < 0 || seg.endsWith("()")) {
+        id.append('.').append(seg);
+        continue;
+      }
+      // A call with arguments (a striped lock: getLock(ledgerId)): each argument is an identity
+      // of the callee's frame too.
+      keepText = true;
+      List<String> args = Identities.arguments(seg.substring(open + 1, seg.length() - 1));
+      id.append('.').append(seg, 0, open + 1);
+      for (int a = 0; a < args.size(); a++) {
+        String arg = mappedIdentity(args.get(a), roots);
+        if (arg == null) return unknown();
+        id.append(a == 0 ? "" : ",").append(arg);
+      }
+      id.append(')');
+    }
+    String rest = identity.substring(segments.get(0).length());
+    return new LockRef(lockClass, keepText ? text : root[1] + rest, id.toString(), shared);
+  }
+
+  /** An identity (an argument inside a call identity) mapped by {@code roots}, or {@code null}. */
+  private static String mappedIdentity(String id, Function<String, String[]> roots) {
+    if (isGlobal(id) || id.startsWith(Identities.LITERAL)) return id;
+    LockRef r = new LockRef("", "", id, false).mapped(roots);
+    return r.identity.equals(UNKNOWN) ? null : r.identity;
+  }
+
+  /** Static fields, class literals and the sorted pseudo-lock name the same object everywhere. */
+  private static boolean isGlobal(String id) {
+    return id.startsWith("static:") || id.startsWith("class:") || id.startsWith("sorted:");
+  }
+
+  private LockRef unknown() {
+    return new LockRef(lockClass, text, UNKNOWN, shared);
   }
 }

@@ -94,7 +94,7 @@ public final class LibraryTypes {
                 }
               });
     }
-    // In the solver's order: callers take the first ancestor that answers (see ProgramIndex).
+    // The solver's order, kept: lookups that walk it must answer the same in every run.
     Set<String> result = Collections.unmodifiableSet(out);
     ancestors.put(fqn, result);
     return result;

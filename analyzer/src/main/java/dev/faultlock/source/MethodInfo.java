@@ -17,8 +17,8 @@ public final class MethodInfo {
   private final List<Annotations> parameterAnnotations;
   private String returnType;
   private final Annotations annotations;
-  private final Node node;
-  private final Node body;
+  private Node node;
+  private Node body;
   private final int flags;
   private final int line;
   private final Set<String> typeParameters;
@@ -158,17 +158,25 @@ public final class MethodInfo {
     return annotations;
   }
 
-  /** The declaration (or lambda expression); {@code null} when read back from the cache. */
+  /**
+   * The declaration (or lambda expression); {@code null} when read back from the cache or once
+   * {@link ProgramIndex#releaseTrees} ran.
+   */
   public Node node() {
     return node;
   }
 
   /**
    * The body to analyse, or {@code null} for abstract and native methods and for methods read
-   * back from the cache (whose facts are read back too).
+   * back from the cache (whose facts are read back too) and after release.
    */
   public Node body() {
     return body;
+  }
+
+  void releaseTree() {
+    node = null;
+    body = null;
   }
 
   /** Parameter types as {@link ProgramIndex#written} gives them; empty for lambdas. */

@@ -148,8 +148,8 @@ public final class ProgramIndex {
     }
     out.add("java.lang.Object");
     out.remove(t.fqn);
-    // In declaration order (superclass chain first), not Set.copyOf's per-JVM order: lookups
-    // take the first ancestor that declares a member, so the order decides which one.
+    // In declaration order, nearest first: member lookups walk it and must find the same
+    // declaration in every run (Set.copyOf iterates in an order that changes with every JVM).
     t.ancestors = Collections.unmodifiableSet(out);
     return t.ancestors;
   }
@@ -177,6 +177,17 @@ public final class ProgramIndex {
 
   // Until linked, a field's type is its written type (see written(Type)) after this mark.
   static final String UNRESOLVED = "?";
+
+  /**
+   * Lets go of the parse trees once the facts of {@code analysed} (the index's methods and the
+   * lambdas found in them) are extracted: what follows works on facts alone, and on a program
+   * the size of java.base the trees are a third of the heap. Any one node kept would keep its
+   * whole file, through the parent links.
+   */
+  public void releaseTrees(Iterable<MethodInfo> analysed) {
+    for (TypeInfo t : ordered) t.releaseTree();
+    for (MethodInfo m : analysed) m.releaseTree();
+  }
 
   /** The program type named {@code fqn}, or {@code null}. */
   public TypeInfo type(String fqn) {

@@ -14,7 +14,7 @@ public final class TypeInfo {
   final FileContext file;
   final TypeInfo outer;
   final String simpleName;
-  final Node node;
+  Node node;
   final boolean isInterface;
   final boolean isRecord;
   final Annotations annotations;
@@ -73,9 +73,16 @@ public final class TypeInfo {
     return outer;
   }
 
-  /** The declaration, or {@code null} when the type was read back from the cache. */
+  /**
+   * The declaration, or {@code null} when the type was read back from the cache or its file's
+   * tree was released ({@link ProgramIndex#releaseTrees}).
+   */
   public Node node() {
     return node;
+  }
+
+  void releaseTree() {
+    node = null;
   }
 
   public boolean isInterface() {

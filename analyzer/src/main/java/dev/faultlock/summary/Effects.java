@@ -20,6 +20,12 @@ public final class Effects {
   public record Acquire(LockRef lock, Witness witness) {}
 
   /**
+   * Which acquisitions are the same lock: its class, identity and mode (not how the code spells
+   * it). A record rather than a joined string: a large program holds millions of these keys.
+   */
+  private record Key(String lockClass, String identity, boolean shared) {}
+
+  /**
    * A fault the call may take.
    *
    * @param witness the chain from the call to the faulting copy; {@code null} when the call
@@ -28,7 +34,7 @@ public final class Effects {
    */
   public record Fault(String domain, Witness witness, Set<String> covered) {}
 
-  private final Map<String, Acquire> acquires = new LinkedHashMap<>();
+  private final Map<Key, Acquire> acquires = new LinkedHashMap<>();
   private final Map<String, Fault> faults = new LinkedHashMap<>();
   private final Set<String> classes = new HashSet<>();
 
@@ -42,7 +48,7 @@ public final class Effects {
 
   /** Adds an acquisition; true when it is new or has a shorter witness than the known one. */
   public boolean addAcquire(LockRef lock, Witness witness) {
-    String key = lock.lockClass() + '|' + lock.identity() + '|' + lock.shared();
+    Key key = new Key(lock.lockClass(), lock.identity(), lock.shared());
     Acquire known = acquires.get(key);
     if (known == null) {
       if (acquires.size() >= MAX_ACQUIRES && classes.contains(lock.lockClass())) return false;

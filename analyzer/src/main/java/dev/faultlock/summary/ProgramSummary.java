@@ -1,7 +1,9 @@
 package dev.faultlock.summary;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a program (one module) does with locks and faults, as seen from its callers: the contents
@@ -44,7 +46,9 @@ public record ProgramSummary(int format, List<TypeSummary> types, List<List<Stri
       List<MethodSummary> methods) {
     public TypeSummary {
       supertypes = List.copyOf(supertypes);
-      fieldLockClasses = Map.copyOf(fieldLockClasses);
+      // Sorted: the summaries file must be byte-identical from run to run (Map.copyOf iterates
+      // in an order that changes with every JVM).
+      fieldLockClasses = Collections.unmodifiableMap(new TreeMap<>(fieldLockClasses));
       methods = List.copyOf(methods);
     }
   }

@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,13 @@ public final class SummaryComputer {
   private final Map<MethodInfo, MethodFacts> facts;
   private final LibrarySummaries library;
   private final Map<MethodInfo, Effects> effects = new HashMap<>();
+  /**
+   * One instance per distinct lock and per call step: a callee's locks are re-expressed for
+   * every caller, and on a program the size of java.base the copies, not the locks, would fill
+   * the heap.
+   */
+  private final Map<LockRef, LockRef> canonical = new HashMap<>();
+  private final Map<LockEvent.Call, TraceStep> steps = new IdentityHashMap<>();
 
   private SummaryComputer(Map<MethodInfo, MethodFacts> facts, LibrarySummaries library) {
     this.facts = facts;
@@ -98,7 +106,7 @@ public final class SummaryComputer {
                 Witness.of(new TraceStep(fault.at(), fault.what())), fault.covered());
           }
         } else if (event instanceof LockEvent.Call c) {
-          TraceStep step = new TraceStep(c.at(), "calls `" + c.callee() + "`");
+          TraceStep step = step(c);
           for (MethodInfo t : c.targets()) {
             Effects te = effects.get(t);
             if (te != null && te != shared && !members.contains(t)
@@ -116,7 +124,7 @@ public final class SummaryComputer {
           }
           if (c.libraryType() != null) {
             for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
-              through(shared, te, c, step, faultsDisabled);
+              through(shared, te, c, null, m, step, faultsDisabled);
             }
           }
         }
@@ -125,11 +133,22 @@ public final class SummaryComputer {
   }
 
   /** A lock as a shared summary keeps it: globals stay themselves, the rest is some object. */
-  private static LockRef anonymous(LockRef lock) {
+  private LockRef anonymous(LockRef lock) {
     String id = lock.identity();
     if (id.startsWith("static:") || id.startsWith("class:") || id.equals(LockRef.UNKNOWN)) return lock;
-    return new LockRef(lock.lockClass(), lock.text(), LockRef.UNKNOWN, lock.shared());
+    return canonical(new LockRef(lock.lockClass(), lock.text(), LockRef.UNKNOWN, lock.shared()));
   }
+
+  private LockRef canonical(LockRef lock) {
+    LockRef known = canonical.putIfAbsent(lock, lock);
+    return known == null ? lock : known;
+  }
+
+  /** The trace step of a call, made once however often its caller is recomputed. */
+  private TraceStep step(LockEvent.Call c) {
+    return steps.computeIfAbsent(c, k -> new TraceStep(k.at(), "calls `" + k.callee() + "`"));
+  }
+
 
   /** Recomputes what {@code m} may do from its facts and its callees; true on change. */
   private boolean update(MethodInfo m) {
@@ -152,18 +171,18 @@ public final class SummaryComputer {
               Witness.of(new TraceStep(fault.at(), fault.what())), fault.covered());
         }
       } else if (event instanceof LockEvent.Call c) {
-        TraceStep step = new TraceStep(c.at(), "calls `" + c.callee() + "`");
+        TraceStep step = step(c);
         for (MethodInfo t : c.targets()) {
           Effects te = effects.get(t);
           // A direct call of a fault handler is the fault machinery itself (a model's page
           // table calling ->nopage): the handler's locks are reached through the fault path.
           if (te != null && !t.annotations().has(LockApi.FAULT_HANDLER)) {
-            changed |= through(e, te, c, step, faultsDisabled);
+            changed |= through(e, te, c, t, m, step, faultsDisabled);
           }
         }
         if (c.libraryType() != null) {
           for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
-            changed |= through(e, te, c, step, faultsDisabled);
+            changed |= through(e, te, c, null, m, step, faultsDisabled);
           }
         }
       }
@@ -181,11 +200,18 @@ public final class SummaryComputer {
       List.of(LockApi.ACQUIRES, LockApi.TRY_ACQUIRES, LockApi.RELEASES, LockApi.EP_LOCK_METHOD,
           LockApi.EP_UNLOCK_METHOD, LockApi.CF_ENSURES_LOCK_HELD, LockApi.CF_ENSURES_LOCK_HELD_IF);
 
-  private static boolean through(
-      Effects e, Effects callee, LockEvent.Call c, TraceStep step, boolean faultsDisabled) {
+  /**
+   * Adds what {@code callee} (the effects of {@code target}, or of a library method when {@code
+   * target} is {@code null}) does to {@code e}, the effects of {@code caller}.
+   */
+  private boolean through(
+      Effects e, Effects callee, LockEvent.Call c, MethodInfo target, MethodInfo caller,
+      TraceStep step, boolean faultsDisabled) {
     boolean changed = false;
     for (Effects.Acquire a : List.copyOf(callee.acquires())) {
-      changed |= e.addAcquire(a.lock().asSeenBy(c.context()), Witness.cons(step, a.witness()));
+      LockRef mine = target == null ? a.lock().asSeenBy(c.context())
+          : a.lock().asSeenBy(c.context(), target, caller);
+      changed |= e.addAcquire(canonical(mine), Witness.cons(step, a.witness()));
     }
     if (!faultsDisabled) {
       for (Effects.Fault f : List.copyOf(callee.faults())) {

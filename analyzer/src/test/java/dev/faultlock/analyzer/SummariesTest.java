@@ -24,7 +24,15 @@ class SummariesTest {
 
   private static AnalysisResult analyze(Path source, List<Path> classpath) {
     return Analyzer.analyze(
-        AnalyzerOptions.builder().source(source).classpath(classpath).jobs(2).build());
+        AnalyzerOptions.builder().source(source).classpath(classpath).jobs(2).summarize(true).build());
+  }
+
+  @Test
+  void checkingAloneLeavesTheSummaryEmpty() {
+    AnalysisResult checked =
+        Analyzer.analyze(AnalyzerOptions.builder().source(ROOT.resolve("modules/a")).jobs(2).build());
+    assertThat(checked.summary().types()).isEmpty();
+    assertThat(analyze(ROOT.resolve("modules/a"), List.of()).summary().types()).isNotEmpty();
   }
 
   private Path writeModuleA() throws IOException {

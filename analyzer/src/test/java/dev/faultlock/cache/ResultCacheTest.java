@@ -135,7 +135,7 @@ class ResultCacheTest {
   }
 
   private static AnalyzerOptions withoutCache(AnalyzerOptions o) {
-    return new AnalyzerOptions(o.sources(), o.classpath(), o.jobs(), null, o.progress());
+    return new AnalyzerOptions(o.sources(), o.classpath(), o.jobs(), null, o.progress(), o.summarize());
   }
 
   private List<Path> entries() throws IOException {

@@ -104,6 +104,7 @@ abstract class AbstractFaultlockMojo extends AbstractMojo {
                 .sources(sources)
                 .classpath(classpath)
                 .cacheDir(cacheDirectory == null ? null : cacheDirectory.toPath())
+                .summarize(true)
                 .progress((phase, done, total) ->
                     getLog().debug("faultlock: " + phase + " " + done + "/" + total))
                 .build());

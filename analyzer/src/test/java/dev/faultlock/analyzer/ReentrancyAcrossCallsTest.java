@@ -1,0 +1,203 @@
+package dev.faultlock.analyzer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultlock.catalog.Rule;
+import dev.faultlock.findings.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Re-taking the very object already held is reentrant, also when the second acquisition is
+ * reached through {@code super.m()}, a lambda or method reference the holder runs, {@code
+ * Outer.this}, or a lock looked up again by the same key (the false positives of
+ * docs/evaluation.md, cause 1). Each quiet shape has a reported twin in which the second lock
+ * really is another object.
+ */
+class ReentrancyAcrossCallsTest {
+  @TempDir Path dir;
+
+  @Test
+  void superCallReTakesThisObject() throws IOException {
+    write("Handler.java", """
+        class Handler {
+          synchronized void close() { }
+        }
+        """);
+    write("FileHandler.java", """
+        class FileHandler extends Handler {
+          @Override
+          synchronized void close() { }
+
+          synchronized void rotate() {
+            super.close();
+          }
+
+          synchronized void rotateOther(FileHandler other) {
+            other.close();
+          }
+        }
+        """);
+    assertThat(lines(analyse())).containsExactly("FileHandler.java:12");
+  }
+
+  @Test
+  void lambdaAndMethodReferenceRunByTheHolderReTakeItsLock() throws IOException {
+    write("Monitor.java", """
+        import java.util.List;
+        import java.util.Map;
+
+        class Monitor {
+          private final Map<String, Monitor> monitorMap = new java.util.HashMap<>();
+
+          void addAll(List<String> names) {
+            synchronized (monitorMap) {
+              names.forEach(n -> {
+                synchronized (monitorMap) {
+                  monitorMap.remove(n);
+                }
+              });
+              names.forEach(this::add);
+            }
+          }
+
+          void add(String name) {
+            synchronized (monitorMap) {
+              monitorMap.remove(name);
+            }
+          }
+
+          void addToOther(List<String> names, Monitor other) {
+            synchronized (monitorMap) {
+              names.forEach(other::add);
+            }
+          }
+
+          void addInOther(List<String> names, Monitor other) {
+            synchronized (monitorMap) {
+              names.forEach(n -> {
+                synchronized (other.monitorMap) {
+                  other.monitorMap.remove(n);
+                }
+              });
+            }
+          }
+        }
+        """);
+    assertThat(lines(analyse())).containsExactly("Monitor.java:28", "Monitor.java:34");
+  }
+
+  @Test
+  void outerThisIsThisOutsideInnerClasses() throws IOException {
+    write("Outer.java", """
+        class Outer {
+          synchronized void helper() { }
+
+          synchronized void viaLambda(Runnable r) {
+            Runnable task = () -> {
+              synchronized (Outer.this) {
+                helper();
+              }
+            };
+            task.run();
+          }
+
+          class Inner {
+            void work(Outer other) {
+              synchronized (Outer.this) {
+                helper();
+              }
+              synchronized (Outer.this) {
+                other.helper();
+              }
+            }
+          }
+        }
+        """);
+    assertThat(lines(analyse())).containsExactly("Outer.java:21");
+  }
+
+  @Test
+  void aLockLookedUpAgainByTheSameKeyIsTheSameLock() throws IOException {
+    write("Ledgers.java", """
+        import java.util.concurrent.locks.Lock;
+        import java.util.concurrent.locks.ReentrantLock;
+
+        class Ledgers {
+          private final Lock[] stripes = new Lock[16];
+
+          Lock getLock(long ledgerId) {
+            return stripes[(int) (ledgerId & 15)];
+          }
+
+          void addEntry(long ledgerId) {
+            Lock lock = getLock(ledgerId);
+            lock.lock();
+            try {
+              createNewLog(ledgerId);
+            } finally {
+              lock.unlock();
+            }
+          }
+
+          void createNewLog(long ledgerId) {
+            Lock lock = getLock(ledgerId);
+            lock.lock();
+            try {
+              stripes[0] = new ReentrantLock();
+            } finally {
+              lock.unlock();
+            }
+          }
+
+          void moveEntry(long from, long to) {
+            Lock lock = getLock(from);
+            lock.lock();
+            try {
+              createNewLog(to);
+            } finally {
+              lock.unlock();
+            }
+          }
+
+          void nextLedger(long ledgerId) {
+            Lock lock = getLock(ledgerId);
+            lock.lock();
+            try {
+              ledgerId++;
+              getLock(ledgerId).lock();
+            } finally {
+              lock.unlock();
+            }
+          }
+        }
+        """);
+    List<Finding> findings = analyse();
+    assertThat(lines(findings)).containsExactly("Ledgers.java:37", "Ledgers.java:48");
+    assertThat(findings.get(0).message())
+        .startsWith("Lock lock `getLock(ledgerId)` is acquired while Lock lock `getLock(from)` is held");
+  }
+
+  /** Writes {@code source} as {@code app/name}, in package {@code app} (two lines above it). */
+  private void write(String name, String source) throws IOException {
+    Files.createDirectories(dir.resolve("app"));
+    Files.writeString(dir.resolve("app").resolve(name), "package app;\n\n" + source);
+  }
+
+  private List<Finding> analyse() {
+    AnalysisResult r = Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build());
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.findings()).allSatisfy(f -> assertThat(f.rule()).isEqualTo(Rule.UNSORTED_SAME_CLASS_LOCKS));
+    return r.findings();
+  }
+
+  private static List<String> lines(List<Finding> findings) {
+    return findings.stream()
+        .map(f -> Path.of(f.location().file()).getFileName() + ":" + f.location().line())
+        .toList();
+  }
+}
