@@ -139,6 +139,11 @@ class IncrementalCacheTest {
           Runnable r = () -> { synchronized (a.ledger) { a.post(); } };
           r.run();
         }
+        final Object self = new Object();
+        void all(java.util.List<Account> accounts) {
+          synchronized (self) { accounts.forEach(this::visit); }
+        }
+        void visit(Account a) { synchronized (self) { a.post(); } }
       }
       """;
 
@@ -292,7 +297,7 @@ class IncrementalCacheTest {
   }
 
   private AnalyzerOptions options(Path cacheDir) {
-    return AnalyzerOptions.builder().source(src()).jobs(2).cacheDir(cacheDir).build();
+    return AnalyzerOptions.builder().source(src()).jobs(2).cacheDir(cacheDir).summarize(true).build();
   }
 
   /** Options without a cache, on the sources as they are but with {@code path} replaced. */
@@ -302,7 +307,7 @@ class IncrementalCacheTest {
     copyTree(src(), copy);
     if (content == null) Files.delete(copy.resolve(path));
     else Files.writeString(copy.resolve(path), content);
-    return AnalyzerOptions.builder().source(copy).jobs(2).build();
+    return AnalyzerOptions.builder().source(copy).jobs(2).summarize(true).build();
   }
 
   private void assertSameAsFresh(AnalysisResult r) {
