@@ -16,8 +16,14 @@ public final class Effects {
   /** Beyond this many distinct locks per method, only new lock classes are kept. */
   private static final int MAX_ACQUIRES = 64;
 
-  /** A lock the call may acquire, relative to the callee ({@code this.lock}). */
-  public record Acquire(LockRef lock, Witness witness) {}
+  /**
+   * A lock the call may acquire, relative to the callee ({@code this.lock}).
+   *
+   * @param approximate known only from the shared summary of a large recursive component
+   *     ({@link SummaryComputer}): some member acquires it, not necessarily on a path from the
+   *     call; the lock-order rules do not rely on it
+   */
+  public record Acquire(LockRef lock, Witness witness, boolean approximate) {}
 
   /**
    * Which acquisitions are the same lock: its class, identity and mode (not how the code spells
@@ -48,16 +54,27 @@ public final class Effects {
 
   /** Adds an acquisition; true when it is new or has a shorter witness than the known one. */
   public boolean addAcquire(LockRef lock, Witness witness) {
+    return addAcquire(lock, witness, false);
+  }
+
+  /**
+   * Adds an acquisition; true when it is new, or better than the known one: found on a real path
+   * where that one is {@code approximate}, else shorter.
+   */
+  public boolean addAcquire(LockRef lock, Witness witness, boolean approximate) {
     Key key = new Key(lock.lockClass(), lock.identity(), lock.shared());
     Acquire known = acquires.get(key);
     if (known == null) {
       if (acquires.size() >= MAX_ACQUIRES && classes.contains(lock.lockClass())) return false;
-      acquires.put(key, new Acquire(lock, witness));
+      acquires.put(key, new Acquire(lock, witness, approximate));
       classes.add(lock.lockClass());
       return true;
     }
-    if (Witness.length(witness) < Witness.length(known.witness())) {
-      acquires.put(key, new Acquire(lock, witness));
+    boolean better = known.approximate() != approximate
+        ? known.approximate()
+        : Witness.length(witness) < Witness.length(known.witness());
+    if (better) {
+      acquires.put(key, new Acquire(lock, witness, approximate));
       return true;
     }
     return false;
