@@ -254,6 +254,26 @@ class IncrementalCacheTest {
   }
 
   @Test
+  void anEntryThatReadsButDoesNotFitMakesTheRunStartOverWithoutTheCache() throws IOException {
+    generated();
+    AnalysisResult cold = cached();
+    // Checksum and key are right, the facts are not (as if written by a faulty analyzer).
+    Path entry = entries().get(0);
+    String key = entry.getFileName().toString().replace(".bin", "");
+    FileEntries store = new FileEntries(entry.getParent());
+    FileEntries.Entry stored = store.read(key);
+    assertThat(stored).isNotNull();
+    store.write(key, new FileEntries.Entry(stored.interfaceHash(), stored.fingerprint(),
+        stored.declarations(), new byte[] {1, 9, 9, 9}));
+
+    AnalysisResult r = cached();
+    assertThat(r.stats().filesParsed()).isEqualTo(4);
+    assertThat(r.findings()).isEqualTo(cold.findings());
+    assertSameAsFresh(r);
+    assertThat(cached().stats().filesParsed()).isZero();
+  }
+
+  @Test
   void staleEntriesArePrunedAndTheWholeRunResultStillAnswersFirst() throws IOException {
     generated();
     cached();
