@@ -7,6 +7,9 @@ def warning = log =~ /(?m)^\[WARNING\] \S+\/src\/main\/java\/demo\/Transfer\.jav
 assert warning.find() : 'no UnsortedSameClassLocks warning in build.log'
 assert log.substring(warning.end()).readLines()[1].startsWith('[WARNING]     ')
 assert new File(basedir, 'target/fixed-passes-1.0.jar').isFile()
+// The per-file cache, by default under target/: one entry per source.
+def entries = new File(basedir, 'target/faultlock-cache/files').listFiles()?.findAll { it.name.endsWith('.bin') }
+assert entries && entries.size() == new File(basedir, 'src/main/java/demo').listFiles().length
 
 // Step 2: failOn=warning fails on it and points at the one requested report.
 assert log =~ /faultlock: 0 errors, 1 warning in fixed-passes \(failOn=warning\); report: \S+\/target\/faultlock\/faultlock\.json/

@@ -72,9 +72,9 @@ public final class BenchMain {
     AnalysisResult.Stats s = result.stats();
     System.out.printf(
         Locale.ROOT,
-        "mode=%s files=%d types=%d methods=%d callEdges=%d unresolved=%d findings=%d problems=%d"
+        "mode=%s files=%d parsed=%d types=%d methods=%d callEdges=%d unresolved=%d findings=%d problems=%d"
             + " wall_ms=%d cpu_ms=%d peak_heap_mb=%d%n",
-        mode, s.files(), s.types(), s.methods(), s.callEdges(), s.unresolvedCalls(),
+        mode, s.files(), s.filesParsed(), s.types(), s.methods(), s.callEdges(), s.unresolvedCalls(),
         result.findings().size(), result.problems().size(), wallMs, cpuMs, peakHeap >> 20);
 
     if (out != null) {

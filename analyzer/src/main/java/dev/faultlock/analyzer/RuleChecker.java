@@ -139,6 +139,8 @@ final class RuleChecker {
       MethodFacts f, LockEvent.Call c, MethodInfo target, TraceStep call, Effects te,
       boolean sortedCallee) {
     for (Effects.Acquire a : te.acquires()) {
+      // Known only from a large component's shared summary: see SummaryComputer.
+      if (a.approximate()) continue;
       LockRef mine = target == null ? a.lock().asSeenBy(c.context())
           : a.lock().asSeenBy(c.context(), target, f.method());
       List<TraceStep> path = new ArrayList<>();
@@ -175,7 +177,7 @@ final class RuleChecker {
     if (h.lock().lockClass().equals(cls)) {
       if (covered.contains(cls) || sortedCallee || f.orderingGuard()
           || cls.equals(m.annotations().value(LockApi.SORTED_ACQUIRE))
-          || isSortedPseudoLock(h)) {
+          || isSortedPseudoLock(h) || !mayBeTwoObjects(h.lock(), acquired)) {
         return;
       }
       report(m, Rule.UNSORTED_SAME_CLASS_LOCKS, Rule.UNSORTED_SAME_CLASS_LOCKS.severity(), at,
@@ -216,6 +218,51 @@ final class RuleChecker {
         }
       }
     }
+  }
+
+  /**
+   * Whether the analysis can show that two locks of one class may be two objects: it names both
+   * alike, either as two objects ({@code this}, parameters, locals, loop elements, globals:
+   * {@code this} and {@code other}, {@code first} and {@code d}) or as a lock field of two objects
+   * ({@code a.lock} and {@code b.lock}), or as one lookup with two keys ({@code getLock(from)}
+   * and {@code getLock(to)}), and the names differ. Quiet, because the lock may well be
+   * the one already held: a lock of unknown identity (an expression the analysis cannot name, a
+   * lock taken inside a large recursive component), one returned by a call ({@code
+   * session.getDatabase()}, {@code getLock(id)}), one reached through a reference of another
+   * object while an object itself is held ({@code obj.database} under {@code this} database,
+   * mostly a back-pointer to the one owner), or through a chain of them. See
+   * docs/rules/UnsortedSameClassLocks.md.
+   */
+  private static boolean mayBeTwoObjects(LockRef held, LockRef acquired) {
+    String h = held.identity();
+    String a = acquired.identity();
+    if (h.equals(a)) return false;
+    if (lookup(h) && lookup(a)) {
+      // The same lookup with other keys: getLock(from) and getLock(to) may be two stripes.
+      return h.substring(0, h.indexOf('(')).equals(a.substring(0, a.indexOf('(')));
+    }
+    int steps = steps(h);
+    return steps >= 0 && steps == steps(a);
+  }
+
+  /** A lock looked up by key on a named object: {@code this.getLock(p0)}. */
+  private static boolean lookup(String id) {
+    int open = id.indexOf('(');
+    if (open < 0 || id.indexOf('(', open + 1) >= 0 || !id.endsWith(")") || id.endsWith("()")) return false;
+    int dot = id.lastIndexOf('.', open);
+    return dot > 0 && steps(id.substring(0, dot)) >= 0;
+  }
+
+  /**
+   * The field steps of a named lock: 0 for an object ({@code this}, {@code p0}, {@code
+   * local:x}, a global), 1 for a field of one ({@code p0.lock}); -1 when it is not named so.
+   */
+  private static int steps(String id) {
+    if (id.equals(LockRef.UNKNOWN) || id.indexOf('(') >= 0) return -1;
+    if (id.startsWith("static:") || id.startsWith("class:")) return 0;
+    int first = id.indexOf('.');
+    if (first < 0) return 0;
+    return id.indexOf('.', first + 1) < 0 ? 1 : -1;
   }
 
   private static boolean isSortedPseudoLock(Held h) {

@@ -15,6 +15,8 @@ import dev.faultlock.source.ProgramIndex;
 import dev.faultlock.source.TypeInfo;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +67,10 @@ final class FactCodec {
     for (MethodFacts f : file.facts()) {
       w.register(f.method());
       for (LockEvent e : f.events()) {
-        if (e instanceof LockEvent.Call c) for (MethodInfo m : c.targets()) w.register(m);
+        if (e instanceof LockEvent.Call c) {
+          for (MethodInfo m : c.targets()) w.register(m);
+          for (MethodInfo m : c.context().boundReceivers().keySet()) w.register(m);
+        }
       }
     }
     for (List<MethodInfo> fns : file.bindings().values()) for (MethodInfo m : fns) w.register(m);
@@ -244,6 +249,14 @@ final class FactCodec {
         out.string(x.receiverText());
         out.strings(x.argIdentities());
         out.strings(x.argTexts());
+        // Sorted by the references' text, so that equal facts give equal bytes.
+        List<Map.Entry<MethodInfo, String[]>> bound = new ArrayList<>(x.boundReceivers().entrySet());
+        bound.sort(Map.Entry.comparingByKey(Comparator.comparing(MethodInfo::signature)));
+        out.uint(bound.size());
+        for (Map.Entry<MethodInfo, String[]> b : bound) {
+          ref(b.getKey());
+          out.strings(Arrays.asList(b.getValue()));
+        }
       } else if (e instanceof LockEvent.Fault f) {
         out.uint(FAULT);
         location(f.at());
@@ -333,8 +346,7 @@ final class FactCodec {
           List<MethodInfo> targets = new ArrayList<>(n);
           for (int i = 0; i < n; i++) targets.add(nonNullRef());
           String libraryType = in.string();
-          CallContext context =
-              new CallContext(in.string(), in.string(), in.strings(), in.strings());
+          CallContext context = context();
           return new LockEvent.Call(at, callee, receiverType, name, argc, targets, libraryType,
               context, held(), covered());
         }
@@ -343,6 +355,18 @@ final class FactCodec {
         }
         default -> throw new IOException("bad event " + kind);
       }
+    }
+
+    CallContext context() throws IOException {
+      String receiverIdentity = in.string();
+      String receiverText = in.string();
+      List<String> argIdentities = in.strings();
+      List<String> argTexts = in.strings();
+      int n = in.count();
+      if (n == 0) return new CallContext(receiverIdentity, receiverText, argIdentities, argTexts);
+      Map<MethodInfo, String[]> bound = new IdentityHashMap<>();
+      for (int i = 0; i < n; i++) bound.put(nonNullRef(), in.strings().toArray(String[]::new));
+      return new CallContext(receiverIdentity, receiverText, argIdentities, argTexts, Map.copyOf(bound));
     }
 
     Set<String> covered() throws IOException {

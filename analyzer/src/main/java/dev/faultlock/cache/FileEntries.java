@@ -11,15 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
- * One file per source under {@code cacheDir/files}: {@code <key>.bin}, where the key is the
- * SHA-256 of the analyzer's environment ({@link InputKey#environment}), the source's path as
- * reports show it and its bytes. An entry holds the file's declarations, the hash of its
+ * One file per source under {@code cacheDir/files}: {@code <key>.bin}, where the key hashes the
+ * analyzer's environment ({@link InputKey#environment}), the source's path as reports show it
+ * and its bytes ({@link #key}). An entry holds the file's declarations, the hash of its
  * interface (declarations without line numbers), the program-wide declaration fingerprint its
  * facts were extracted under, and the facts.
  *
@@ -39,14 +40,22 @@ final class FileEntries {
     this.dir = dir;
   }
 
+  /**
+   * {@code <slot>-<content>}: the slot is the hash of the environment and the path, the second
+   * part the hash of the bytes. A newer version of a file replaces its slot's older entries.
+   */
   static String key(String environment, String shown, byte[] content) {
-    MessageDigest digest = InputKey.sha256();
-    digest.update(environment.getBytes(StandardCharsets.UTF_8));
-    digest.update((byte) 0);
-    digest.update(shown.getBytes(StandardCharsets.UTF_8));
-    digest.update((byte) 0);
-    digest.update(content);
-    return HexFormat.of().formatHex(digest.digest());
+    MessageDigest slot = InputKey.sha256();
+    slot.update(environment.getBytes(StandardCharsets.UTF_8));
+    slot.update((byte) 0);
+    slot.update(shown.getBytes(StandardCharsets.UTF_8));
+    HexFormat hex = HexFormat.of();
+    return hex.formatHex(slot.digest(), 0, 16) + '-' + hex.formatHex(InputKey.sha256().digest(content));
+  }
+
+  private static String slot(String key) {
+    int dash = key.indexOf('-');
+    return dash < 0 ? key : key.substring(0, dash);
   }
 
   /** The entry stored under {@code key}, or {@code null} when there is none or it cannot be read. */
@@ -121,25 +130,36 @@ final class FileEntries {
   }
 
   /**
-   * Deletes the entries this run did not use: sources since edited, deleted or renamed. (A cache
-   * directory serves one program; two programs sharing one would evict each other's entries.)
+   * Deletes the entries superseded by this run's: older versions of the files it read (same
+   * slot, other content). Entries of other slots belong to files this run did not read (deleted
+   * or renamed ones, or another analysis sharing the directory, such as one with the test
+   * sources) and go once they are {@link #MAX_AGE_MILLIS} old; an entry in use is rewritten only
+   * when its file changes, so age alone would not do for those.
    */
   void prune(Set<String> used) {
     if (!Files.isDirectory(dir)) return;
+    Set<String> slots = new HashSet<>();
+    for (String k : used) slots.add(slot(k));
     try (Stream<Path> list = Files.list(dir)) {
       for (Path p : (Iterable<Path>) list::iterator) {
         String name = p.getFileName().toString();
-        boolean stale =
-            name.endsWith(SUFFIX) && !used.contains(name.substring(0, name.length() - SUFFIX.length()));
-        if (stale || name.endsWith(".tmp") && old(p)) Files.deleteIfExists(p);
+        if (name.endsWith(SUFFIX)) {
+          String key = name.substring(0, name.length() - SUFFIX.length());
+          if (used.contains(key)) continue;
+          if (slots.contains(slot(key)) || old(p, MAX_AGE_MILLIS)) Files.deleteIfExists(p);
+        } else if (name.endsWith(".tmp") && old(p, 3_600_000L)) {
+          // Left by a run that was killed; a live run's is seconds old.
+          Files.deleteIfExists(p);
+        }
       }
     } catch (IOException | RuntimeException e) {
       // Pruning only saves space; the next run tries again.
     }
   }
 
-  // A temporary file of a run that was killed; a live run's is seconds old.
-  private static boolean old(Path p) throws IOException {
-    return Files.getLastModifiedTime(p).toMillis() < System.currentTimeMillis() - 3_600_000L;
+  static final long MAX_AGE_MILLIS = 7L * 24 * 3_600_000L;
+
+  private static boolean old(Path p, long millis) throws IOException {
+    return Files.getLastModifiedTime(p).toMillis() < System.currentTimeMillis() - millis;
   }
 }

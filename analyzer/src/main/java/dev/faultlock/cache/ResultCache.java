@@ -27,10 +27,10 @@ import java.util.stream.Stream;
  * run whose {@link InputKey} was seen before returns the stored result instead of parsing and
  * analysing again: an unchanged re-run costs reading and hashing the sources.
  *
- * <p>Any change to a source (or the classpath, or the analyzer) misses and runs the whole
- * analysis: it is whole-program (a changed file can change findings in every caller), and the
- * parse trees it works on cannot be stored, so a per-file cache needs per-file facts in a
- * serialisable form first.
+ * <p>This is the first level. Any change to a source (or the classpath, or the analyzer) misses
+ * it, and the analysis runs with the second level, the per-file entries of {@link ProgramFacts}
+ * in the same directory: only the files whose entries cannot be reused are parsed, and the
+ * whole-program part (call graph, summaries, rules) runs again on all the facts.
  *
  * <p>The cache never decides a result: an entry that cannot be read is recomputed and
  * overwritten, and a cache directory that cannot be written costs one {@link Problem}.

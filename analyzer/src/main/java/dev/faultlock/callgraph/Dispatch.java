@@ -21,12 +21,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * trading a rare real target for many false ones (docs/evaluation.md, cause 2):
  *
  * <ul>
- *   <li><b>Delegation.</b> A method {@code C.m} that calls {@code m} on another object whose
- *       static type is a proper supertype of {@code C} ({@code Iterator.next} inside an iterator,
- *       {@code FileObject.close} inside a {@code FileObject} decorator) is taken to forward to the
- *       object it wraps, not to another {@code C}: {@code C.m} and its overrides in subclasses of
- *       {@code C} are not targets ({@link #delegated}). Missed: a decorator wrapping another
- *       instance of its own class.
+ *   <li><b>Delegation.</b> A method {@code C.m} that calls {@code m} on an object it keeps in a
+ *       field, whose static type is a proper supertype of {@code C} ({@code itr.next()} inside an
+ *       iterator, {@code fileObject.close()} inside a {@code FileObject} decorator), is taken to
+ *       forward to the object it wraps, not to another {@code C}: {@code C.m} and its overrides
+ *       in subclasses of {@code C} are not targets ({@link #delegated}). Missed: a decorator
+ *       wrapping another instance of its own class. A parameter or local receiver is not
+ *       narrowed ({@code copyFrom(Store src)} calling {@code src.copyFrom} may well reach
+ *       another {@code C}).
  *   <li><b>Receivers typed {@code Object}.</b> A call on a receiver typed {@code Object} (mostly
  *       an erased type variable: {@code E e; e.equals(x)}) could be any object at all;
  *       dispatching it to every {@code equals}/{@code hashCode}/{@code toString} of the program
@@ -79,8 +81,8 @@ public final class Dispatch {
   }
 
   /**
-   * {@code targets} of a call of {@code name} with {@code argc} arguments on another object whose
-   * static type is {@code receiverType}, made in {@code caller}, without the caller's own
+   * {@code targets} of a call of {@code name} with {@code argc} arguments on an object {@code
+   * caller} keeps in a field, of static type {@code receiverType}, without the caller's own
    * implementation when the call is delegation (see the class comment).
    */
   public List<MethodInfo> delegated(

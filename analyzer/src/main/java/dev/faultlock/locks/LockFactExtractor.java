@@ -470,7 +470,8 @@ public final class LockFactExtractor {
     List<Held> heldBefore = s.snapshot();
     Set<String> coveredBefore = Set.copyOf(s.covered);
     List<MethodInfo> targets = new Targets(r.targets);
-    Map<MethodInfo, String[]> bound = lambdaArguments(call.getArguments(), r, targets, elementOf(scope));
+    Map<MethodInfo, String[]> bound =
+        lambdaArguments(call.getArguments(), r, name, targets, elementOf(scope));
     CallContext context = context(scope, call.getArguments(), r).withBoundReceivers(bound);
     if (r.targets.isEmpty() && r.libraryType == null && r.returnType == null) unresolved++;
     String callee = display(r, name);
@@ -498,7 +499,7 @@ public final class LockFactExtractor {
     if (ctor == null || ctor.owner() != t) return;
     List<MethodInfo> targets = new Targets(List.of(ctor));
     Resolved r = new Resolved(type, ctor, List.of(ctor), null, type);
-    lambdaArguments(args, r, targets, null);
+    lambdaArguments(args, r, "<init>", targets, null);
     Location at = at(node);
     CallContext context = context(null, args);
     String callee = "new " + t.name();
@@ -632,7 +633,7 @@ public final class LockFactExtractor {
    * references among those targets are bound to ({@code this::add} runs on {@code this}).
    */
   private Map<MethodInfo, String[]> lambdaArguments(
-      List<Expression> args, Resolved r, List<MethodInfo> targets, String element) {
+      List<Expression> args, Resolved r, String name, List<MethodInfo> targets, String element) {
     Map<MethodInfo, String[]> bound = new HashMap<>();
     for (int i = 0; i < args.size(); i++) {
       Expression a = args.get(i);
@@ -645,7 +646,7 @@ public final class LockFactExtractor {
       List<MethodInfo> functions = functions(a, element);
       if (!r.targets.isEmpty() && paramType != null) {
         for (MethodInfo f : functions) cx.bindings().bind(paramType, f);
-      } else {
+      } else if (!runsOnAnotherThread(r, name)) {
         // A library method (forEach, computeIfAbsent, ...) runs the function while the caller
         // still holds its locks.
         targets.addAll(functions);
@@ -654,6 +655,22 @@ public final class LockFactExtractor {
       }
     }
     return bound;
+  }
+
+  /**
+   * Whether a library call hands its functions to another thread and returns ({@code
+   * executor.submit(task)}, {@code execute}, {@code schedule}, {@code CompletableFuture.runAsync},
+   * {@code Timer.schedule}): they do not run under the caller's locks.
+   */
+  private boolean runsOnAnotherThread(Resolved r, String name) {
+    if (r.libraryType == null || r.receiverType == null) return false;
+    if (cx.names().isA(r.receiverType, "java.util.concurrent.Executor")) {
+      return name.equals("execute") || name.equals("submit") || name.startsWith("schedule");
+    }
+    if (cx.names().isA(r.receiverType, "java.util.concurrent.CompletableFuture")) {
+      return name.endsWith("Async");
+    }
+    return cx.names().isA(r.receiverType, "java.util.Timer") && name.startsWith("schedule");
   }
 
   /**
@@ -813,13 +830,20 @@ public final class LockFactExtractor {
       // The JDK's own iterator or view: none of the program's implementations runs.
       return new Resolved(r.receiverType, null, List.of(), r.libraryType, r.returnType);
     }
-    if (!(scope instanceof ThisExpr)) {
+    if (isOwnField(scope)) {
       List<MethodInfo> targets = cx.dispatch().delegated(r.targets, type, method, name, argc);
       if (targets != r.targets) {
         return new Resolved(r.receiverType, r.selected, targets, r.libraryType, r.returnType);
       }
     }
     return r;
+  }
+
+  /** Whether {@code e} reads a field of this object or an enclosing one ({@code inner}, {@code this.inner}). */
+  private boolean isOwnField(Expression e) {
+    if (e instanceof NameExpr n) return local(n.getNameAsString()) == null && field(n.getNameAsString()) != null;
+    return e instanceof FieldAccessExpr fa && fa.getScope() instanceof ThisExpr
+        && field(fa.getNameAsString()) != null;
   }
 
   /**

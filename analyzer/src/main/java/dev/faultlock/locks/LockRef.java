@@ -64,6 +64,16 @@ public record LockRef(String lockClass, String text, String identity, boolean sh
 
   private LockRef mapped(Function<String, String[]> roots) {
     if (isGlobal(identity) || identity.equals(UNKNOWN)) return this;
+    if (identity.indexOf('(') < 0) {
+      // The common case, a plain path (this.lock, p0.lock): only its root is mapped.
+      int dot = identity.indexOf('.');
+      String first = dot < 0 ? identity : identity.substring(0, dot);
+      String[] root = roots.apply(first);
+      if (root == null) return unknown();
+      if (root[1] == null && root[0].equals(first)) return this;
+      String rest = dot < 0 ? "" : identity.substring(dot);
+      return new LockRef(lockClass, root[1] == null ? text : root[1] + rest, root[0] + rest, shared);
+    }
     List<String> segments = Identities.segments(identity);
     String[] root = roots.apply(segments.get(0));
     if (root == null) return unknown();

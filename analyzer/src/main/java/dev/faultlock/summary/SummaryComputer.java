@@ -83,7 +83,11 @@ public final class SummaryComputer {
    * JDK) gets one summary shared by all its members: every member reaches every other, so they
    * may all do the same things. It costs one pass instead of a fixpoint over thousands of
    * methods; witnesses then start at the member that does the acquisition, and lock identities
-   * are not carried through the component.
+   * are not carried through the component. Its acquisitions are {@linkplain
+   * Effects.Acquire#approximate() approximate}: a caller of one member is told every lock any
+   * member takes, whether or not a path leads there, so the lock-order rules do not build on them
+   * (a cycle made of them is an artefact of the summary far more often than a deadlock; on H2 the
+   * component has 3,762 methods). Fault paths through it are kept.
    */
   private static final int SHARED_COMPONENT = 32;
 
@@ -99,7 +103,7 @@ public final class SummaryComputer {
       if (f == null || isLockPrimitive(m)) continue;
       for (LockEvent event : f.events()) {
         if (event instanceof LockEvent.Acquire a) {
-          if (a.blocking()) shared.addAcquire(anonymous(a.lock()), a.step(), this::canonical);
+          if (a.blocking()) shared.addAcquire(anonymous(a.lock()), a.step(), true, this::canonical);
         } else if (event instanceof LockEvent.Fault fault) {
           if (!faultsDisabled) {
             shared.addFault(fault.domain(),
@@ -113,7 +117,7 @@ public final class SummaryComputer {
                 && !t.annotations().has(LockApi.FAULT_HANDLER)) {
               for (Effects.Acquire acq : te.acquires()) {
                 shared.addAcquire(
-                    anonymous(acq.lock()), Witness.cons(step, acq.witness()), this::canonical);
+                    anonymous(acq.lock()), Witness.cons(step, acq.witness()), true, this::canonical);
               }
               if (!faultsDisabled) {
                 for (Effects.Fault ft : te.faults()) {
@@ -125,7 +129,7 @@ public final class SummaryComputer {
           }
           if (c.libraryType() != null) {
             for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
-              through(shared, te, c, null, m, step, faultsDisabled);
+              through(shared, te, c, null, m, step, faultsDisabled, true);
             }
           }
         }
@@ -178,12 +182,12 @@ public final class SummaryComputer {
           // A direct call of a fault handler is the fault machinery itself (a model's page
           // table calling ->nopage): the handler's locks are reached through the fault path.
           if (te != null && !t.annotations().has(LockApi.FAULT_HANDLER)) {
-            changed |= through(e, te, c, t, m, step, faultsDisabled);
+            changed |= through(e, te, c, t, m, step, faultsDisabled, false);
           }
         }
         if (c.libraryType() != null) {
           for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
-            changed |= through(e, te, c, null, m, step, faultsDisabled);
+            changed |= through(e, te, c, null, m, step, faultsDisabled, false);
           }
         }
       }
@@ -203,17 +207,19 @@ public final class SummaryComputer {
 
   /**
    * Adds what {@code callee} (the effects of {@code target}, or of a library method when {@code
-   * target} is {@code null}) does to {@code e}, the effects of {@code caller}.
+   * target} is {@code null}) does to {@code e}, the effects of {@code caller}; {@code
+   * approximate} when {@code e} is a shared summary.
    */
   private boolean through(
       Effects e, Effects callee, LockEvent.Call c, MethodInfo target, MethodInfo caller,
-      TraceStep step, boolean faultsDisabled) {
+      TraceStep step, boolean faultsDisabled, boolean approximate) {
     boolean changed = false;
     // A copy only when a method calls itself: it then adds to what it walks.
     for (Effects.Acquire a : callee == e ? List.copyOf(callee.acquires()) : callee.acquires()) {
       LockRef mine = target == null ? a.lock().asSeenBy(c.context())
           : a.lock().asSeenBy(c.context(), target, caller);
-      changed |= e.addAcquire(mine, Witness.cons(step, a.witness()), this::canonical);
+      changed |= e.addAcquire(mine, Witness.cons(step, a.witness()),
+          approximate || a.approximate(), this::canonical);
     }
     if (!faultsDisabled) {
       for (Effects.Fault f : callee == e ? List.copyOf(callee.faults()) : callee.faults()) {

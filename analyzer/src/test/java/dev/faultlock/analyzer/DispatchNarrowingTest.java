@@ -33,28 +33,60 @@ class DispatchNarrowingTest {
       }
       """;
 
+  /**
+   * A decorator taking two global locks: {@code close} holds {@code SECOND} while it forwards, and
+   * takes {@code FIRST} then {@code SECOND}. Were the forwarded call to reach {@code
+   * Audited.close} itself, that would be {@code FIRST} under {@code SECOND}: a cycle. {@code %s}
+   * is one more method.
+   */
+  private static final String AUDITED = """
+      class Audited implements Store {
+        static final Object FIRST = new Object();
+        static final Object SECOND = new Object();
+        private final Store inner;
+
+        Audited(Store inner) { this.inner = inner; }
+
+        @Override
+        public void close() {
+          synchronized (SECOND) {
+            inner.close();
+          }
+          synchronized (FIRST) {
+            synchronized (SECOND) { }
+          }
+        }
+
+        %s
+      }
+      """;
+
   @Test
   void aDecoratorForwardsToTheObjectItWraps() throws IOException {
     write("Store.java", STORE);
     write("FileStore.java", FILE_STORE);
-    write("SyncStore.java", """
-        class SyncStore implements Store {
-          private final Store inner;
+    write("Audited.java", AUDITED.formatted(""));
+    assertThat(analyse(Rule.LOCK_ORDER_INVERSION)).isEmpty();
+  }
 
-          SyncStore(Store inner) { this.inner = inner; }
+  @Test
+  void aCallOnAnotherStoreThatIsNotForwardingStillReachesTheDecorator() throws IOException {
+    write("Store.java", STORE);
+    write("FileStore.java", FILE_STORE);
+    // flush is not close: inner.close() there may be another Audited's close.
+    write("Audited.java", AUDITED.formatted(
+        "void flush() { synchronized (SECOND) { inner.close(); } }"));
+    assertThat(lines(analyse(Rule.LOCK_ORDER_INVERSION))).containsExactly("Audited.java:16");
+  }
 
-          @Override
-          public synchronized void close() {
-            inner.close();
-          }
-
-          synchronized void closeInner() {
-            inner.close();
-          }
-        }
-        """);
-    // Only the call that is not delegation (closeInner is not close) may reach another SyncStore.
-    assertThat(lines(analyse())).containsExactly("SyncStore.java:14");
+  @Test
+  void aLocalReceiverIsNotForwarding() throws IOException {
+    write("Store.java", STORE);
+    write("FileStore.java", FILE_STORE);
+    // Only what the object keeps in a field is taken to be the object it wraps.
+    write("Audited.java", AUDITED.formatted("")
+        .replace("inner.close();", "Store target = inner; target.close();"));
+    assertThat(lines(analyse(Rule.LOCK_ORDER_INVERSION))).containsExactly("Audited.java:16");
   }
 
   @Test
@@ -75,15 +107,23 @@ class DispatchNarrowingTest {
         """);
     write("Synced.java", """
         class Synced extends Decorated {
+          static final Object FIRST = new Object();
+          static final Object SECOND = new Object();
+
           Synced(Store inner) { super(inner); }
 
           @Override
-          public synchronized void close() {
-            super.close();
+          public void close() {
+            synchronized (SECOND) {
+              super.close();
+            }
+            synchronized (FIRST) {
+              synchronized (SECOND) { }
+            }
           }
         }
         """);
-    assertThat(lines(analyse())).isEmpty();
+    assertThat(analyse(Rule.LOCK_ORDER_INVERSION)).isEmpty();
   }
 
   @Test
@@ -95,11 +135,12 @@ class DispatchNarrowingTest {
 
           @Override
           public synchronized void close() {
-            if (next != null) next.close();
+            Chain peer = next;
+            if (peer != null) peer.close();
           }
         }
         """);
-    assertThat(lines(analyse())).containsExactly("Chain.java:8");
+    assertThat(lines(analyse())).containsExactly("Chain.java:9");
   }
 
   @Test
@@ -184,9 +225,14 @@ class DispatchNarrowingTest {
   }
 
   private List<Finding> analyse() {
+    return analyse(Rule.UNSORTED_SAME_CLASS_LOCKS);
+  }
+
+  /** The findings, all of {@code rule}. */
+  private List<Finding> analyse(Rule rule) {
     AnalysisResult r = Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build());
     assertThat(r.problems()).isEmpty();
-    assertThat(r.findings()).allSatisfy(f -> assertThat(f.rule()).isEqualTo(Rule.UNSORTED_SAME_CLASS_LOCKS));
+    assertThat(r.findings()).allSatisfy(f -> assertThat(f.rule()).isEqualTo(rule));
     return r.findings();
   }
 

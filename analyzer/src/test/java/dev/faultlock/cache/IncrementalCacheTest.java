@@ -139,6 +139,11 @@ class IncrementalCacheTest {
           Runnable r = () -> { synchronized (a.ledger) { a.post(); } };
           r.run();
         }
+        final Object self = new Object();
+        void all(java.util.List<Account> accounts) {
+          synchronized (self) { accounts.forEach(this::visit); }
+        }
+        void visit(Account a) { synchronized (self) { a.post(); } }
       }
       """;
 
@@ -249,6 +254,26 @@ class IncrementalCacheTest {
   }
 
   @Test
+  void anEntryThatReadsButDoesNotFitMakesTheRunStartOverWithoutTheCache() throws IOException {
+    generated();
+    AnalysisResult cold = cached();
+    // Checksum and key are right, the facts are not (as if written by a faulty analyzer).
+    Path entry = entries().get(0);
+    String key = entry.getFileName().toString().replace(".bin", "");
+    FileEntries store = new FileEntries(entry.getParent());
+    FileEntries.Entry stored = store.read(key);
+    assertThat(stored).isNotNull();
+    store.write(key, new FileEntries.Entry(stored.interfaceHash(), stored.fingerprint(),
+        stored.declarations(), new byte[] {1, 9, 9, 9}));
+
+    AnalysisResult r = cached();
+    assertThat(r.stats().filesParsed()).isEqualTo(4);
+    assertThat(r.findings()).isEqualTo(cold.findings());
+    assertSameAsFresh(r);
+    assertThat(cached().stats().filesParsed()).isZero();
+  }
+
+  @Test
   void staleEntriesArePrunedAndTheWholeRunResultStillAnswersFirst() throws IOException {
     generated();
     cached();
@@ -292,7 +317,7 @@ class IncrementalCacheTest {
   }
 
   private AnalyzerOptions options(Path cacheDir) {
-    return AnalyzerOptions.builder().source(src()).jobs(2).cacheDir(cacheDir).build();
+    return AnalyzerOptions.builder().source(src()).jobs(2).cacheDir(cacheDir).summarize(true).build();
   }
 
   /** Options without a cache, on the sources as they are but with {@code path} replaced. */
@@ -302,7 +327,7 @@ class IncrementalCacheTest {
     copyTree(src(), copy);
     if (content == null) Files.delete(copy.resolve(path));
     else Files.writeString(copy.resolve(path), content);
-    return AnalyzerOptions.builder().source(copy).jobs(2).build();
+    return AnalyzerOptions.builder().source(copy).jobs(2).summarize(true).build();
   }
 
   private void assertSameAsFresh(AnalysisResult r) {

@@ -1,0 +1,100 @@
+package dev.faultlock.analyzer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultlock.catalog.Rule;
+import dev.faultlock.findings.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code UnsortedSameClassLocks} reports two locks of one class only when the analysis can name
+ * both as possibly different objects (two parameters, a parameter and {@code this}, two
+ * elements), not when the second one is merely unknown: H2's {@code session.getDatabase()} under
+ * {@code synchronized (database)} is the same database (docs/evaluation.md, cause 3).
+ */
+class UnsortedIdentityTest {
+  @TempDir Path dir;
+
+  @Test
+  void aLockReturnedByACallOrOfUnknownIdentityIsNotShownToBeAnotherObject() throws IOException {
+    write("Database.java", """
+        class Database {
+          synchronized void commit() { }
+        }
+        """);
+    write("Session.java", """
+        import java.util.List;
+
+        class Session {
+          private final Database database = new Database();
+
+          Database getDatabase() { return database; }
+
+          void update(Session other) {
+            synchronized (database) {
+              synchronized (other.getDatabase()) {
+                database.commit();
+              }
+              other.getDatabase().commit();
+            }
+          }
+
+          void pick(List<Database> all) {
+            synchronized (database) {
+              synchronized (all.get(0)) {
+                database.commit();
+              }
+            }
+          }
+
+          void merge(Session other) {
+            synchronized (database) {
+              synchronized (other.database) {
+                database.commit();
+              }
+            }
+          }
+
+          void each(List<Database> all, Database first) {
+            synchronized (first) {
+              for (Database d : all) {
+                synchronized (d) {
+                  d.commit();
+                }
+              }
+            }
+          }
+        }
+        """);
+    List<Finding> findings = analyse();
+    assertThat(lines(findings)).containsExactly("Session.java:29", "Session.java:38", "Session.java:39");
+    assertThat(findings.get(0).message())
+        .startsWith("Session.database lock `other.database` is acquired while Session.database lock `database` is held");
+    assertThat(findings.get(1).message())
+        .startsWith("Database lock `d` is acquired while Database lock `first` is held");
+  }
+
+  /** Writes {@code source} as {@code app/name}, in package {@code app} (two lines above it). */
+  private void write(String name, String source) throws IOException {
+    Files.createDirectories(dir.resolve("app"));
+    Files.writeString(dir.resolve("app").resolve(name), "package app;\n\n" + source);
+  }
+
+  private List<Finding> analyse() {
+    AnalysisResult r = Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build());
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.findings()).allSatisfy(f -> assertThat(f.rule()).isEqualTo(Rule.UNSORTED_SAME_CLASS_LOCKS));
+    return r.findings();
+  }
+
+  private static List<String> lines(List<Finding> findings) {
+    return findings.stream()
+        .map(f -> Path.of(f.location().file()).getFileName() + ":" + f.location().line())
+        .toList();
+  }
+}
