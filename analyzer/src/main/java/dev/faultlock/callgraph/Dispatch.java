@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *       an erased type variable: {@code E e; e.equals(x)}) could be any object at all;
  *       dispatching it to every {@code equals}/{@code hashCode}/{@code toString} of the program
  *       ties every generic container to every class. It runs the method it selects and, for
- *       those three, the caller's own class's implementation and its subclasses' overrides
+ *       those three, the implementation the caller's class declares and its subclasses' overrides
  *       ({@link #objectMethod}): the other object may be one of the caller's kind, which is the
  *       real hazard of synchronized collections ({@code Vector.indexOf(o)} runs {@code
  *       o.equals}, which is {@code Vector.equals} locking {@code o} while {@code this} is held).
@@ -101,14 +101,16 @@ public final class Dispatch {
   /**
    * The program methods a call of {@code equals}, {@code hashCode} or {@code toString} on a
    * receiver typed {@code Object}, made in {@code caller}, may run besides the one it selects:
-   * the caller's class's own implementation and the overrides in its subclasses.
+   * the implementation the caller's class declares and the overrides in its subclasses.
    */
   public List<MethodInfo> objectMethod(MethodInfo caller, String name, int argc) {
     if (!OBJECT_METHODS.contains(name + '/' + argc)) return List.of();
     TypeInfo owner = caller.owner();
     Set<MethodInfo> out = new LinkedHashSet<>();
+    // Declared by the caller's class itself: an implementation inherited from a superclass
+    // (HashMap's AbstractMap.equals) would tie every map operation to every map's equals.
     MethodInfo own = index.findMethod(owner, name, argc, Collections.nCopies(argc, null));
-    if (own != null && overridesObject(own)) out.add(own);
+    if (own != null && own.owner() == owner && overridesObject(own)) out.add(own);
     for (MethodInfo m : overrides(owner.fqn(), name, argc)) if (overridesObject(m)) out.add(m);
     return List.copyOf(out);
   }
