@@ -7,8 +7,8 @@
 #   body-edit  one statement added to one method of a mid-size file: only that file is parsed
 #   decl-edit  (DECL=1) a class added to that file: a declaration change, everything is parsed
 # and prints each run's wall and CPU time as a ratio to the cold run's. PCT=25 uses the 25%
-# subset of bench/scaling.sh instead of the whole module. java.base needs a large heap today.
-HEAP="${HEAP:-8g}"
+# subset of bench/scaling.sh instead of the whole module.
+HEAP="${HEAP:-3g}"
 source "$(dirname "$0")/lib.sh"
 build
 if [[ "${PCT:-100}" == 100 ]]; then

@@ -140,7 +140,7 @@ final class RuleChecker {
       boolean sortedCallee) {
     for (Effects.Acquire a : te.acquires()) {
       // Known only from a large component's shared summary: see SummaryComputer.
-      if (a.approximate()) continue;
+      if (a.approximate() || c.createsTheObjectOf(target, a.lock())) continue;
       LockRef mine = target == null ? a.lock().asSeenBy(c.context())
           : a.lock().asSeenBy(c.context(), target, f.method());
       List<TraceStep> path = new ArrayList<>();

@@ -235,9 +235,11 @@ final class CheckCommand implements Callable<Integer> {
   private static void printStats(PrintWriter err, AnalysisResult.Stats stats) {
     err.printf(
         Locale.ROOT,
-        "%s: %d files, %d types, %d methods, %d call edges, %d unresolved calls in %.1f s%n",
+        "%s: %d files (%d parsed), %d types, %d methods, %d call edges, %d unresolved calls"
+            + " in %.1f s%n",
         ToolInfo.NAME,
         stats.files(),
+        stats.filesParsed(),
         stats.types(),
         stats.methods(),
         stats.callEdges(),

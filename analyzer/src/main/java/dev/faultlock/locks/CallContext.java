@@ -28,6 +28,11 @@ public record CallContext(
     this(receiverIdentity, receiverText, argIdentities, argTexts, Map.of());
   }
 
+  /** This context for a constructor run by {@code new}: the receiver is the new object. */
+  CallContext onNewObject() {
+    return new CallContext(null, null, argIdentities, argTexts, boundReceivers);
+  }
+
   /** This context with method references bound to receivers. */
   CallContext withBoundReceivers(Map<MethodInfo, String[]> bound) {
     return bound.isEmpty() ? this

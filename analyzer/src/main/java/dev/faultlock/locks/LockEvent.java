@@ -39,7 +39,21 @@ public sealed interface LockEvent {
       CallContext context,
       List<Held> held,
       Set<String> covered)
-      implements LockEvent {}
+      implements LockEvent {
+    /**
+     * Whether {@code lock}, taken by {@code target} when this call runs it, is the monitor of an
+     * object this call creates ({@code new T(..)} whose constructor locks {@code this}): no other
+     * thread can hold it before the constructor returns, so it orders nothing. (A constructor
+     * that publishes {@code this} first defeats this; the JDK's constructors that lock
+     * themselves, {@code Throwable.fillInStackTrace} above all, do not.)
+     */
+    public boolean createsTheObjectOf(MethodInfo target, LockRef lock) {
+      return target != null
+          && target.isConstructor()
+          && context.receiverIdentity() == null
+          && lock.identity().equals("this");
+    }
+  }
 
   /**
    * A copy that may fault in {@code domain}, such as a call touching a {@code @UserBuffer}.

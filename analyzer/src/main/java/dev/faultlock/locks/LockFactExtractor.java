@@ -502,6 +502,9 @@ public final class LockFactExtractor {
     lambdaArguments(args, r, "<init>", targets, null);
     Location at = at(node);
     CallContext context = context(null, args);
+    // `new T(..)` runs the constructor on an object the caller cannot name yet; `this(..)` and
+    // `super(..)` run it on `this`.
+    if (node instanceof ObjectCreationExpr) context = context.onNewObject();
     String callee = "new " + t.name();
     events.add(new LockEvent.Call(at, callee, type, "<init>", args.size(), targets, null, context,
         s.snapshot(), Set.copyOf(s.covered)));

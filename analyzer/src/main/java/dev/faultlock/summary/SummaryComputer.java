@@ -116,6 +116,7 @@ public final class SummaryComputer {
             if (te != null && te != shared && !members.contains(t)
                 && !t.annotations().has(LockApi.FAULT_HANDLER)) {
               for (Effects.Acquire acq : te.acquires()) {
+                if (c.createsTheObjectOf(t, acq.lock())) continue;
                 shared.addAcquire(
                     anonymous(acq.lock()), Witness.cons(step, acq.witness()), true, this::canonical);
               }
@@ -216,6 +217,7 @@ public final class SummaryComputer {
     boolean changed = false;
     // A copy only when a method calls itself: it then adds to what it walks.
     for (Effects.Acquire a : callee == e ? List.copyOf(callee.acquires()) : callee.acquires()) {
+      if (c.createsTheObjectOf(target, a.lock())) continue;
       LockRef mine = target == null ? a.lock().asSeenBy(c.context())
           : a.lock().asSeenBy(c.context(), target, caller);
       changed |= e.addAcquire(mine, Witness.cons(step, a.witness()),

@@ -1,11 +1,11 @@
 package dev.faultlock.analyzer;
 
+import static dev.faultlock.analyzer.AppProgram.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultlock.catalog.Rule;
 import dev.faultlock.findings.Finding;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,6 +57,38 @@ class LockOrderPrecisionTest {
     assertThat(lines(analyse())).containsExactly("Pool.java:14");
   }
 
+  /**
+   * An exception made under a lock runs its constructor's synchronized methods on an object no
+   * other thread can see yet (Throwable.fillInStackTrace, the JDK's most common "cycle"): it
+   * orders nothing. The same class's monitor taken on a shared object does.
+   */
+  private static final String FAILURE =
+      """
+      class Failure extends RuntimeException {
+        Failure() { fill(); }
+        synchronized void fill() { }
+        synchronized void report(Queue q) { q.add(); }
+      }
+
+      class Queue {
+        private final Object lock = new Object();
+        private final Failure last = new Failure();
+        void add() { synchronized (lock) { %s } }
+      }
+      """;
+
+  @Test
+  void aLockOfAnObjectStillUnderConstructionOrdersNothing() throws IOException {
+    write("Queue.java", FAILURE.formatted("throw new Failure();"));
+    assertThat(analyse()).isEmpty();
+  }
+
+  @Test
+  void theSameMonitorOfASharedObjectIsPartOfACycle() throws IOException {
+    write("Queue.java", FAILURE.formatted("last.fill();"));
+    assertThat(lines(analyse())).containsExactly("Queue.java:6");
+  }
+
   @Test
   void aCycleThroughASmallRecursiveComponentIsReported() throws IOException {
     write("Ring.java", ring(10));
@@ -101,22 +133,11 @@ class LockOrderPrecisionTest {
     return s.append("}\n").toString();
   }
 
-  /** Writes {@code source} as {@code app/name}, in package {@code app} (two lines above it). */
   private void write(String name, String source) throws IOException {
-    Files.createDirectories(dir.resolve("app"));
-    Files.writeString(dir.resolve("app").resolve(name), "package app;\n\n" + source);
+    AppProgram.write(dir, name, source);
   }
 
   private List<Finding> analyse() {
-    AnalysisResult r = Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build());
-    assertThat(r.problems()).isEmpty();
-    assertThat(r.findings()).allSatisfy(f -> assertThat(f.rule()).isEqualTo(Rule.LOCK_ORDER_INVERSION));
-    return r.findings();
-  }
-
-  private static List<String> lines(List<Finding> findings) {
-    return findings.stream()
-        .map(f -> Path.of(f.location().file()).getFileName() + ":" + f.location().line())
-        .toList();
+    return AppProgram.analyse(dir, Rule.LOCK_ORDER_INVERSION);
   }
 }

@@ -1,11 +1,11 @@
 package dev.faultlock.analyzer;
 
+import static dev.faultlock.analyzer.AppProgram.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultlock.catalog.Rule;
 import dev.faultlock.findings.Finding;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -180,22 +180,11 @@ class ReentrancyAcrossCallsTest {
         .startsWith("Lock lock `getLock(ledgerId)` is acquired while Lock lock `getLock(from)` is held");
   }
 
-  /** Writes {@code source} as {@code app/name}, in package {@code app} (two lines above it). */
   private void write(String name, String source) throws IOException {
-    Files.createDirectories(dir.resolve("app"));
-    Files.writeString(dir.resolve("app").resolve(name), "package app;\n\n" + source);
+    AppProgram.write(dir, name, source);
   }
 
   private List<Finding> analyse() {
-    AnalysisResult r = Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build());
-    assertThat(r.problems()).isEmpty();
-    assertThat(r.findings()).allSatisfy(f -> assertThat(f.rule()).isEqualTo(Rule.UNSORTED_SAME_CLASS_LOCKS));
-    return r.findings();
-  }
-
-  private static List<String> lines(List<Finding> findings) {
-    return findings.stream()
-        .map(f -> Path.of(f.location().file()).getFileName() + ":" + f.location().line())
-        .toList();
+    return AppProgram.analyse(dir, Rule.UNSORTED_SAME_CLASS_LOCKS);
   }
 }

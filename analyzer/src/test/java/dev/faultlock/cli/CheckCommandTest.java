@@ -11,6 +11,7 @@ import dev.faultlock.report.ToolInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,26 @@ class CheckCommandTest {
     assertThat(strict.exitCode()).isEqualTo(1);
     assertThat(never.out()).contains("error: [FaultUnderLock]");
     assertThat(never.exitCode()).isZero();
+  }
+
+  @Test
+  void verboseSaysHowManyFilesTheCacheSpared() throws IOException {
+    Path src = tmp.resolve("src");
+    Files.createDirectories(src);
+    for (String name : new String[] {"Inode.java", "UserMemory.java"}) {
+      Files.copy(Path.of(program("buggy")).resolve(name), src.resolve(name));
+    }
+    String cache = tmp.resolve("cache").toString();
+
+    CliRun cold = faultlock("check", "--verbose", "--cache-dir", cache, src.toString());
+    CliRun unchanged = faultlock("check", "--verbose", "--cache-dir", cache, src.toString());
+    Files.writeString(src.resolve("UserMemory.java"), "\n// edited\n", StandardOpenOption.APPEND);
+    CliRun edited = faultlock("check", "--verbose", "--cache-dir", cache, src.toString());
+
+    assertThat(cold.err()).contains("faultlock: 2 files (2 parsed), ");
+    assertThat(unchanged.err()).contains("faultlock: 2 files (0 parsed), ");
+    assertThat(edited.err()).contains("faultlock: 2 files (1 parsed), ");
+    assertThat(edited.out()).isEqualTo(cold.out());
   }
 
   @Test
@@ -112,7 +133,7 @@ class CheckCommandTest {
         .contains(program("broken") + "/Latin1.java: warning: [faultlock] not UTF-8 text")
         .endsWith("0 errors, 2 warnings\n");
     // Fine.java was still read: three files seen, its one type counted.
-    assertThat(run.err()).startsWith("faultlock: 3 files, 1 types, ");
+    assertThat(run.err()).startsWith("faultlock: 3 files (3 parsed), 1 types, ");
     assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(run.exitCode()).isZero();
   }
