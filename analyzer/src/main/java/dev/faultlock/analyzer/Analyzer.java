@@ -52,20 +52,20 @@ public final class Analyzer {
     ProgramIndex index = program.index();
     LockNames names = program.names();
     List<MethodFacts> facts = program.facts();
-    // What follows works on facts alone; the call graph and the summaries of a large program
-    // need the room the parse trees take.
-    index.releaseTrees(facts.stream().map(MethodFacts::method).toList());
     Map<MethodInfo, MethodFacts> factsOf = new HashMap<>();
+    List<MethodInfo> all = new ArrayList<>();
     int unresolved = 0;
     for (MethodFacts f : facts) {
       factsOf.put(f.method(), f);
+      all.add(f.method());
       unresolved += f.unresolvedCalls();
     }
+    // What follows works on facts alone; the call graph and the summaries of a large program
+    // need the room the parse trees take.
+    index.releaseTrees(all);
 
     CallGraph graph = CallGraph.build(facts, program.bindings());
     Map<MethodInfo, Effects> effects = SummaryComputer.compute(graph, factsOf, librarySummaries);
-    List<MethodInfo> all = new ArrayList<>();
-    for (MethodFacts f : facts) all.add(f.method());
     FaultHandlers handlers = new FaultHandlers(all, effects, librarySummaries);
     DeclaredOrders orders =
         new DeclaredOrders(index.types(), program.packageAnnotations(), librarySummaries.lockOrders());
