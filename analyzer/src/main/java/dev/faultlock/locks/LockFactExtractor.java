@@ -987,9 +987,14 @@ public final class LockFactExtractor {
 
   /** A field visible by simple name: in the owner, its supertypes, or an enclosing type. */
   private FieldInfo field(String name) {
+    TypeInfo holder = fieldHolder(name);
+    return holder == null ? null : index.field(holder, name);
+  }
+
+  /** The innermost type, this one or an enclosing one, in which {@code name} is a field. */
+  private TypeInfo fieldHolder(String name) {
     for (TypeInfo t = owner; t != null; t = t.outer()) {
-      FieldInfo f = index.field(t, name);
-      if (f != null) return f;
+      if (index.field(t, name) != null) return t;
     }
     return null;
   }
@@ -1029,7 +1034,7 @@ public final class LockFactExtractor {
         return new LockRef(cx.names().ofType(l.type), name, "local:" + name, false);
       }
       FieldInfo f = field(name);
-      if (f != null) return fieldLock(f, name, f.isStatic() ? null : "this");
+      if (f != null) return fieldLock(f, name, f.isStatic() ? null : outer(fieldHolder(name).fqn()));
     }
     if (e instanceof FieldAccessExpr fa) {
       String scopeType = typeOfScope(fa.getScope());
@@ -1176,9 +1181,13 @@ public final class LockFactExtractor {
         if (l.alias != null) return l.alias.identity();
         return l.parameter >= 0 ? "p" + l.parameter : "local:" + n.getNameAsString();
       }
-      FieldInfo f = field(n.getNameAsString());
-      if (f != null) return f.isStatic() ? "static:" + f.owner().fqn() + '.' + f.name() : "this." + f.name();
-      return null;
+      String name = n.getNameAsString();
+      FieldInfo f = field(name);
+      if (f == null) return null;
+      if (f.isStatic()) return "static:" + f.owner().fqn() + '.' + f.name();
+      // A field of an enclosing class, read by its simple name in an inner class, is the
+      // enclosing instance's (a sublist's `lock` is its list's `lock`).
+      return outer(fieldHolder(name).fqn()) + '.' + f.name();
     }
     if (e instanceof FieldAccessExpr fa) {
       String scopeType = typeOfScope(fa.getScope());

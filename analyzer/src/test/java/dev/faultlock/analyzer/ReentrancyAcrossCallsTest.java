@@ -100,6 +100,37 @@ class ReentrancyAcrossCallsTest {
     }
   }
 
+  /**
+   * An inner class naming its enclosing object's lock field by its simple name holds the
+   * enclosing object's lock (CopyOnWriteArrayList's sublist): calling back into that object
+   * re-takes it. The same call on another object's lock is a second object of the class.
+   */
+  @Test
+  void anOuterFieldReadInAnInnerClassIsTheOuterObjectsLock() throws IOException {
+    write("Outer.java", """
+        class Outer {
+          private final Object lock = new Object();
+
+          void set() { synchronized (lock) { } }
+
+          class View {
+            void set() {
+              synchronized (lock) {
+                Outer.this.set();
+              }
+            }
+
+            void copyTo(Outer other) {
+              synchronized (lock) {
+                other.set();
+              }
+            }
+          }
+        }
+        """);
+    assertThat(lines(analyse())).containsExactly("Outer.java:17");
+  }
+
   @Test
   void outerThisIsThisOutsideInnerClasses() throws IOException {
     write("Outer.java", """
