@@ -145,6 +145,7 @@ public final class SummaryComputer {
     return new LockRef(lock.lockClass(), lock.text(), LockRef.UNKNOWN, lock.shared());
   }
 
+  /** The one stored instance of {@code lock}: what {@link Effects#addAcquire} keeps. */
   private LockRef canonical(LockRef lock) {
     LockRef known = canonical.putIfAbsent(lock, lock);
     return known == null ? lock : known;
@@ -154,7 +155,6 @@ public final class SummaryComputer {
   private TraceStep step(LockEvent.Call c) {
     return steps.computeIfAbsent(c, k -> new TraceStep(k.at(), "calls `" + k.callee() + "`"));
   }
-
 
   /** Recomputes what {@code m} may do from its facts and its callees; true on change. */
   private boolean update(MethodInfo m) {
