@@ -95,47 +95,7 @@ public final class SummaryComputer {
     Effects shared = new Effects();
     Set<MethodInfo> members = new HashSet<>(component);
     for (MethodInfo m : component) effects.put(m, shared);
-    for (MethodInfo m : component) {
-      boolean faultsDisabled = m.annotations().has(LockApi.FAULTS_DISABLED);
-      String mayFault = m.annotations().value(LockApi.MAY_FAULT);
-      if (mayFault != null && !faultsDisabled) shared.addFault(mayFault, null, Set.of());
-      MethodFacts f = facts.get(m);
-      if (f == null || isLockPrimitive(m)) continue;
-      for (LockEvent event : f.events()) {
-        if (event instanceof LockEvent.Acquire a) {
-          if (a.blocking()) shared.addAcquire(anonymous(a.lock()), a.step(), true, this::canonical);
-        } else if (event instanceof LockEvent.Fault fault) {
-          if (!faultsDisabled) {
-            shared.addFault(fault.domain(),
-                Witness.of(new TraceStep(fault.at(), fault.what())), fault.covered());
-          }
-        } else if (event instanceof LockEvent.Call c) {
-          TraceStep step = step(c);
-          for (MethodInfo t : c.targets()) {
-            Effects te = effects.get(t);
-            if (te != null && te != shared && !members.contains(t)
-                && !t.annotations().has(LockApi.FAULT_HANDLER)) {
-              for (Effects.Acquire acq : te.acquires()) {
-                if (c.createsTheObjectOf(t, acq.lock())) continue;
-                shared.addAcquire(
-                    anonymous(acq.lock()), Witness.cons(step, acq.witness()), true, this::canonical);
-              }
-              if (!faultsDisabled) {
-                for (Effects.Fault ft : te.faults()) {
-                  shared.addFault(ft.domain(), Witness.cons(step, ft.witness()),
-                      c.covered().isEmpty() ? ft.covered() : union(c.covered(), ft.covered()));
-                }
-              }
-            }
-          }
-          if (c.libraryType() != null) {
-            for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
-              through(shared, te, c, null, m, step, faultsDisabled, true);
-            }
-          }
-        }
-      }
-    }
+    for (MethodInfo m : component) add(m, shared, members);
   }
 
   /** A lock as a shared summary keeps it: globals stay themselves, the rest is some object. */
@@ -158,7 +118,16 @@ public final class SummaryComputer {
 
   /** Recomputes what {@code m} may do from its facts and its callees; true on change. */
   private boolean update(MethodInfo m) {
-    Effects e = effects.get(m);
+    return add(m, effects.get(m), Set.of());
+  }
+
+  /**
+   * Adds what {@code m} may do, from its facts and its callees, to {@code e}; true on change.
+   * With {@code shared} members, {@code e} is their one summary ({@link #SHARED_COMPONENT}): calls
+   * among them add nothing, and everything added is approximate, with lock identities dropped.
+   */
+  private boolean add(MethodInfo m, Effects e, Set<MethodInfo> shared) {
+    boolean approximate = !shared.isEmpty();
     boolean changed = false;
     boolean faultsDisabled = m.annotations().has(LockApi.FAULTS_DISABLED);
     String mayFault = m.annotations().value(LockApi.MAY_FAULT);
@@ -170,7 +139,10 @@ public final class SummaryComputer {
     if (f == null || isLockPrimitive(m)) return changed;
     for (LockEvent event : f.events()) {
       if (event instanceof LockEvent.Acquire a) {
-        if (a.blocking()) changed |= e.addAcquire(a.lock(), a.step());
+        if (a.blocking()) {
+          changed |= e.addAcquire(
+              approximate ? anonymous(a.lock()) : a.lock(), a.step(), approximate, this::canonical);
+        }
       } else if (event instanceof LockEvent.Fault fault) {
         if (!faultsDisabled) {
           changed |= e.addFault(fault.domain(),
@@ -182,13 +154,13 @@ public final class SummaryComputer {
           Effects te = effects.get(t);
           // A direct call of a fault handler is the fault machinery itself (a model's page
           // table calling ->nopage): the handler's locks are reached through the fault path.
-          if (te != null && !t.annotations().has(LockApi.FAULT_HANDLER)) {
-            changed |= through(e, te, c, t, m, step, faultsDisabled, false);
+          if (te != null && !shared.contains(t) && !t.annotations().has(LockApi.FAULT_HANDLER)) {
+            changed |= through(e, te, c, t, m, step, faultsDisabled, approximate);
           }
         }
         if (c.libraryType() != null) {
           for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
-            changed |= through(e, te, c, null, m, step, faultsDisabled, false);
+            changed |= through(e, te, c, null, m, step, faultsDisabled, approximate);
           }
         }
       }
@@ -209,7 +181,8 @@ public final class SummaryComputer {
   /**
    * Adds what {@code callee} (the effects of {@code target}, or of a library method when {@code
    * target} is {@code null}) does to {@code e}, the effects of {@code caller}; {@code
-   * approximate} when {@code e} is a shared summary.
+   * approximate} when {@code e} is a shared summary, which keeps no identity of a program
+   * callee's locks.
    */
   private boolean through(
       Effects e, Effects callee, LockEvent.Call c, MethodInfo target, MethodInfo caller,
@@ -219,6 +192,7 @@ public final class SummaryComputer {
     for (Effects.Acquire a : callee == e ? List.copyOf(callee.acquires()) : callee.acquires()) {
       if (c.createsTheObjectOf(target, a.lock())) continue;
       LockRef mine = target == null ? a.lock().asSeenBy(c.context())
+          : approximate ? anonymous(a.lock())
           : a.lock().asSeenBy(c.context(), target, caller);
       changed |= e.addAcquire(mine, Witness.cons(step, a.witness()),
           approximate || a.approximate(), this::canonical);
