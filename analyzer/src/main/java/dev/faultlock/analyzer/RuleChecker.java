@@ -139,8 +139,7 @@ final class RuleChecker {
       MethodFacts f, LockEvent.Call c, MethodInfo target, TraceStep call, Effects te,
       boolean sortedCallee) {
     for (Effects.Acquire a : te.acquires()) {
-      // Known only from a large component's shared summary: see SummaryComputer.
-      if (a.approximate() || c.createsTheObjectOf(target, a.lock())) continue;
+      if (c.createsTheObjectOf(target, a.lock())) continue;
       LockRef mine = target == null ? a.lock().asSeenBy(c.context())
           : a.lock().asSeenBy(c.context(), target, f.method());
       List<TraceStep> path = new ArrayList<>();
@@ -170,7 +169,9 @@ final class RuleChecker {
       boolean sortedCallee,
       List<Held> held,
       Set<String> covered) {
-    if (!blocking || h.lock().sameObject(acquired)) return;
+    // Taking an object the thread already holds (under any of its held locks' names) is
+    // re-entry: it waits for nothing, so it orders nothing, not even after the other held locks.
+    if (!blocking || acquired.sameObjectAsAny(held)) return;
     MethodInfo m = f.method();
     String cls = acquired.lockClass();
     List<TraceStep> trace = concat(Witness.steps(h.how()), path);

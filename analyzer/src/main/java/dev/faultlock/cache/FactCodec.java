@@ -247,8 +247,10 @@ final class FactCodec {
         CallContext x = c.context();
         out.string(x.receiverIdentity());
         out.string(x.receiverText());
+        out.string(x.receiverClass());
         out.strings(x.argIdentities());
         out.strings(x.argTexts());
+        out.strings(x.argClasses());
         // Sorted by the references' text, so that equal facts give equal bytes.
         List<Map.Entry<MethodInfo, String[]>> bound = new ArrayList<>(x.boundReceivers().entrySet());
         bound.sort(Map.Entry.comparingByKey(Comparator.comparing(MethodInfo::signature)));
@@ -360,13 +362,15 @@ final class FactCodec {
     CallContext context() throws IOException {
       String receiverIdentity = in.string();
       String receiverText = in.string();
+      String receiverClass = in.string();
       List<String> argIdentities = in.strings();
       List<String> argTexts = in.strings();
+      List<String> argClasses = in.strings();
       int n = in.count();
-      if (n == 0) return new CallContext(receiverIdentity, receiverText, argIdentities, argTexts);
       Map<MethodInfo, String[]> bound = new IdentityHashMap<>();
       for (int i = 0; i < n; i++) bound.put(nonNullRef(), in.strings().toArray(String[]::new));
-      return new CallContext(receiverIdentity, receiverText, argIdentities, argTexts, Map.copyOf(bound));
+      return new CallContext(receiverIdentity, receiverText, receiverClass, argIdentities, argTexts,
+          argClasses, Map.copyOf(bound));
     }
 
     Set<String> covered() throws IOException {

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  */
 final class InputKey {
   /** Bumped when the stored form of a result changes. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   private InputKey() {}
 

@@ -5,8 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a callee's receiver and parameters are at one call site, as identities and source text of
- * the caller. An element is {@code null} when the argument is not a plain lock path.
+ * What a callee's receiver and parameters are at one call site, as identities, source text and
+ * lock classes of the caller. An element is {@code null} when the argument is not a plain lock
+ * path.
+ *
+ * <p>The classes make one object one name: a callee that locks its receiver or a parameter
+ * names it by its declared type ({@code Base} for a base-class {@code synchronized (this)}), the
+ * caller by how it knows the object ({@code Sub}, or {@code Pool.conn} for a field), and the
+ * caller's name is the one its own acquisitions of that object use. {@code null} where the
+ * callee's own name must stand: its parameter carries a {@code @LockClass}.
  *
  * @param boundReceivers for method references the call hands to a library method that runs them
  *     ({@code list.forEach(this::add)}): the receiver each reference is bound to, as {@code
@@ -15,40 +22,43 @@ import java.util.Map;
 public record CallContext(
     String receiverIdentity,
     String receiverText,
+    String receiverClass,
     List<String> argIdentities,
     List<String> argTexts,
+    List<String> argClasses,
     Map<MethodInfo, String[]> boundReceivers) {
   /** The root prefix of a lambda's captured parameter of the enclosing method: {@code cap:p0}. */
   static final String CAPTURED = "cap:";
 
-  public static final CallContext NONE = new CallContext(null, null, List.of(), List.of());
-
-  public CallContext(
-      String receiverIdentity, String receiverText, List<String> argIdentities, List<String> argTexts) {
-    this(receiverIdentity, receiverText, argIdentities, argTexts, Map.of());
-  }
+  public static final CallContext NONE =
+      new CallContext(null, null, null, List.of(), List.of(), List.of(), Map.of());
 
   /** This context for a constructor run by {@code new}: the receiver is the new object. */
   CallContext onNewObject() {
-    return new CallContext(null, null, argIdentities, argTexts, boundReceivers);
+    return new CallContext(null, null, null, argIdentities, argTexts, argClasses, boundReceivers);
   }
 
   /** This context with method references bound to receivers. */
   CallContext withBoundReceivers(Map<MethodInfo, String[]> bound) {
     return bound.isEmpty() ? this
-        : new CallContext(receiverIdentity, receiverText, argIdentities, argTexts, Map.copyOf(bound));
+        : new CallContext(receiverIdentity, receiverText, receiverClass, argIdentities, argTexts,
+            argClasses, Map.copyOf(bound));
   }
 
-  /** The caller's identity and text for a callee root ({@code this}, {@code p0}), or {@code null}. */
+  /**
+   * The caller's identity, text and lock class (or {@code null}) for a callee root ({@code
+   * this}, {@code p0}), or {@code null}.
+   */
   String[] map(String root) {
     if (root.equals("this")) {
-      return receiverIdentity == null ? null : new String[] {receiverIdentity, receiverText};
+      return receiverIdentity == null ? null
+          : new String[] {receiverIdentity, receiverText, receiverClass};
     }
     if (root.startsWith("p")) {
       try {
         int i = Integer.parseInt(root.substring(1));
         if (i < argIdentities.size() && argIdentities.get(i) != null) {
-          return new String[] {argIdentities.get(i), argTexts.get(i)};
+          return new String[] {argIdentities.get(i), argTexts.get(i), argClasses.get(i)};
         }
       } catch (NumberFormatException e) {
         return null;

@@ -19,7 +19,7 @@ public final class LockExpressions {
     if (e.equals("this")) return new LockRef(names.ofType(owner.fqn()), "this", "this", false);
     if (e.endsWith(".class")) {
       String type = index.resolveName(e.substring(0, e.length() - ".class".length()), owner);
-      return type == null ? null : new LockRef(names.ofType(type), e, "class:" + type, false);
+      return type == null ? null : names.classObject(type, e);
     }
     int dot = e.indexOf('.');
     String root = dot < 0 ? e : e.substring(0, dot);

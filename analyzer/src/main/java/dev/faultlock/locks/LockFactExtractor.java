@@ -205,8 +205,7 @@ public final class LockFactExtractor {
     }
     if (method.isSynchronized()) {
       LockRef ref = method.isStatic()
-          ? new LockRef(cx.names().ofType(owner.fqn()), owner.name() + ".class",
-              "class:" + owner.fqn(), false)
+          ? cx.names().classObject(owner.fqn(), owner.name() + ".class")
           : new LockRef(cx.names().ofType(owner.fqn()), "this", "this", false);
       acquire(s, ref, true, at, "acquires " + ref.describe() + " (synchronized method)");
     }
@@ -1044,7 +1043,7 @@ public final class LockFactExtractor {
     }
     if (e instanceof ClassExpr c) {
       String type = type(c.getType());
-      return new LockRef(cx.names().ofType(type), e.toString(), "class:" + type, false);
+      return cx.names().classObject(type, e.toString());
     }
     if (e instanceof MethodCallExpr call) {
       LockRef accessor = accessorLock(call);
@@ -1232,26 +1231,67 @@ public final class LockFactExtractor {
   private CallContext context(Expression scope, List<Expression> args, Resolved r) {
     String recvId;
     String recvText;
+    String recvClass;
     if (scope == null && r != null && r.selected != null && !r.selected.isStatic()
         && r.receiverType != null && !r.receiverType.equals(owner.fqn())) {
       recvId = outer(r.receiverType);
       recvText = LockNames.simple(r.receiverType) + ".this";
-    } else if (scope instanceof SuperExpr) {
+      recvClass = inherited(r, r.receiverType) ? cx.names().ofType(r.receiverType) : null;
+    } else if (scope == null || scope instanceof SuperExpr) {
       recvId = "this";
       recvText = "this";
+      recvClass = inherited(r, owner.fqn()) ? cx.names().ofType(owner.fqn()) : null;
     } else {
-      recvId = scope == null ? "this" : identity(scope);
-      recvText = scope == null ? "this" : recvId == null ? null : scope.toString();
+      recvId = identity(scope);
+      recvText = recvId == null ? null : scope.toString();
+      recvClass = r != null && inherited(r, r.receiverType) ? callerClass(scope, recvId) : null;
     }
+    MethodInfo callee = r == null ? null : r.selected != null ? r.selected : first(r.targets);
     List<String> ids = new ArrayList<>(args.size());
     List<String> texts = new ArrayList<>(args.size());
-    for (Expression a : args) {
+    List<String> classes = new ArrayList<>(args.size());
+    for (int i = 0; i < args.size(); i++) {
+      Expression a = args.get(i);
       String id = identity(a);
       ids.add(id);
-      // Text is only read where the identity maps a callee's lock to this argument.
+      // Text and class are only read where the identity maps a callee's lock to this argument.
       texts.add(id == null ? null : a.toString());
+      boolean declared = callee != null && i < callee.arity()
+          && callee.parameterAnnotations().get(i).has(LockApi.LOCK_CLASS);
+      classes.add(declared ? null : callerClass(a, id));
     }
-    return new CallContext(recvId, recvText, ids, texts);
+    return new CallContext(recvId, recvText, recvClass, ids, texts, classes, Map.of());
+  }
+
+  /**
+   * Whether every program method {@code r} may run is declared in {@code type} or inherited by
+   * it: then its {@code this} is an object this method knows as a {@code type} and names so. An
+   * override in a subtype (an {@code Object} receiver's {@code equals} reaching {@code
+   * Box.equals}) knows its object better than the caller does.
+   */
+  private boolean inherited(Resolved r, String type) {
+    if (r == null || type == null) return false;
+    for (MethodInfo t : r.targets) if (!index.isSubtype(type, t.owner().fqn())) return false;
+    return true;
+  }
+
+  /**
+   * The lock class this method knows the object {@code e} (of identity {@code id}) by, where it
+   * should name the object a callee locks as {@code this} or a parameter ({@link CallContext}):
+   * an object this method names by type (a parameter, a local, {@code this}), or a lock object
+   * kept in a field ({@code Object}, {@code Lock}: the field is its only name). An object of
+   * another type kept in a field keeps the callee's name, its type, which its own synchronized
+   * methods use too. {@code null} when the callee's name stands.
+   */
+  private String callerClass(Expression e, String id) {
+    if (id == null || id.equals(LockRef.UNKNOWN)) return null;
+    if (id.indexOf('.') >= 0 || id.startsWith("static:")) {
+      String type = typeOf(e);
+      if (type == null || !type.equals("java.lang.Object") && !cx.names().isLockType(type)) {
+        return null;
+      }
+    }
+    return lockOf(e).lockClass();
   }
 
   // ---------------------------------------------------------------------------------------

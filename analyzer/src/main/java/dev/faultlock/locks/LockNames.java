@@ -30,6 +30,16 @@ public final class LockNames {
     return t != null ? t.name() : simple(fqn);
   }
 
+  /**
+   * The monitor of the class object of {@code fqn} ({@code synchronized (T.class)}, a static
+   * synchronized method): a lock class of its own, {@code T.class}, never the class of T's
+   * instances, which are other objects (and {@code @LockClass} on T names those).
+   */
+  public LockRef classObject(String fqn, String text) {
+    TypeInfo t = index.type(fqn);
+    return new LockRef((t != null ? t.name() : simple(fqn)) + ".class", text, "class:" + fqn, false);
+  }
+
   /** The {@code @LockClass} of a type or of its nearest annotated supertype, or {@code null}. */
   private String declaredOnType(String fqn) {
     String v = declaredOn(fqn);

@@ -72,7 +72,9 @@ public record LockRef(String lockClass, String text, String identity, boolean sh
       if (root == null) return unknown();
       if (root[1] == null && root[0].equals(first)) return this;
       String rest = dot < 0 ? "" : identity.substring(dot);
-      return new LockRef(lockClass, root[1] == null ? text : root[1] + rest, root[0] + rest, shared);
+      // The object itself (not a lock kept in one of its fields) takes the caller's class.
+      String cls = dot < 0 && root.length > 2 && root[2] != null ? root[2] : lockClass;
+      return new LockRef(cls, root[1] == null ? text : root[1] + rest, root[0] + rest, shared);
     }
     List<String> segments = Identities.segments(identity);
     String[] root = roots.apply(segments.get(0));
@@ -107,6 +109,18 @@ public record LockRef(String lockClass, String text, String identity, boolean sh
     if (isGlobal(id) || id.startsWith(Identities.LITERAL)) return id;
     LockRef r = new LockRef("", "", id, false).mapped(roots);
     return r.identity.equals(UNKNOWN) ? null : r.identity;
+  }
+
+  /**
+   * This lock, or an unknown object of its class when its access path has more than {@code
+   * maxSteps} steps after the root (globals are never widened: they name one object everywhere).
+   */
+  public LockRef widened(int maxSteps) {
+    int dots = 0;
+    for (int i = 0; i < identity.length(); i++) if (identity.charAt(i) == '.') dots++;
+    if (dots <= maxSteps || isGlobal(identity) || identity.equals(UNKNOWN)) return this;
+    if (Identities.segments(identity).size() - 1 <= maxSteps) return this;
+    return unknown();
   }
 
   /** Static fields, class literals and the sorted pseudo-lock name the same object everywhere. */

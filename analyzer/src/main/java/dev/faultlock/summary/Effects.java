@@ -17,14 +17,16 @@ public final class Effects {
   /** Beyond this many distinct locks per method, only new lock classes are kept. */
   private static final int MAX_ACQUIRES = 64;
 
+  /** A lock the call may acquire, relative to the callee ({@code this.lock}). */
+  public record Acquire(LockRef lock, Witness witness) {}
+
   /**
-   * A lock the call may acquire, relative to the callee ({@code this.lock}).
-   *
-   * @param approximate known only from the shared summary of a large recursive component
-   *     ({@link SummaryComputer}): some member acquires it, not necessarily on a path from the
-   *     call; the lock-order rules do not rely on it
+   * Access paths longer than this many steps are widened to an unknown object of the lock's
+   * class: a recursive walk ({@code next.visit()} in {@code visit}) re-expresses its lock one
+   * field further at each round ({@code this.next.next...}), and the summaries of a recursive
+   * component must stop growing.
    */
-  public record Acquire(LockRef lock, Witness witness, boolean approximate) {}
+  private static final int MAX_PATH = 4;
 
   /**
    * Which acquisitions are the same lock: its class, identity and mode (not how the code spells
@@ -55,30 +57,26 @@ public final class Effects {
 
   /** Adds an acquisition; true when it is new or has a shorter witness than the known one. */
   public boolean addAcquire(LockRef lock, Witness witness) {
-    return addAcquire(lock, witness, false, UnaryOperator.identity());
+    return addAcquire(lock, witness, UnaryOperator.identity());
   }
 
   /**
-   * Adds an acquisition; true when it is new, or better than the known one: found on a real path
-   * where that one is {@code approximate}, else shorter. What is stored is {@code
-   * stored.apply(lock)}: a caller that re-expresses many locks shares equal ones only for those
-   * it keeps, most being known already.
+   * Adds an acquisition; true when it is new, or has a shorter witness than the known one. What
+   * is stored is {@code stored.apply(lock)}: a caller that re-expresses many locks shares equal
+   * ones only for those it keeps, most being known already.
    */
-  public boolean addAcquire(
-      LockRef lock, Witness witness, boolean approximate, UnaryOperator<LockRef> stored) {
+  public boolean addAcquire(LockRef lock, Witness witness, UnaryOperator<LockRef> stored) {
+    lock = lock.widened(MAX_PATH);
     Key key = new Key(lock.lockClass(), lock.identity(), lock.shared());
     Acquire known = acquires.get(key);
     if (known == null) {
       if (acquires.size() >= MAX_ACQUIRES && classes.contains(lock.lockClass())) return false;
-      acquires.put(key, new Acquire(stored.apply(lock), witness, approximate));
+      acquires.put(key, new Acquire(stored.apply(lock), witness));
       classes.add(lock.lockClass());
       return true;
     }
-    boolean better = known.approximate() != approximate
-        ? known.approximate()
-        : Witness.length(witness) < Witness.length(known.witness());
-    if (better) {
-      acquires.put(key, new Acquire(stored.apply(lock), witness, approximate));
+    if (Witness.length(witness) < Witness.length(known.witness())) {
+      acquires.put(key, new Acquire(stored.apply(lock), witness));
       return true;
     }
     return false;

@@ -211,6 +211,54 @@ class ReentrancyAcrossCallsTest {
         .startsWith("Lock lock `getLock(ledgerId)` is acquired while Lock lock `getLock(from)` is held");
   }
 
+  /**
+   * Kafka 3.9's {@code Metrics.removeSensor} takes the sensor, then the registry, then calls a
+   * synchronized method of the sensor it already holds: that re-entry waits for nothing, so the
+   * registry is not ordered before the sensor (it is the very order Kafka keeps to avoid the
+   * inversion). Its twin calls into another sensor under the registry, and that cycle is real.
+   */
+  @Test
+  void reEntryThroughACallOrdersNothingAfterTheOtherHeldLocks() throws IOException {
+    write("Sensor.java", """
+        class Sensor {
+          synchronized int metrics() { return 0; }
+
+          synchronized void record(Registry registry) {
+            registry.touch();
+          }
+        }
+        """);
+    write("Registry.java", """
+        class Registry {
+          synchronized void touch() { }
+
+          void remove(Sensor sensor) {
+            synchronized (sensor) {
+              synchronized (this) {
+                sensor.metrics();
+              }
+            }
+          }
+
+          void removeOther(Sensor sensor, Sensor other) {
+            synchronized (sensor) {
+              synchronized (this) {
+                other.metrics();
+              }
+            }
+          }
+        }
+        """);
+    AnalysisResult r = Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build());
+    assertThat(r.findings())
+        .filteredOn(f -> f.rule() == Rule.LOCK_ORDER_INVERSION)
+        .singleElement()
+        .satisfies(f -> assertThat(f.trace())
+            .map(step -> step.location().line() + " " + step.description())
+            .contains("17 calls `Sensor.metrics`")
+            .doesNotContain("10 calls `Sensor.metrics`"));
+  }
+
   private void write(String name, String source) throws IOException {
     AppProgram.write(dir, name, source);
   }

@@ -72,7 +72,8 @@ class UnsortedIdentityTest {
         }
         """);
     List<Finding> findings = analyse();
-    assertThat(lines(findings)).containsExactly("Session.java:29", "Session.java:38", "Session.java:39");
+    // `d.commit()` re-takes `d`, already held: re-entry, not a second report of the pair at 38.
+    assertThat(lines(findings)).containsExactly("Session.java:29", "Session.java:38");
     assertThat(findings.get(0).message())
         .startsWith("Session.database lock `other.database` is acquired while Session.database lock `database` is held");
     assertThat(findings.get(1).message())

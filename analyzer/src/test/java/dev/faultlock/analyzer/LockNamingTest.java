@@ -1,0 +1,141 @@
+package dev.faultlock.analyzer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultlock.catalog.Rule;
+import dev.faultlock.findings.Finding;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One object, one name, whatever route reaches it (SPEC, "A lock is the set of objects..."). */
+class LockNamingTest {
+  @TempDir Path dir;
+
+  /**
+   * The monitor of {@code Cache.class} is not the monitor of a cache: a static synchronized
+   * method calling into an instance, and an instance method taking the class monitor, are a
+   * cycle between two lock classes, not two locks of one class taken in program order.
+   */
+  @Test
+  void aClassObjectIsALockClassOfItsOwn() throws IOException {
+    AppProgram.write(dir, "Cache.java", """
+        class Cache {
+          static synchronized void flushAll(Cache c) {
+            c.flush();
+          }
+
+          synchronized void flush() { }
+
+          synchronized void evict() {
+            synchronized (Cache.class) { }
+          }
+        }
+        """);
+    List<Finding> findings = analyze();
+    assertThat(findings).extracting(Finding::rule).containsExactly(Rule.LOCK_ORDER_INVERSION);
+    assertThat(findings.get(0).message()).contains("Cache -> Cache.class -> Cache");
+  }
+
+  @Test
+  void aClassObjectTakenTwiceIsReentrant() throws IOException {
+    AppProgram.write(dir, "Registry.java", """
+        class Registry {
+          static synchronized void register() {
+            synchronized (Registry.class) { }
+          }
+        }
+        """);
+    assertThat(analyze()).isEmpty();
+  }
+
+  /**
+   * A base-class {@code synchronized} method running on a connection takes that connection's
+   * monitor, which the pool elsewhere locks as a {@code Conn}: one object, one lock class.
+   */
+  @Test
+  void aBaseClassMonitorOnASubclassInstanceIsThatInstancesLock() throws IOException {
+    AppProgram.write(dir, "Base.java", "class Base {\n  synchronized void touch() { }\n}\n");
+    AppProgram.write(dir, "Conn.java", "class Conn extends Base { }\n");
+    AppProgram.write(dir, "Pool.java", """
+        class Pool {
+          void release(Conn c) {
+            synchronized (c) {
+              synchronized (this) { }
+            }
+          }
+
+          synchronized void validate(Conn c) {
+            c.touch();
+          }
+        }
+        """);
+    List<Finding> findings = analyze();
+    assertThat(findings).extracting(Finding::rule).containsExactly(Rule.LOCK_ORDER_INVERSION);
+    assertThat(findings.get(0).message()).contains("Conn -> Pool -> Conn");
+  }
+
+  /**
+   * An object passed to a helper that locks its parameter is the caller's field lock, as when
+   * the caller locks the field itself; a {@code @LockClass} on the parameter names it instead.
+   */
+  @Test
+  void aLockPassedAsAnArgumentKeepsTheCallersName() throws IOException {
+    AppProgram.write(dir, "Parameters.java", """
+        class Parameters {
+          private final Object someObject = new Object();
+
+          void direct() {
+            synchronized (someObject) {
+              synchronized (this) { }
+            }
+          }
+
+          synchronized void viaParameter() {
+            lockIt(someObject);
+          }
+
+          static void lockIt(Object o) {
+            synchronized (o) { }
+          }
+        }
+        """);
+    List<Finding> findings = analyze();
+    assertThat(findings).extracting(Finding::rule).containsExactly(Rule.LOCK_ORDER_INVERSION);
+    assertThat(findings.get(0).message()).contains("Parameters -> Parameters.someObject -> Parameters");
+  }
+
+  @Test
+  void aLockClassOnTheParameterNamesTheObjectsItCovers() throws IOException {
+    AppProgram.write(dir, "Parameters.java", """
+        import dev.faultlock.annotations.LockClass;
+
+        class Parameters {
+          private final Object someObject = new Object();
+
+          void direct() {
+            synchronized (someObject) {
+              synchronized (this) { }
+            }
+          }
+
+          synchronized void viaParameter() {
+            lockIt(someObject);
+          }
+
+          static void lockIt(@LockClass("slot") Object o) {
+            synchronized (o) { }
+          }
+        }
+        """);
+    assertThat(analyze()).isEmpty();
+  }
+
+  private List<Finding> analyze() {
+    AnalysisResult r = Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build());
+    assertThat(r.problems()).isEmpty();
+    return r.findings();
+  }
+}
