@@ -77,31 +77,34 @@ class LockNamingTest {
     assertThat(findings.get(0).message()).contains("Conn -> Pool -> Conn");
   }
 
+  /** A helper locks the object it is passed; {@code %s} annotates its parameter. */
+  private static final String PARAMETERS = """
+      class Parameters {
+        private final Object someObject = new Object();
+
+        void direct() {
+          synchronized (someObject) {
+            synchronized (this) { }
+          }
+        }
+
+        synchronized void viaParameter() {
+          lockIt(someObject);
+        }
+
+        static void lockIt(%sObject o) {
+          synchronized (o) { }
+        }
+      }
+      """;
+
   /**
    * An object passed to a helper that locks its parameter is the caller's field lock, as when
    * the caller locks the field itself; a {@code @LockClass} on the parameter names it instead.
    */
   @Test
   void aLockPassedAsAnArgumentKeepsTheCallersName() throws IOException {
-    AppProgram.write(dir, "Parameters.java", """
-        class Parameters {
-          private final Object someObject = new Object();
-
-          void direct() {
-            synchronized (someObject) {
-              synchronized (this) { }
-            }
-          }
-
-          synchronized void viaParameter() {
-            lockIt(someObject);
-          }
-
-          static void lockIt(Object o) {
-            synchronized (o) { }
-          }
-        }
-        """);
+    AppProgram.write(dir, "Parameters.java", PARAMETERS.formatted(""));
     List<Finding> findings = analyze();
     assertThat(findings).extracting(Finding::rule).containsExactly(Rule.LOCK_ORDER_INVERSION);
     assertThat(findings.get(0).message()).contains("Parameters -> Parameters.someObject -> Parameters");
@@ -109,27 +112,8 @@ class LockNamingTest {
 
   @Test
   void aLockClassOnTheParameterNamesTheObjectsItCovers() throws IOException {
-    AppProgram.write(dir, "Parameters.java", """
-        import dev.faultlock.annotations.LockClass;
-
-        class Parameters {
-          private final Object someObject = new Object();
-
-          void direct() {
-            synchronized (someObject) {
-              synchronized (this) { }
-            }
-          }
-
-          synchronized void viaParameter() {
-            lockIt(someObject);
-          }
-
-          static void lockIt(@LockClass("slot") Object o) {
-            synchronized (o) { }
-          }
-        }
-        """);
+    AppProgram.write(dir, "Parameters.java",
+        PARAMETERS.formatted("@dev.faultlock.annotations.LockClass(\"slot\") "));
     assertThat(analyze()).isEmpty();
   }
 
