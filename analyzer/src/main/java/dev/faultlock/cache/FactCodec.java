@@ -169,6 +169,12 @@ final class FactCodec {
       this.positions = positions;
     }
 
+    /** A caller-side lock class, as two strings (both {@code null} for none). */
+    void renamed(CallContext.Renamed r) {
+      out.string(r == null ? null : r.declared());
+      out.string(r == null ? null : r.caller());
+    }
+
     /** Gives a lambda (and the lambdas it is written in) its place in the table. */
     void register(MethodInfo m) {
       if (m == null || !m.isLambda() || lambdaIds.containsKey(m)) return;
@@ -247,10 +253,11 @@ final class FactCodec {
         CallContext x = c.context();
         out.string(x.receiverIdentity());
         out.string(x.receiverText());
-        out.string(x.receiverClass());
+        renamed(x.receiverClass());
         out.strings(x.argIdentities());
         out.strings(x.argTexts());
-        out.strings(x.argClasses());
+        out.uint(x.argClasses().size());
+        for (CallContext.Renamed r : x.argClasses()) renamed(r);
         // Sorted by the references' text, so that equal facts give equal bytes.
         List<Map.Entry<MethodInfo, String[]>> bound = new ArrayList<>(x.boundReceivers().entrySet());
         bound.sort(Map.Entry.comparingByKey(Comparator.comparing(MethodInfo::signature)));
@@ -280,6 +287,12 @@ final class FactCodec {
     Reader(Compact.Reader in, ProgramIndex index) {
       this.in = in;
       this.index = index;
+    }
+
+    CallContext.Renamed renamed() throws IOException {
+      String declared = in.string();
+      String caller = in.string();
+      return declared == null ? null : new CallContext.Renamed(declared, caller);
     }
 
     MethodInfo ref() throws IOException {
@@ -362,10 +375,12 @@ final class FactCodec {
     CallContext context() throws IOException {
       String receiverIdentity = in.string();
       String receiverText = in.string();
-      String receiverClass = in.string();
+      CallContext.Renamed receiverClass = renamed();
       List<String> argIdentities = in.strings();
       List<String> argTexts = in.strings();
-      List<String> argClasses = in.strings();
+      int classes = in.count();
+      List<CallContext.Renamed> argClasses = new ArrayList<>(classes);
+      for (int i = 0; i < classes; i++) argClasses.add(renamed());
       int n = in.count();
       Map<MethodInfo, String[]> bound = new IdentityHashMap<>();
       for (int i = 0; i < n; i++) bound.put(nonNullRef(), in.strings().toArray(String[]::new));

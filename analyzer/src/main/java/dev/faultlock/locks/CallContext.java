@@ -12,8 +12,8 @@ import java.util.Map;
  * <p>The classes make one object one name: a callee that locks its receiver or a parameter
  * names it by its declared type ({@code Base} for a base-class {@code synchronized (this)}), the
  * caller by how it knows the object ({@code Sub}, or {@code Pool.conn} for a field), and the
- * caller's name is the one its own acquisitions of that object use. {@code null} where the
- * callee's own name must stand: its parameter carries a {@code @LockClass}.
+ * caller's name is the one its own acquisitions of that object use ({@link Renamed}). {@code
+ * null} where the callee's own name must stand: its parameter carries a {@code @LockClass}.
  *
  * @param boundReceivers for method references the call hands to a library method that runs them
  *     ({@code list.forEach(this::add)}): the receiver each reference is bound to, as {@code
@@ -22,11 +22,23 @@ import java.util.Map;
 public record CallContext(
     String receiverIdentity,
     String receiverText,
-    String receiverClass,
+    Renamed receiverClass,
     List<String> argIdentities,
     List<String> argTexts,
-    List<String> argClasses,
+    List<Renamed> argClasses,
     Map<MethodInfo, String[]> boundReceivers) {
+  /**
+   * The caller's lock class for an object the callee names by its declared type: a lock of
+   * class {@code declared} on that root becomes one of class {@code caller}. A lock of another
+   * class on it was named deeper down, by a callee that knows the object better (an override
+   * reached by dispatch: {@code Box.equals} on an {@code Object}), and keeps its name.
+   */
+  public record Renamed(String declared, String caller) {
+    String of(String lockClass) {
+      return lockClass.equals(declared) ? caller : lockClass;
+    }
+  }
+
   /** The root prefix of a lambda's captured parameter of the enclosing method: {@code cap:p0}. */
   static final String CAPTURED = "cap:";
 
@@ -45,20 +57,16 @@ public record CallContext(
             argClasses, Map.copyOf(bound));
   }
 
-  /**
-   * The caller's identity, text and lock class (or {@code null}) for a callee root ({@code
-   * this}, {@code p0}), or {@code null}.
-   */
+  /** The caller's identity and text for a callee root ({@code this}, {@code p0}), or {@code null}. */
   String[] map(String root) {
     if (root.equals("this")) {
-      return receiverIdentity == null ? null
-          : new String[] {receiverIdentity, receiverText, receiverClass};
+      return receiverIdentity == null ? null : new String[] {receiverIdentity, receiverText};
     }
     if (root.startsWith("p")) {
       try {
         int i = Integer.parseInt(root.substring(1));
         if (i < argIdentities.size() && argIdentities.get(i) != null) {
-          return new String[] {argIdentities.get(i), argTexts.get(i), argClasses.get(i)};
+          return new String[] {argIdentities.get(i), argTexts.get(i)};
         }
       } catch (NumberFormatException e) {
         return null;
@@ -87,6 +95,17 @@ public record CallContext(
     String[] bound = boundReceivers.get(callee);
     if (bound != null && root.equals("this")) return bound;
     return map(root);
+  }
+
+  /** The class a lock of {@code lockClass} on the callee root {@code root} has for the caller. */
+  String classOf(String root, String lockClass) {
+    Renamed r = null;
+    if (root.equals("this")) r = receiverClass;
+    else if (isParameter(root)) {
+      int i = Integer.parseInt(root.substring(1));
+      if (i < argClasses.size()) r = argClasses.get(i);
+    }
+    return r == null ? lockClass : r.of(lockClass);
   }
 
   static boolean isParameter(String root) {

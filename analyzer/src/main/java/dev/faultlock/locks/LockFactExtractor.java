@@ -1236,43 +1236,37 @@ public final class LockFactExtractor {
         && r.receiverType != null && !r.receiverType.equals(owner.fqn())) {
       recvId = outer(r.receiverType);
       recvText = LockNames.simple(r.receiverType) + ".this";
-      recvClass = inherited(r, r.receiverType) ? cx.names().ofType(r.receiverType) : null;
+      recvClass = cx.names().ofType(r.receiverType);
     } else if (scope == null || scope instanceof SuperExpr) {
       recvId = "this";
       recvText = "this";
-      recvClass = inherited(r, owner.fqn()) ? cx.names().ofType(owner.fqn()) : null;
+      recvClass = cx.names().ofType(owner.fqn());
     } else {
       recvId = identity(scope);
       recvText = recvId == null ? null : scope.toString();
-      recvClass = r != null && inherited(r, r.receiverType) ? callerClass(scope, recvId) : null;
+      recvClass = callerClass(scope, recvId);
     }
-    MethodInfo callee = r == null ? null : r.selected != null ? r.selected : first(r.targets);
+    // Renamed from the names the statically chosen method gives its receiver and parameters:
+    // an override that dispatch reaches below it names its objects better than the caller.
+    MethodInfo callee = r == null ? null : r.selected;
+    CallContext.Renamed recvRenamed = callee == null || callee.isStatic() || recvClass == null ? null
+        : new CallContext.Renamed(cx.names().ofType(callee.owner().fqn()), recvClass);
     List<String> ids = new ArrayList<>(args.size());
     List<String> texts = new ArrayList<>(args.size());
-    List<String> classes = new ArrayList<>(args.size());
+    List<CallContext.Renamed> classes = new ArrayList<>(args.size());
     for (int i = 0; i < args.size(); i++) {
       Expression a = args.get(i);
       String id = identity(a);
       ids.add(id);
       // Text and class are only read where the identity maps a callee's lock to this argument.
       texts.add(id == null ? null : a.toString());
-      boolean declared = callee != null && i < callee.arity()
-          && callee.parameterAnnotations().get(i).has(LockApi.LOCK_CLASS);
-      classes.add(declared ? null : callerClass(a, id));
+      boolean declared = callee == null || i >= callee.arity()
+          || callee.parameterAnnotations().get(i).has(LockApi.LOCK_CLASS);
+      String mine = declared ? null : callerClass(a, id);
+      classes.add(mine == null ? null
+          : new CallContext.Renamed(cx.names().ofParameter(callee, i), mine));
     }
-    return new CallContext(recvId, recvText, recvClass, ids, texts, classes, Map.of());
-  }
-
-  /**
-   * Whether every program method {@code r} may run is declared in {@code type} or inherited by
-   * it: then its {@code this} is an object this method knows as a {@code type} and names so. An
-   * override in a subtype (an {@code Object} receiver's {@code equals} reaching {@code
-   * Box.equals}) knows its object better than the caller does.
-   */
-  private boolean inherited(Resolved r, String type) {
-    if (r == null || type == null) return false;
-    for (MethodInfo t : r.targets) if (!index.isSubtype(type, t.owner().fqn())) return false;
-    return true;
+    return new CallContext(recvId, recvText, recvRenamed, ids, texts, classes, Map.of());
   }
 
   /**

@@ -38,7 +38,7 @@ public record LockRef(String lockClass, String text, String identity, boolean sh
    * call: {@code this.lock} of a callee called on {@code f} is {@code f.lock} in the caller.
    */
   public LockRef asSeenBy(CallContext call) {
-    return mapped(call::map);
+    return mapped(call::map).renamed(call, identity);
   }
 
   /**
@@ -48,7 +48,25 @@ public record LockRef(String lockClass, String text, String identity, boolean sh
    * MethodInfo)}).
    */
   public LockRef asSeenBy(CallContext call, MethodInfo callee, MethodInfo caller) {
-    return mapped(root -> call.map(root, callee, caller));
+    LockRef mine = mapped(root -> call.map(root, callee, caller));
+    // A lambda's objects and a method reference's bound receiver are not the call's receiver
+    // and arguments (CallContext#map(String, MethodInfo, MethodInfo)): no caller name to take.
+    boolean direct = !callee.isLambda() && !call.boundReceivers().containsKey(callee);
+    return direct ? mine.renamed(call, identity) : mine;
+  }
+
+  /**
+   * This lock, re-expressed from a callee's lock on {@code calleeIdentity}, with the caller's
+   * lock class when that identity is the callee's receiver or parameter itself (an object, not
+   * a lock kept in one of its fields): one object, one name ({@link CallContext.Renamed}).
+   */
+  private LockRef renamed(CallContext call, String calleeIdentity) {
+    if (identity.equals(UNKNOWN) || calleeIdentity.indexOf('.') >= 0
+        || calleeIdentity.indexOf('(') >= 0) {
+      return this;
+    }
+    String cls = call.classOf(calleeIdentity, lockClass);
+    return cls.equals(lockClass) ? this : new LockRef(cls, text, identity, shared);
   }
 
   /**
@@ -72,9 +90,7 @@ public record LockRef(String lockClass, String text, String identity, boolean sh
       if (root == null) return unknown();
       if (root[1] == null && root[0].equals(first)) return this;
       String rest = dot < 0 ? "" : identity.substring(dot);
-      // The object itself (not a lock kept in one of its fields) takes the caller's class.
-      String cls = dot < 0 && root.length > 2 && root[2] != null ? root[2] : lockClass;
-      return new LockRef(cls, root[1] == null ? text : root[1] + rest, root[0] + rest, shared);
+      return new LockRef(lockClass, root[1] == null ? text : root[1] + rest, root[0] + rest, shared);
     }
     List<String> segments = Identities.segments(identity);
     String[] root = roots.apply(segments.get(0));
@@ -109,18 +125,6 @@ public record LockRef(String lockClass, String text, String identity, boolean sh
     if (isGlobal(id) || id.startsWith(Identities.LITERAL)) return id;
     LockRef r = new LockRef("", "", id, false).mapped(roots);
     return r.identity.equals(UNKNOWN) ? null : r.identity;
-  }
-
-  /**
-   * This lock, or an unknown object of its class when its access path has more than {@code
-   * maxSteps} steps after the root (globals are never widened: they name one object everywhere).
-   */
-  public LockRef widened(int maxSteps) {
-    int dots = 0;
-    for (int i = 0; i < identity.length(); i++) if (identity.charAt(i) == '.') dots++;
-    if (dots <= maxSteps || isGlobal(identity) || identity.equals(UNKNOWN)) return this;
-    if (Identities.segments(identity).size() - 1 <= maxSteps) return this;
-    return unknown();
   }
 
   /** Static fields, class literals and the sorted pseudo-lock name the same object everywhere. */

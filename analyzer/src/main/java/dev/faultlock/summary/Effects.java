@@ -17,16 +17,14 @@ public final class Effects {
   /** Beyond this many distinct locks per method, only new lock classes are kept. */
   private static final int MAX_ACQUIRES = 64;
 
-  /** A lock the call may acquire, relative to the callee ({@code this.lock}). */
-  public record Acquire(LockRef lock, Witness witness) {}
-
   /**
-   * Access paths longer than this many steps are widened to an unknown object of the lock's
-   * class: a recursive walk ({@code next.visit()} in {@code visit}) re-expresses its lock one
-   * field further at each round ({@code this.next.next...}), and the summaries of a recursive
-   * component must stop growing.
+   * A lock the call may acquire, relative to the callee ({@code this.lock}).
+   *
+   * @param approximate known only from the shared summary of a large recursive component
+   *     ({@link SummaryComputer}): some member acquires it, not necessarily on a path from the
+   *     call; the lock-order rules do not rely on it
    */
-  private static final int MAX_PATH = 4;
+  public record Acquire(LockRef lock, Witness witness, boolean approximate) {}
 
   /**
    * Which acquisitions are the same lock: its class, identity and mode (not how the code spells
@@ -57,26 +55,30 @@ public final class Effects {
 
   /** Adds an acquisition; true when it is new or has a shorter witness than the known one. */
   public boolean addAcquire(LockRef lock, Witness witness) {
-    return addAcquire(lock, witness, UnaryOperator.identity());
+    return addAcquire(lock, witness, false, UnaryOperator.identity());
   }
 
   /**
-   * Adds an acquisition; true when it is new, or has a shorter witness than the known one. What
-   * is stored is {@code stored.apply(lock)}: a caller that re-expresses many locks shares equal
-   * ones only for those it keeps, most being known already.
+   * Adds an acquisition; true when it is new, or better than the known one: found on a real path
+   * where that one is {@code approximate}, else shorter. What is stored is {@code
+   * stored.apply(lock)}: a caller that re-expresses many locks shares equal ones only for those
+   * it keeps, most being known already.
    */
-  public boolean addAcquire(LockRef lock, Witness witness, UnaryOperator<LockRef> stored) {
-    lock = lock.widened(MAX_PATH);
+  public boolean addAcquire(
+      LockRef lock, Witness witness, boolean approximate, UnaryOperator<LockRef> stored) {
     Key key = new Key(lock.lockClass(), lock.identity(), lock.shared());
     Acquire known = acquires.get(key);
     if (known == null) {
       if (acquires.size() >= MAX_ACQUIRES && classes.contains(lock.lockClass())) return false;
-      acquires.put(key, new Acquire(stored.apply(lock), witness));
+      acquires.put(key, new Acquire(stored.apply(lock), witness, approximate));
       classes.add(lock.lockClass());
       return true;
     }
-    if (Witness.length(witness) < Witness.length(known.witness())) {
-      acquires.put(key, new Acquire(stored.apply(lock), witness));
+    boolean better = known.approximate() != approximate
+        ? known.approximate()
+        : Witness.length(witness) < Witness.length(known.witness());
+    if (better) {
+      acquires.put(key, new Acquire(stored.apply(lock), witness, approximate));
       return true;
     }
     return false;

@@ -20,9 +20,8 @@ import java.util.Set;
 /**
  * Computes {@link Effects} bottom-up over the strongly connected components of the call graph:
  * a component's callees outside it are final when it is processed, and inside it the members are
- * recomputed until nothing changes, however large the component (the JDK's and H2's have
- * thousands of methods): a chain only ever gets shorter, a set only bigger, and {@link Effects}
- * bounds how many locks a method keeps and how long their access paths grow, so this ends.
+ * recomputed until nothing changes (a chain only ever gets shorter, a set only bigger, so this
+ * ends).
  */
 public final class SummaryComputer {
   private final Map<MethodInfo, MethodFacts> facts;
@@ -57,6 +56,10 @@ public final class SummaryComputer {
         }
         continue;
       }
+      if (component.size() > SHARED_COMPONENT) {
+        c.shared(component);
+        continue;
+      }
       // A worklist over the component: when a method's effects change, its callers in the
       // component are looked at again.
       Set<MethodInfo> members = new HashSet<>(component);
@@ -75,6 +78,33 @@ public final class SummaryComputer {
     return c.effects;
   }
 
+  /**
+   * Above this size a component (mutual recursion through much of a large program, as in the
+   * JDK) gets one summary shared by all its members: every member reaches every other, so they
+   * may all do the same things. It costs one pass instead of a fixpoint over thousands of
+   * methods; witnesses then start at the member that does the acquisition, and lock identities
+   * are not carried through the component. Its acquisitions are {@linkplain
+   * Effects.Acquire#approximate() approximate}: a caller of one member is told every lock any
+   * member takes, whether or not a path leads there, so the lock-order rules do not build on them
+   * (a cycle made of them is an artefact of the summary far more often than a deadlock; on H2 the
+   * component has 3,762 methods). Fault paths through it are kept.
+   */
+  private static final int SHARED_COMPONENT = 32;
+
+  private void shared(List<MethodInfo> component) {
+    Effects shared = new Effects();
+    Set<MethodInfo> members = new HashSet<>(component);
+    for (MethodInfo m : component) effects.put(m, shared);
+    for (MethodInfo m : component) add(m, shared, members);
+  }
+
+  /** A lock as a shared summary keeps it: globals stay themselves, the rest is some object. */
+  private static LockRef anonymous(LockRef lock) {
+    String id = lock.identity();
+    if (id.startsWith("static:") || id.startsWith("class:") || id.equals(LockRef.UNKNOWN)) return lock;
+    return new LockRef(lock.lockClass(), lock.text(), LockRef.UNKNOWN, lock.shared());
+  }
+
   /** The one stored instance of {@code lock}: what {@link Effects#addAcquire} keeps. */
   private LockRef canonical(LockRef lock) {
     LockRef known = canonical.putIfAbsent(lock, lock);
@@ -88,7 +118,16 @@ public final class SummaryComputer {
 
   /** Recomputes what {@code m} may do from its facts and its callees; true on change. */
   private boolean update(MethodInfo m) {
-    Effects e = effects.get(m);
+    return add(m, effects.get(m), Set.of());
+  }
+
+  /**
+   * Adds what {@code m} may do, from its facts and its callees, to {@code e}; true on change.
+   * With {@code shared} members, {@code e} is their one summary ({@link #SHARED_COMPONENT}): calls
+   * among them add nothing, and everything added is approximate, with lock identities dropped.
+   */
+  private boolean add(MethodInfo m, Effects e, Set<MethodInfo> shared) {
+    boolean approximate = !shared.isEmpty();
     boolean changed = false;
     boolean faultsDisabled = m.annotations().has(LockApi.FAULTS_DISABLED);
     String mayFault = m.annotations().value(LockApi.MAY_FAULT);
@@ -101,7 +140,8 @@ public final class SummaryComputer {
     for (LockEvent event : f.events()) {
       if (event instanceof LockEvent.Acquire a) {
         if (a.blocking()) {
-          changed |= e.addAcquire(a.lock(), a.step(), this::canonical);
+          changed |= e.addAcquire(
+              approximate ? anonymous(a.lock()) : a.lock(), a.step(), approximate, this::canonical);
         }
       } else if (event instanceof LockEvent.Fault fault) {
         if (!faultsDisabled) {
@@ -114,13 +154,13 @@ public final class SummaryComputer {
           Effects te = effects.get(t);
           // A direct call of a fault handler is the fault machinery itself (a model's page
           // table calling ->nopage): the handler's locks are reached through the fault path.
-          if (te != null && !t.annotations().has(LockApi.FAULT_HANDLER)) {
-            changed |= through(e, te, c, t, m, step, faultsDisabled);
+          if (te != null && !shared.contains(t) && !t.annotations().has(LockApi.FAULT_HANDLER)) {
+            changed |= through(e, te, c, t, m, step, faultsDisabled, approximate);
           }
         }
         if (c.libraryType() != null) {
           for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
-            changed |= through(e, te, c, null, m, step, faultsDisabled);
+            changed |= through(e, te, c, null, m, step, faultsDisabled, approximate);
           }
         }
       }
@@ -140,18 +180,22 @@ public final class SummaryComputer {
 
   /**
    * Adds what {@code callee} (the effects of {@code target}, or of a library method when {@code
-   * target} is {@code null}) does to {@code e}, the effects of {@code caller}.
+   * target} is {@code null}) does to {@code e}, the effects of {@code caller}; {@code
+   * approximate} when {@code e} is a shared summary, which keeps no identity of a program
+   * callee's locks.
    */
   private boolean through(
       Effects e, Effects callee, LockEvent.Call c, MethodInfo target, MethodInfo caller,
-      TraceStep step, boolean faultsDisabled) {
+      TraceStep step, boolean faultsDisabled, boolean approximate) {
     boolean changed = false;
     // A copy only when a method calls itself: it then adds to what it walks.
     for (Effects.Acquire a : callee == e ? List.copyOf(callee.acquires()) : callee.acquires()) {
       if (c.createsTheObjectOf(target, a.lock())) continue;
       LockRef mine = target == null ? a.lock().asSeenBy(c.context())
+          : approximate ? anonymous(a.lock())
           : a.lock().asSeenBy(c.context(), target, caller);
-      changed |= e.addAcquire(mine, Witness.cons(step, a.witness()), this::canonical);
+      changed |= e.addAcquire(mine, Witness.cons(step, a.witness()),
+          approximate || a.approximate(), this::canonical);
     }
     if (!faultsDisabled) {
       for (Effects.Fault f : callee == e ? List.copyOf(callee.faults()) : callee.faults()) {

@@ -117,6 +117,36 @@ class LockNamingTest {
     assertThat(analyze()).isEmpty();
   }
 
+  /**
+   * An interface-typed argument whose implementation, reached by dispatch further down, locks
+   * itself keeps the implementation's name (jimfs's {@code transferFrom} of a channel that may be
+   * another file's): the caller's declared type names it no better.
+   */
+  @Test
+  void aLockNamedByDispatchBelowTheCallKeepsItsName() throws IOException {
+    AppProgram.write(dir, "Source.java", "interface Source {\n  int read();\n}\n");
+    AppProgram.write(dir, "Chan.java", """
+        class Chan implements Source {
+          @Override
+          public synchronized int read() { return 0; }
+
+          synchronized void transferFrom(Source src) {
+            Copier.copy(src);
+          }
+        }
+        """);
+    AppProgram.write(dir, "Copier.java", """
+        class Copier {
+          static void copy(Source s) {
+            s.read();
+          }
+        }
+        """);
+    List<Finding> findings = analyze();
+    assertThat(findings).extracting(Finding::rule).containsExactly(Rule.UNSORTED_SAME_CLASS_LOCKS);
+    assertThat(findings.get(0).message()).startsWith("Chan lock `src` is acquired while Chan lock `this`");
+  }
+
   private List<Finding> analyze() {
     AnalysisResult r = Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build());
     assertThat(r.problems()).isEmpty();

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where the lock-order graph takes edges from (docs/evaluation.md): a task handed to an executor
- * runs on another thread, not under the caller's locks; a recursive component of any size keeps
- * its members' own summaries, so a real cycle through one is found.
+ * Where the lock-order graph no longer takes edges from (docs/evaluation.md): a task handed to an
+ * executor runs on another thread, not under the caller's locks; and a lock known only from the
+ * shared summary of a large recursive component is not an edge (a cycle through one was an
+ * artefact of the summary on every real program read; the cost is a real cycle through such a
+ * component, shown here).
  */
 class LockOrderPrecisionTest {
   @TempDir Path dir;
@@ -94,17 +96,8 @@ class LockOrderPrecisionTest {
   }
 
   @Test
-  void aCycleThroughALargeRecursiveComponentIsReported() throws IOException {
+  void aCycleThroughALargeComponentsSharedSummaryIsNot() throws IOException {
     write("Ring.java", ring(40));
-    assertThat(lines(analyse())).containsExactly("Ring.java:10");
-  }
-
-  /** Lock identities survive a large component: re-taking the caller's own monitor is reentry. */
-  @Test
-  void aLargeComponentKeepsLockIdentities() throws IOException {
-    write("Ring.java", ring(40)
-        .replace("synchronized (A) {\n      m1();", "synchronized (this) {\n      m1();")
-        .replace("synchronized (B) { depth++; }", "synchronized (this) { depth++; }"));
     assertThat(analyse()).isEmpty();
   }
 
