@@ -5,7 +5,7 @@ def failed = { String message ->
       "no failure saying: ${message}"
 }
 failed "faultlock: formats (faultlock.formats): unknown report format 'pdf'"
-failed "faultlock: failOn (faultlock.failOn): unknown value 'sometimes', expected one of error, warning, never"
+failed "faultlock: failOn (faultlock.failOn): unknown level 'sometimes' (expected one of error, warning, never)"
 failed "faultlock: baseline (faultlock.baseline): ${new File(basedir, 'no-such-baseline.json')} does not exist"
 failed "faultlock: baseline (faultlock.baseline): cannot read ${new File(basedir, 'broken-baseline.json')}: not a faultlock baseline: line 4: "
 failed "faultlock: excludes (faultlock.excludes): 'demo/{Broken' is not a glob: "

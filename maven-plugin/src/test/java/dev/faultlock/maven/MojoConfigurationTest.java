@@ -3,6 +3,7 @@ package dev.faultlock.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultlock.config.Baseline;
 import dev.faultlock.maven.FindingLogTest.RecordingLog;
 import java.io.File;
 import java.io.IOException;
@@ -143,8 +144,8 @@ class MojoConfigurationTest {
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoExecutionException.class)
         .hasMessage(
-            "faultlock: failOn (faultlock.failOn): unknown value 'sometimes', expected one of"
-                + " error, warning, never");
+            "faultlock: failOn (faultlock.failOn): unknown level 'sometimes' (expected one of"
+                + " error, warning, never)");
     assertThat(log.lines).noneMatch(l -> l.contains("analysing"));
   }
 
