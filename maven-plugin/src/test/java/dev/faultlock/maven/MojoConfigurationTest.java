@@ -372,6 +372,30 @@ class MojoConfigurationTest {
   }
 
   @Test
+  void aModuleWithoutFaultlockJsonReadsTheTopLevelProjects() throws Exception {
+    transfer(StandardCharsets.UTF_8);
+    Path topDir = dir.resolve("top");
+    Files.createDirectories(topDir);
+    Files.writeString(topDir.resolve("faultlock.json"), "{\"failOn\": \"warning\"}");
+    MavenProject top = new MavenProject();
+    top.setArtifactId("top");
+    top.setFile(topDir.resolve("pom.xml").toFile());
+    top.setExecutionRoot(true);
+    @SuppressWarnings("deprecation")
+    MavenSession session =
+        new MavenSession(
+            null, null, new DefaultMavenExecutionRequest(), new DefaultMavenExecutionResult());
+    session.setProjects(List.of(top, project));
+    CheckMojo mojo = check();
+    mojo.failOn = null;
+    mojo.session = session;
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("faultlock: 0 errors, 1 warning in demo (failOn=warning)");
+  }
+
+  @Test
   void aMalformedFaultlockJsonNamesItsLine() throws IOException {
     Path file = dir.resolve("faultlock.json");
     Files.writeString(file, "{\n  \"rules\": {\"UnsortedSameClassLock\": \"off\"}\n}\n");
