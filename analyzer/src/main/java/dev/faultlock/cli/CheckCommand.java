@@ -180,6 +180,7 @@ final class CheckCommand implements Callable<Integer> {
       result =
           run.reported(
               roots.equals(inputs.usable()) ? analysed : onlyNamed(analysed, inputs.usable(), roots),
+              file -> SourceRoots.isUnder(file, inputs.usable()),
               err);
     } catch (RunControls.BadControl e) {
       err.println(ToolInfo.NAME + ": " + e.getMessage());

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The controls of one {@code check} run, resolved: the command line over the project's {@code
@@ -89,8 +91,12 @@ final class RunControls {
   /**
    * What is reported: the findings the baseline does not accept. With {@code --write-baseline},
    * writes every finding of {@code result} first, so that none is reported.
+   *
+   * @param checked whether a file, as a baseline entry names it, was checked in this run: an
+   *     entry for a file outside the {@code PATH}s named is not stale, only not looked at
    */
-  AnalysisResult reported(AnalysisResult result, PrintWriter err) throws BadControl {
+  AnalysisResult reported(AnalysisResult result, Predicate<String> checked, PrintWriter err)
+      throws BadControl {
     Baseline accepted = baseline;
     Path file = settings.baseline();
     if (writeBaseline != null) {
@@ -113,16 +119,23 @@ final class RunControls {
           ToolInfo.NAME + ": " + plural(match.baselined().size(), "finding")
               + " accepted by the baseline " + file);
     }
-    if (!match.stale().isEmpty()) {
+    List<Baseline.Entry> stale =
+        match.stale().stream().filter(e -> checked.test(fileOf(e.location()))).toList();
+    if (!stale.isEmpty()) {
       err.println(
-          ToolInfo.NAME + ": " + plural(match.stale().size(), "baseline entry matches",
+          ToolInfo.NAME + ": " + plural(stale.size(), "baseline entry matches",
               "baseline entries match")
               + " no finding any more (fixed?): refresh it with --write-baseline " + file);
-      for (Baseline.Entry e : match.stale()) {
+      for (Baseline.Entry e : stale) {
         err.println("    " + e.location() + ": [" + e.rule() + "] stale");
       }
     }
     return match.reported(result);
+  }
+
+  // An entry's location is "file:line" (or "file" alone), as the writer showed it.
+  private static String fileOf(String location) {
+    return location == null ? "" : location.replaceFirst(":\\d+$", "");
   }
 
   private static String describe(IOException e) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,17 +122,25 @@ class ControlOptionsTest {
   @Test
   void aWrittenBaselineAcceptsTodaysFindingsAndReportsFixedOnesAsStale() throws IOException {
     Path baseline = tmp.resolve("faultlock-baseline.json");
+    Path src = tmp.resolve("src");
+    Files.createDirectories(src);
+    for (String name : new String[] {"Inode.java", "UserMemory.java"}) {
+      Files.copy(Path.of(program("buggy"), name), src.resolve(name));
+    }
 
-    CliRun write = faultlock("check", "--write-baseline", baseline.toString(), program("buggy"));
-    CliRun again = faultlock("check", "--baseline", baseline.toString(), program("buggy"));
-    CliRun fixed = faultlock("check", "--baseline", baseline.toString(), program("fixed"));
+    CliRun write = faultlock("check", "--write-baseline", baseline.toString(), src.toString());
+    CliRun again = faultlock("check", "--baseline", baseline.toString(), src.toString());
+    Files.copy(
+        Path.of(program("fixed"), "Inode.java"), src.resolve("Inode.java"),
+        StandardCopyOption.REPLACE_EXISTING);
+    CliRun fixed = faultlock("check", "--baseline", baseline.toString(), src.toString());
 
     // The Maven plugin's format: one entry per finding, keyed by fingerprint.
     JsonNode file = new ObjectMapper().readTree(baseline.toFile());
     assertThat(file.path("format").asText()).isEqualTo("faultlock-baseline");
     assertThat(file.path("findings")).hasSize(1);
     assertThat(file.at("/findings/0/rule").asText()).isEqualTo("FaultUnderLock");
-    assertThat(file.at("/findings/0/location").asText()).endsWith("buggy/Inode.java:14");
+    assertThat(file.at("/findings/0/location").asText()).isEqualTo(src + "/Inode.java:14");
     assertThat(write.err()).contains("faultlock: baselined 1 finding in " + baseline);
     assertThat(write.out()).isEqualTo("0 errors, 0 warnings\n");
     assertThat(write.exitCode()).isZero();
@@ -142,7 +151,21 @@ class ControlOptionsTest {
 
     assertThat(fixed.err())
         .contains("faultlock: 1 baseline entry matches no finding any more (fixed?)")
-        .containsPattern("    \\S+/buggy/Inode.java:14: \\[FaultUnderLock\\] stale");
+        .contains("    " + src + "/Inode.java:14: [FaultUnderLock] stale");
+  }
+
+  @Test
+  void entriesOfFilesOutsideTheNamedPackageAreNotStale() throws IOException {
+    String root = program("tree");
+    Path baseline = tmp.resolve("tree.json");
+    faultlock("check", "--write-baseline", baseline.toString(), root);
+
+    CliRun mem = faultlock("check", "--baseline", baseline.toString(), root + "/demo/mem");
+    CliRun all = faultlock("check", "--baseline", baseline.toString(), root);
+
+    // The accepted finding is in demo/fs: checking demo/mem alone does not look at it.
+    assertThat(mem.err()).doesNotContain("stale").contains("0 findings accepted");
+    assertThat(all.err()).doesNotContain("stale").contains("1 finding accepted");
   }
 
   @Test
