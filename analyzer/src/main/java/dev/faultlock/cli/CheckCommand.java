@@ -138,9 +138,7 @@ final class CheckCommand implements Callable<Integer> {
     try {
       run = RunControls.resolve(controls);
     } catch (RunControls.BadControl e) {
-      err.println(ToolInfo.NAME + ": " + e.getMessage());
-      err.flush();
-      return Main.BAD_INPUT;
+      return badControl(err, e);
     }
 
     InputPaths inputs = InputPaths.check(paths);
@@ -183,9 +181,7 @@ final class CheckCommand implements Callable<Integer> {
               file -> SourceRoots.isUnder(file, inputs.usable()),
               err);
     } catch (RunControls.BadControl e) {
-      err.println(ToolInfo.NAME + ": " + e.getMessage());
-      err.flush();
-      return Main.BAD_INPUT;
+      return badControl(err, e);
     }
 
     Counts counts = Counts.of(result);
@@ -217,6 +213,12 @@ final class CheckCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     return run.failOn().fails(counts) ? Main.FINDINGS : Main.OK;
+  }
+
+  private static int badControl(PrintWriter err, RunControls.BadControl e) {
+    err.println(ToolInfo.NAME + ": " + e.getMessage());
+    err.flush();
+    return Main.BAD_INPUT;
   }
 
   /**
@@ -284,5 +286,4 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
   }
-
 }
