@@ -38,7 +38,8 @@ public final class Analyzer {
 
   /** Analyses the program described by {@code options}. Bad input becomes problems, not exceptions. */
   public static AnalysisResult analyze(AnalyzerOptions options) {
-    return ResultCache.analyze(options, Analyzer::analyzeUncached);
+    // Rule levels apply to the finished result, so a cached result serves every choice of them.
+    return options.rules().apply(ResultCache.analyze(options, Analyzer::analyzeUncached));
   }
 
   private static AnalysisResult analyzeUncached(AnalyzerOptions options) {

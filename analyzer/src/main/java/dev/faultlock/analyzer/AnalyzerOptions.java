@@ -1,5 +1,9 @@
 package dev.faultlock.analyzer;
 
+import dev.faultlock.config.Excludes;
+import dev.faultlock.config.RuleLevels;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +23,22 @@ import java.util.Objects;
  *     dev.faultlock.summary.ProgramSummary} (what the Maven plugin ships in a module's jar); it
  *     costs time and memory in proportion to what the program's public methods reach, so
  *     checking alone leaves it empty
+ * @param encoding the charset the sources are read in (javac's {@code -encoding}); a file that
+ *     does not decode is a problem naming the line, and is skipped
+ * @param excludes files under a source directory to leave out, by their path relative to it
+ * @param rules per-rule levels, applied to the findings: rules turned off report nothing
  */
 public record AnalyzerOptions(
     List<Path> sources, List<Path> classpath, int jobs, Path cacheDir, Progress progress,
-    boolean summarize) {
+    boolean summarize, Charset encoding, Excludes excludes, RuleLevels rules) {
   public AnalyzerOptions {
     sources = List.copyOf(sources);
     classpath = List.copyOf(classpath);
     if (jobs < 1) throw new IllegalArgumentException("jobs must be at least 1, was " + jobs);
     Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(encoding, "encoding");
+    Objects.requireNonNull(excludes, "excludes");
+    Objects.requireNonNull(rules, "rules");
   }
 
   public static Builder builder() {
@@ -44,7 +55,7 @@ public record AnalyzerOptions(
 
   /**
    * Builds options with the defaults: no classpath, one job per core, no cache, no progress, no
-   * program summary.
+   * program summary, UTF-8, nothing excluded, every rule at its catalog severity.
    */
   public static final class Builder {
     private final List<Path> sources = new ArrayList<>();
@@ -53,6 +64,9 @@ public record AnalyzerOptions(
     private Path cacheDir;
     private Progress progress = Progress.NONE;
     private boolean summarize;
+    private Charset encoding = StandardCharsets.UTF_8;
+    private Excludes excludes = Excludes.NONE;
+    private RuleLevels rules = RuleLevels.DEFAULTS;
 
     private Builder() {}
 
@@ -91,8 +105,24 @@ public record AnalyzerOptions(
       return this;
     }
 
+    public Builder encoding(Charset encoding) {
+      this.encoding = encoding;
+      return this;
+    }
+
+    public Builder excludes(Excludes excludes) {
+      this.excludes = excludes;
+      return this;
+    }
+
+    public Builder rules(RuleLevels rules) {
+      this.rules = rules;
+      return this;
+    }
+
     public AnalyzerOptions build() {
-      return new AnalyzerOptions(sources, classpath, jobs, cacheDir, progress, summarize);
+      return new AnalyzerOptions(
+          sources, classpath, jobs, cacheDir, progress, summarize, encoding, excludes, rules);
     }
   }
 }

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * What an analysis result depends on, as one SHA-256: the bytes of every source (with the name
  * reports show for it), each classpath entry (its files' names, sizes and modification times:
  * jars are not re-read), and the analyzer's own code, so a rebuilt analyzer never reads results
- * of the old one. The number of jobs is left out: results do not depend on it.
+ * of the old one, and the charset the sources are read in. The number of jobs is left out:
+ * results do not depend on it; nor do the rule levels, which apply to the result afterwards.
  */
 final class InputKey {
   /** Bumped when the stored form of a result changes. */
@@ -33,7 +34,7 @@ final class InputKey {
   static String of(AnalyzerOptions options) throws IOException {
     MessageDigest digest = sha256();
     add(digest, environment(options));
-    for (Path source : JavaSources.collect(options.sources(), new ArrayList<>())) {
+    for (Path source : JavaSources.collect(options, new ArrayList<>())) {
       add(digest, "source " + JavaSources.show(source));
       try (InputStream in = Files.newInputStream(source)) {
         byte[] buffer = new byte[1 << 16];
@@ -56,6 +57,8 @@ final class InputKey {
     add(digest, "analyzer");
     stamp(digest, analyzerCode());
     add(digest, "jdk " + System.getProperty("java.version") + " " + System.getProperty("java.vendor"));
+    // The same bytes read in another charset are another program (or a problem instead of one).
+    add(digest, "encoding " + options.encoding().name());
     for (Path entry : options.classpath()) {
       add(digest, "classpath " + entry);
       stamp(digest, entry);

@@ -175,7 +175,7 @@ public final class ProgramFacts {
 
     Result run() {
       int jobs = options.jobs();
-      List<Path> paths = JavaSources.collect(options.sources(), problems);
+      List<Path> paths = JavaSources.collect(options, problems);
       List<Slot> slots = new ArrayList<>(paths.size());
       for (Path p : paths) slots.add(new Slot(p));
       AtomicInteger done = new AtomicInteger();
@@ -247,7 +247,9 @@ public final class ProgramFacts {
     private void parse(Slot s, byte[] bytes) {
       parsed.incrementAndGet();
       SourceFile source =
-          bytes == null ? JavaSources.parse(s.path, problems) : JavaSources.parse(s.path, bytes, problems);
+          bytes == null
+              ? JavaSources.parse(s.path, options.encoding(), problems)
+              : JavaSources.parse(s.path, bytes, options.encoding(), problems);
       if (source == null) return;
       s.declarations = ProgramIndex.declare(source, problems);
       if (s.declarations != null && store != null) s.interfaceHash = interfaceHash(s.declarations);

@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -60,7 +61,7 @@ import picocli.CommandLine.Spec;
       "0:nothing at or above --fail-on was found",
       "1:findings at or above --fail-on",
       "2:bad usage or input (unknown option or format, a PATH that does not exist or holds no"
-          + " Java files, a report that cannot be written)",
+          + " Java files, a bad configuration file or baseline, a report that cannot be written)",
       "3:internal error (a bug in faultlock; please report it)"
     })
 final class CheckCommand implements Callable<Integer> {
@@ -93,16 +94,8 @@ final class CheckCommand implements Callable<Integer> {
       description = "Write the report to FILE instead of standard output.")
   Path output;
 
-  @Option(
-      names = "--fail-on",
-      paramLabel = "LEVEL",
-      defaultValue = "error",
-      converter = FailOnConverter.class,
-      completionCandidates = FailOnConverter.Names.class,
-      description =
-          "Exit 1 when a finding of this severity or worse is found: ${COMPLETION-CANDIDATES}"
-              + " (default: ${DEFAULT-VALUE}). Problems with the input count as warnings.")
-  FailOn failOn;
+  // --fail-on, --exclude, --rule, --encoding, --baseline, --config: what faultlock.json can set.
+  @Mixin ControlOptions controls;
 
   private int jobs = Runtime.getRuntime().availableProcessors();
 
@@ -141,6 +134,13 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
 
+    RunControls run;
+    try {
+      run = RunControls.resolve(controls);
+    } catch (RunControls.BadControl e) {
+      return badControl(err, e);
+    }
+
     InputPaths inputs = InputPaths.check(paths);
     inputs.errors().forEach(message -> err.println(ToolInfo.NAME + ": " + message));
     if (inputs.usable().isEmpty()) {
@@ -151,14 +151,19 @@ final class CheckCommand implements Callable<Integer> {
     // A progress line only helps a person watching a terminal; in CI logs it is noise.
     ProgressLine progress =
         System.console() == null ? null : new ProgressLine(err, System::nanoTime);
-    List<Path> roots = inputs.usable().stream().map(SourceRoots::rootOf).distinct().toList();
+    List<Path> roots =
+        inputs.usable().stream()
+            .map(p -> SourceRoots.rootOf(p, run.settings().encoding()))
+            .distinct()
+            .toList();
     if (verbose && !roots.equals(inputs.usable())) {
       err.println(
           ToolInfo.NAME + ": reading the source roots " + roots + " for " + inputs.usable());
     }
     AnalysisResult analysed =
         Analyzer.analyze(
-            AnalyzerOptions.builder()
+            run.settings()
+                .applyTo(AnalyzerOptions.builder())
                 .sources(roots)
                 .classpath(classpathEntries())
                 .jobs(jobs)
@@ -168,8 +173,16 @@ final class CheckCommand implements Callable<Integer> {
     if (progress != null) {
       progress.clear();
     }
-    AnalysisResult result =
-        roots.equals(inputs.usable()) ? analysed : onlyNamed(analysed, inputs.usable(), roots);
+    AnalysisResult result;
+    try {
+      result =
+          run.reported(
+              roots.equals(inputs.usable()) ? analysed : onlyNamed(analysed, inputs.usable(), roots),
+              file -> SourceRoots.isUnder(file, inputs.usable()),
+              err);
+    } catch (RunControls.BadControl e) {
+      return badControl(err, e);
+    }
 
     Counts counts = Counts.of(result);
     try {
@@ -199,7 +212,13 @@ final class CheckCommand implements Callable<Integer> {
     if (!inputs.errors().isEmpty()) {
       return Main.BAD_INPUT;
     }
-    return failOn.fails(counts) ? Main.FINDINGS : Main.OK;
+    return run.failOn().fails(counts) ? Main.FINDINGS : Main.OK;
+  }
+
+  private static int badControl(PrintWriter err, RunControls.BadControl e) {
+    err.println(ToolInfo.NAME + ": " + e.getMessage());
+    err.flush();
+    return Main.BAD_INPUT;
   }
 
   /**
@@ -264,29 +283,6 @@ final class CheckCommand implements Callable<Integer> {
 
       Names() {
         super(Arrays.stream(ReportFormat.values()).map(ReportFormat::label).toList());
-      }
-    }
-  }
-
-  /** {@code --fail-on}: {@code error}, {@code warning} or {@code never}. */
-  static final class FailOnConverter implements CommandLine.ITypeConverter<FailOn> {
-    @Override
-    public FailOn convert(String value) {
-      for (FailOn failOn : FailOn.values()) {
-        if (failOn.toString().equalsIgnoreCase(value.trim())) {
-          return failOn;
-        }
-      }
-      throw new CommandLine.TypeConversionException(
-          "unknown level '" + value + "' (expected one of " + String.join(", ", new Names()) + ")");
-    }
-
-    /** The names the help text lists. */
-    static final class Names extends ArrayList<String> {
-      private static final long serialVersionUID = 1;
-
-      Names() {
-        super(Arrays.stream(FailOn.values()).map(FailOn::toString).toList());
       }
     }
   }

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.PackageDeclaration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -28,10 +29,10 @@ final class SourceRoots {
    * The source root of {@code path}, spelt relative like {@code path} when it is relative; {@code
    * path} itself when the directories do not spell its package (or it is the root).
    */
-  static Path rootOf(Path path) {
+  static Path rootOf(Path path, Charset encoding) {
     Path absolutePath = path.toAbsolutePath().normalize();
     return sampleFile(path)
-        .flatMap(file -> packageOf(file).flatMap(pkg -> packageRoot(file, pkg)))
+        .flatMap(file -> packageOf(file, encoding).flatMap(pkg -> packageRoot(file, pkg)))
         .filter(root -> absolutePath.startsWith(root) && !absolutePath.equals(root))
         .map(root -> spelledLike(path, absolutePath, root))
         .orElse(path);
@@ -59,9 +60,10 @@ final class SourceRoots {
     }
   }
 
-  private static Optional<String> packageOf(Path file) {
+  private static Optional<String> packageOf(Path file, Charset encoding) {
     try {
-      String text = Files.readString(file);
+      // Leniently: a byte that does not decode is the analysis's problem to report, with its line.
+      String text = new String(Files.readAllBytes(file), encoding);
       JavaParser parser =
           new JavaParser(new ParserConfiguration().setLanguageLevel(LanguageLevel.JAVA_25));
       return parser

@@ -8,14 +8,11 @@ import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.printer.DefaultPrettyPrinter;
 import dev.faultlock.analyzer.AnalyzerOptions;
+import dev.faultlock.config.Excludes;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.Problem;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,14 +38,14 @@ public final class JavaSources {
   /** Parses every source of {@code options} with {@code options.jobs()} threads. */
   public static Parsed parse(AnalyzerOptions options) {
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
-    List<Path> paths = collect(options.sources(), problems);
+    List<Path> paths = collect(options, problems);
     SourceFile[] parsed = new SourceFile[paths.size()];
     AtomicInteger done = new AtomicInteger();
     Workers.run(
         options.jobs(),
         paths.size(),
         i -> {
-          parsed[i] = parse(paths.get(i), problems);
+          parsed[i] = parse(paths.get(i), options.encoding(), problems);
           options.progress().update("parsing", done.incrementAndGet(), paths.size());
         });
     List<SourceFile> files = new ArrayList<>();
@@ -60,47 +57,36 @@ public final class JavaSources {
 
   private static final ThreadLocal<JavaParser> PARSERS = ThreadLocal.withInitial(JavaSources::newParser);
 
-  /** Reads and parses one file; {@code null} (and a problem) when it cannot. Thread-safe. */
-  public static SourceFile parse(Path path, List<Problem> problems) {
-    String shown = show(path);
-    String text;
+  /**
+   * Reads and parses one file in {@code encoding}; {@code null} (and a problem) when it cannot.
+   * Thread-safe.
+   */
+  public static SourceFile parse(Path path, Charset encoding, List<Problem> problems) {
+    byte[] bytes;
     try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (MalformedInputException e) {
-      problems.add(notUtf8(shown));
-      return null;
+      bytes = Files.readAllBytes(path);
     } catch (IOException e) {
-      problems.add(cannotRead(shown, e));
+      problems.add(cannotRead(show(path), e));
       return null;
     }
-    return parseText(path, shown, text, problems);
+    return parse(path, bytes, encoding, problems);
   }
 
   /** Parses one file's bytes, already read; {@code null} (and a problem) when it cannot. */
-  public static SourceFile parse(Path path, byte[] bytes, List<Problem> problems) {
+  public static SourceFile parse(Path path, byte[] bytes, Charset encoding, List<Problem> problems) {
     String shown = show(path);
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      problems.add(notUtf8(shown));
+    SourceText.Decoded decoded = SourceText.decode(bytes, encoding);
+    if (decoded.text() == null) {
+      problems.add(new Problem(new Location(shown, decoded.line(), decoded.column()), decoded.error()));
       return null;
     }
-    return parseText(path, shown, text, problems);
+    return parseText(path, shown, decoded.text(), problems);
   }
 
   /** The problem of a file that cannot be read. */
   public static Problem cannotRead(String shown, IOException e) {
     return new Problem(new Location(shown, 0, 0), "cannot read file: " + e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : " " + e.getMessage()));
-  }
-
-  private static Problem notUtf8(String shown) {
-    return new Problem(new Location(shown, 0, 0), "not UTF-8 text; file skipped");
   }
 
   private static SourceFile parseText(Path path, String shown, String text, List<Problem> problems) {
@@ -186,13 +172,19 @@ public final class JavaSources {
     return expected < 0 ? line : line.substring(0, expected);
   }
 
-  /** Every {@code .java} file under {@code sources}, in a stable order, each once. */
-  public static List<Path> collect(List<Path> sources, List<Problem> problems) {
+  /**
+   * Every {@code .java} file under the sources of {@code options}, in a stable order, each once,
+   * less those under a source directory that its excludes match (a file named as a source is
+   * always read).
+   */
+  public static List<Path> collect(AnalyzerOptions options, List<Problem> problems) {
     List<Path> out = new ArrayList<>();
-    for (Path source : sources) {
+    Excludes excludes = options.excludes();
+    for (Path source : options.sources()) {
       if (Files.isDirectory(source)) {
         try (Stream<Path> walk = Files.walk(source)) {
           walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
+              .filter(p -> !excludes.excludes(source.relativize(p)))
               .sorted()
               .forEach(out::add);
         } catch (IOException e) {

@@ -135,7 +135,9 @@ class ResultCacheTest {
   }
 
   private static AnalyzerOptions withoutCache(AnalyzerOptions o) {
-    return new AnalyzerOptions(o.sources(), o.classpath(), o.jobs(), null, o.progress(), o.summarize());
+    return new AnalyzerOptions(
+        o.sources(), o.classpath(), o.jobs(), null, o.progress(), o.summarize(), o.encoding(),
+        o.excludes(), o.rules());
   }
 
   private List<Path> entries() throws IOException {

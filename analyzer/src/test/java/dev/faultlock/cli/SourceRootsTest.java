@@ -1,5 +1,6 @@
 package dev.faultlock.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -23,9 +24,9 @@ class SourceRootsTest {
     source("src/main/java/com/acme/fs/Inode.java", "com.acme.fs");
     source("src/main/java/com/acme/fs/sub/Page.java", "com.acme.fs.sub");
 
-    assertThat(SourceRoots.rootOf(tmp.resolve("src/main/java/com/acme/fs")))
+    assertThat(SourceRoots.rootOf(tmp.resolve("src/main/java/com/acme/fs"), UTF_8))
         .isEqualTo(tmp.resolve("src/main/java"));
-    assertThat(SourceRoots.rootOf(tmp.resolve("src/main/java/com/acme/fs/sub/Page.java")))
+    assertThat(SourceRoots.rootOf(tmp.resolve("src/main/java/com/acme/fs/sub/Page.java"), UTF_8))
         .isEqualTo(tmp.resolve("src/main/java"));
   }
 
@@ -35,9 +36,9 @@ class SourceRootsTest {
     source("flat/B.java", "com.acme.flat.elsewhere");
     source("nopkg/C.java", null);
 
-    assertThat(SourceRoots.rootOf(tmp.resolve("src"))).isEqualTo(tmp.resolve("src"));
-    assertThat(SourceRoots.rootOf(tmp.resolve("flat"))).isEqualTo(tmp.resolve("flat"));
-    assertThat(SourceRoots.rootOf(tmp.resolve("nopkg"))).isEqualTo(tmp.resolve("nopkg"));
+    assertThat(SourceRoots.rootOf(tmp.resolve("src"), UTF_8)).isEqualTo(tmp.resolve("src"));
+    assertThat(SourceRoots.rootOf(tmp.resolve("flat"), UTF_8)).isEqualTo(tmp.resolve("flat"));
+    assertThat(SourceRoots.rootOf(tmp.resolve("nopkg"), UTF_8)).isEqualTo(tmp.resolve("nopkg"));
   }
 
   @Test
@@ -45,7 +46,7 @@ class SourceRootsTest {
     // This module's own sources, named relative to the working directory (the module).
     Path cli = Path.of("src/main/java/dev/faultlock/cli");
 
-    assertThat(SourceRoots.rootOf(cli)).isEqualTo(Path.of("src/main/java"));
+    assertThat(SourceRoots.rootOf(cli, UTF_8)).isEqualTo(Path.of("src/main/java"));
   }
 
   @Test

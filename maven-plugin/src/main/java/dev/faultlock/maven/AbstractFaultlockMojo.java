@@ -3,16 +3,25 @@ package dev.faultlock.maven;
 import dev.faultlock.analyzer.AnalysisResult;
 import dev.faultlock.analyzer.Analyzer;
 import dev.faultlock.analyzer.AnalyzerOptions;
+import dev.faultlock.config.ConfigFile;
+import dev.faultlock.config.Excludes;
+import dev.faultlock.config.RuleLevels;
+import dev.faultlock.config.Settings;
 import dev.faultlock.findings.Location;
+import dev.faultlock.source.JavaSources;
 import dev.faultlock.summary.Summaries;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -37,12 +46,37 @@ abstract class AbstractFaultlockMojo extends AbstractMojo {
   @Parameter(property = "faultlock.skip", defaultValue = "false")
   boolean skip;
 
+  @Parameter(defaultValue = "${session}", readonly = true)
+  MavenSession session;
+
   /**
    * Source files to leave out: globs relative to each source root, like maven-compiler-plugin's
-   * excludes ({@code **&#47;generated/**}, {@code com/acme/Legacy.java}).
+   * excludes ({@code **&#47;generated/**}, {@code com/acme/Legacy.java}). Added to the excludes
+   * of {@code faultlock.json}.
    */
   @Parameter(property = "faultlock.excludes")
   List<String> excludes = new ArrayList<>();
+
+  /**
+   * Per-rule levels, by rule id: {@code off}, {@code warning} or {@code error}, as in {@code
+   * <rules><UnsortedSameClassLocks>off</UnsortedSameClassLocks></rules>}. Override the levels of
+   * {@code faultlock.json} rule by rule.
+   */
+  @Parameter Map<String, String> rules = new LinkedHashMap<>();
+
+  /**
+   * The sources' encoding: by default the one javac compiles them in. Overrides the encoding of
+   * {@code faultlock.json}, which applies only when neither is set.
+   */
+  @Parameter(property = "faultlock.encoding", defaultValue = "${project.build.sourceEncoding}")
+  String encoding;
+
+  /**
+   * The project's faultlock configuration. When not set, {@code faultlock.json} in the module's
+   * directory is read if it exists, else the one in the top-level project's directory.
+   */
+  @Parameter(property = "faultlock.configFile")
+  File configFile;
 
   /**
    * Where the analysis keeps each source's declarations and facts between builds, so that a
@@ -53,8 +87,20 @@ abstract class AbstractFaultlockMojo extends AbstractMojo {
       defaultValue = "${project.build.directory}/faultlock-cache")
   File cacheDirectory;
 
+  /** This execution's controls: the parameters over {@code faultlock.json} over the defaults. */
+  Settings settings;
+
+  /** What an analysis result depends on, to reuse it in a later goal. */
+  private record Inputs(
+      List<Path> sources, List<Path> classpath, Charset encoding, Excludes excludes,
+      RuleLevels rules) {
+    static Inputs of(AnalyzerOptions o) {
+      return new Inputs(o.sources(), o.classpath(), o.encoding(), o.excludes(), o.rules());
+    }
+  }
+
   /** One finished analysis and what it read, kept in the project context between goals. */
-  private record Analysis(List<Path> sources, List<Path> classpath, AnalysisResult result) {}
+  private record Analysis(Inputs inputs, AnalysisResult result) {}
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -66,49 +112,96 @@ abstract class AbstractFaultlockMojo extends AbstractMojo {
       getLog().info("faultlock: nothing to analyse in a module with packaging pom");
       return;
     }
+    // Every control is checked before the analysis runs, so a typo fails in a second.
+    settings = parameters().over(configuration()).over(Settings.DEFAULTS);
     run();
   }
 
   abstract void run() throws MojoExecutionException, MojoFailureException;
+
+  /** This goal's parameters as a layer of settings; goals with more controls add theirs. */
+  Settings parameters() throws MojoExecutionException {
+    Excludes excluded;
+    try {
+      excluded = new Excludes(excludes == null ? List.of() : excludes);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(
+          "faultlock: excludes (faultlock.excludes): " + e.getMessage());
+    }
+    RuleLevels levels;
+    try {
+      levels = RuleLevels.of(rules == null ? Map.of() : rules);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("faultlock: rules: " + e.getMessage());
+    }
+    Charset charset = null;
+    if (encoding != null && !encoding.isBlank()) {
+      try {
+        charset = Settings.charset(encoding);
+      } catch (IllegalArgumentException e) {
+        throw new MojoExecutionException(
+            "faultlock: encoding (faultlock.encoding, project.build.sourceEncoding): "
+                + e.getMessage());
+      }
+    }
+    return new Settings(excluded, levels, charset, null, null);
+  }
+
+  /** The settings of {@code faultlock.json}: the one configured, else the module's or the top's. */
+  private Settings configuration() throws MojoExecutionException {
+    Path file = configFile == null ? null : configFile.toPath();
+    if (file != null && !Files.isRegularFile(file)) {
+      throw new MojoExecutionException(
+          "faultlock: configFile (faultlock.configFile): " + file
+              + " does not exist or is not a file");
+    }
+    if (file == null) file = implicitConfiguration();
+    if (file == null) return Settings.NONE;
+    getLog().debug("faultlock: reading " + file);
+    try {
+      return ConfigFile.read(file);
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "faultlock: cannot read the configuration " + file + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("faultlock: " + e.getMessage());
+    }
+  }
+
+  private Path implicitConfiguration() {
+    Path own = project.getBasedir().toPath().resolve(ConfigFile.NAME);
+    if (Files.isRegularFile(own)) return own;
+    MavenProject top = session == null ? null : session.getTopLevelProject();
+    if (top == null || top.getBasedir() == null) return null;
+    Path shared = top.getBasedir().toPath().resolve(ConfigFile.NAME);
+    return Files.isRegularFile(shared) ? shared : null;
+  }
 
   /**
    * Analyses the module's main sources, and its test sources too when asked, resolving library
    * types (and the summaries of the modules it depends on) from its classpath.
    */
   final AnalysisResult analyze(boolean withTests) throws MojoExecutionException {
-    SourceFiles files;
-    try {
-      files = new SourceFiles(excludes == null ? List.of() : excludes);
-    } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException(
-          "faultlock: excludes (faultlock.excludes): " + e.getMessage());
-    }
-    List<Path> sources;
-    try {
-      sources = files.collect(sourceRoots(withTests));
-    } catch (IOException e) {
-      throw new MojoExecutionException("faultlock: cannot read the sources: " + e.getMessage(), e);
-    }
-    List<Path> classpath = classpath(withTests);
-
+    AnalyzerOptions options =
+        settings
+            .applyTo(AnalyzerOptions.builder())
+            .sources(sourceRoots(withTests))
+            .classpath(classpath(withTests))
+            .cacheDir(cacheDirectory == null ? null : cacheDirectory.toPath())
+            .summarize(true)
+            .progress((phase, done, total) ->
+                getLog().debug("faultlock: " + phase + " " + done + "/" + total))
+            .build();
+    Inputs inputs = Inputs.of(options);
     if (project.getContextValue(CONTEXT_KEY) instanceof Analysis done
-        && done.sources().equals(sources)
-        && done.classpath().equals(classpath)) {
-      getLog().debug("faultlock: reusing this build's analysis of " + sources.size() + " files");
+        && done.inputs().equals(inputs)) {
+      getLog().debug("faultlock: reusing this build's analysis");
       return done.result();
     }
-    getLog().info("faultlock: analysing " + count(sources.size(), "source file"));
-    AnalysisResult result =
-        Analyzer.analyze(
-            AnalyzerOptions.builder()
-                .sources(sources)
-                .classpath(classpath)
-                .cacheDir(cacheDirectory == null ? null : cacheDirectory.toPath())
-                .summarize(true)
-                .progress((phase, done, total) ->
-                    getLog().debug("faultlock: " + phase + " " + done + "/" + total))
-                .build());
-    project.setContextValue(CONTEXT_KEY, new Analysis(sources, classpath, result));
+    int files = JavaSources.collect(options, new ArrayList<>()).size();
+    getLog().info("faultlock: analysing " + count(files, "source file"));
+    AnalysisResult result = Analyzer.analyze(options);
+    project.setContextValue(CONTEXT_KEY, new Analysis(inputs, result));
     return result;
   }
 

@@ -1,6 +1,8 @@
 package dev.faultlock.maven;
 
 import dev.faultlock.analyzer.AnalysisResult;
+import dev.faultlock.config.Baseline;
+import dev.faultlock.config.Settings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,8 +21,11 @@ public class BaselineMojo extends AbstractFaultlockMojo {
   /** Where {@code baseline} writes and {@code check} looks when no baseline is configured. */
   static final String DEFAULT_FILE = "faultlock-baseline.json";
 
-  /** The baseline file to write. */
-  @Parameter(property = "faultlock.baseline", defaultValue = "${project.basedir}/" + DEFAULT_FILE)
+  /**
+   * The baseline file to write. When not set, {@code faultlock.json}'s {@code baseline}, else
+   * {@code faultlock-baseline.json} in the module's directory.
+   */
+  @Parameter(property = "faultlock.baseline")
   File baseline;
 
   /** Analyses the test sources too (set it as for {@code check}, so the two agree). */
@@ -28,9 +33,20 @@ public class BaselineMojo extends AbstractFaultlockMojo {
   boolean includeTests;
 
   @Override
+  Settings parameters() throws MojoExecutionException {
+    Settings own = super.parameters();
+    return new Settings(
+        own.excludes(), own.rules(), own.encoding(), baseline == null ? null : baseline.toPath(),
+        null);
+  }
+
+  @Override
   void run() throws MojoExecutionException {
     AnalysisResult result = analyze(includeTests);
-    Path file = baseline.toPath();
+    Path file =
+        settings.baseline() != null
+            ? settings.baseline()
+            : project.getBasedir().toPath().resolve(DEFAULT_FILE);
     try {
       Baseline.of(result.findings(), f -> relative(f.location())).write(file);
     } catch (IOException e) {

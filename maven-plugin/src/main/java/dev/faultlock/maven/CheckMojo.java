@@ -2,6 +2,9 @@ package dev.faultlock.maven;
 
 import dev.faultlock.analyzer.AnalysisResult;
 import dev.faultlock.catalog.Severity;
+import dev.faultlock.config.Baseline;
+import dev.faultlock.config.FailOn;
+import dev.faultlock.config.Settings;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.Problem;
 import java.io.File;
@@ -9,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -29,8 +31,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
     threadSafe = true,
     requiresDependencyResolution = ResolutionScope.COMPILE)
 public class CheckMojo extends AbstractFaultlockMojo {
-  /** The least severe finding that fails the build: {@code error}, {@code warning} or {@code never}. */
-  @Parameter(property = "faultlock.failOn", defaultValue = "error")
+  /**
+   * The least severe finding that fails the build: {@code error}, {@code warning} or {@code
+   * never}. When not set, {@code faultlock.json}'s {@code failOn}, else {@code error}.
+   */
+  @Parameter(property = "faultlock.failOn")
   String failOn;
 
   /** Reports to write: any of {@code text}, {@code sarif}, {@code html}, {@code json}. */
@@ -50,34 +55,44 @@ public class CheckMojo extends AbstractFaultlockMojo {
   boolean includeTests;
 
   /**
-   * Findings accepted for now (written by the {@code baseline} goal): only findings not in it fail
-   * the build. When not set, {@code faultlock-baseline.json} in the module's directory is used if
-   * it exists.
+   * Findings accepted for now (written by the {@code baseline} goal, or by the command line's
+   * {@code --write-baseline}): they are neither reported nor fail the build. When not set, {@code
+   * faultlock.json}'s {@code baseline}, else {@code faultlock-baseline.json} in the module's
+   * directory if it exists.
    */
   @Parameter(property = "faultlock.baseline")
   File baseline;
 
-  @Parameter(defaultValue = "${session}", readonly = true)
-  MavenSession session;
+  @Override
+  Settings parameters() throws MojoExecutionException {
+    Settings own = super.parameters();
+    return new Settings(
+        own.excludes(),
+        own.rules(),
+        own.encoding(),
+        baseline == null ? null : baseline.toPath(),
+        failOn == null ? null : failOn());
+  }
 
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
     // Every parameter is checked before the analysis runs, so a typo fails in a second.
-    FailOn threshold = failOn();
+    FailOn threshold = settings.failOn();
     List<ReportFiles.Target> reports = ReportFiles.targets(formats, outputDirectory.toPath());
     Path baselineFile = baselineFile();
     Baseline accepted = baselineFile == null ? null : readBaseline(baselineFile);
 
-    AnalysisResult result = analyze(includeTests);
-    if (!includeTests) writeSummaries(result);
+    AnalysisResult analysed = analyze(includeTests);
+    if (!includeTests) writeSummaries(analysed);
     warnIfJarLacksSummaries();
+    Baseline.Match match =
+        accepted == null
+            ? Baseline.Match.none(analysed.findings())
+            : accepted.match(analysed.findings());
+    AnalysisResult result = match.reported(analysed);
     ReportFiles.write(reports, result);
 
     for (Problem p : result.problems()) FindingLog.print(getLog(), p);
-    Baseline.Match match =
-        accepted == null
-            ? new Baseline.Match(result.findings(), List.of(), List.of())
-            : accepted.match(result.findings());
     for (Finding f : match.fresh()) FindingLog.print(getLog(), f);
     if (accepted != null) reportBaseline(baselineFile, match);
 
@@ -126,11 +141,11 @@ public class CheckMojo extends AbstractFaultlockMojo {
 
   /** The baseline to apply: the configured one, else the default file if the module has one. */
   private Path baselineFile() throws MojoExecutionException {
-    if (baseline == null) {
+    if (settings.baseline() == null) {
       Path implicit = project.getBasedir().toPath().resolve(BaselineMojo.DEFAULT_FILE);
       return Files.exists(implicit) ? implicit : null;
     }
-    Path file = baseline.toPath();
+    Path file = settings.baseline();
     if (!Files.isRegularFile(file)) {
       throw new MojoExecutionException(
           "faultlock: baseline (faultlock.baseline): "

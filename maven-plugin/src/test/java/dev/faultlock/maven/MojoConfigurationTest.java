@@ -3,18 +3,23 @@ package dev.faultlock.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultlock.config.Baseline;
 import dev.faultlock.maven.FindingLogTest.RecordingLog;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.DefaultMavenExecutionResult;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,8 +148,8 @@ class MojoConfigurationTest {
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoExecutionException.class)
         .hasMessage(
-            "faultlock: failOn (faultlock.failOn): unknown value 'sometimes', expected one of"
-                + " error, warning, never");
+            "faultlock: failOn (faultlock.failOn): unknown level 'sometimes' (expected one of"
+                + " error, warning, never)");
     assertThat(log.lines).noneMatch(l -> l.contains("analysing"));
   }
 
@@ -251,6 +256,191 @@ class MojoConfigurationTest {
     mojo.execute();
 
     assertThat(log.lines).contains("[INFO] faultlock: analysing 0 source files");
+  }
+
+  // Two accounts locked in argument order: an UnsortedSameClassLocks warning at line 9.
+  private static final String TRANSFER =
+      """
+      package demo;
+
+      @dev.faultlock.annotations.LockClass("account")
+      final class Transfer {
+        long balance;
+
+        void transfer(Transfer to, long amount) {
+          synchronized (this) {
+            synchronized (to) {
+              // café: what a Latin-1 project's comments hold
+              balance -= amount;
+              to.balance += amount;
+            }
+          }
+        }
+      }
+      """;
+
+  private Path transfer(Charset encoding) throws IOException {
+    Path file = dir.resolve("src/main/java/demo/Transfer.java");
+    Files.write(file, TRANSFER.getBytes(encoding));
+    return file;
+  }
+
+  @Test
+  void rulesTurnARuleOffOrChangeItsSeverity() throws Exception {
+    transfer(StandardCharsets.UTF_8);
+    CheckMojo off = check();
+    off.rules = Map.of("UnsortedSameClassLocks", "off");
+    off.failOn = "warning";
+    off.execute();
+    assertThat(log.lines).anyMatch(l -> l.startsWith("[INFO] faultlock: 0 errors, 0 warnings in demo"));
+
+    CheckMojo error = check();
+    error.rules = Map.of("UnsortedSameClassLocks", "error");
+    assertThatThrownBy(error::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("faultlock: 1 error, 0 warnings in demo (failOn=error)");
+    assertThat(log.lines)
+        .anyMatch(l -> l.startsWith("[ERROR] ") && l.contains("Transfer.java:9: [UnsortedSameClassLocks]"));
+  }
+
+  @Test
+  void anUnknownRuleOrLevelNamesTheParameter() {
+    CheckMojo rule = check();
+    rule.rules = Map.of("Unsorted", "off");
+    CheckMojo level = check();
+    level.rules = Map.of("FaultUnderLock", "never");
+
+    assertThatThrownBy(rule::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("faultlock: rules: unknown rule 'Unsorted' (expected one of ");
+    assertThatThrownBy(level::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage(
+            "faultlock: rules: unknown level 'never' (expected one of off, warning, error)");
+    assertThat(log.lines).noneMatch(l -> l.contains("analysing"));
+  }
+
+  @Test
+  void aLatin1ModuleIsReadInItsSourceEncoding() throws Exception {
+    Path file = transfer(StandardCharsets.ISO_8859_1);
+    CheckMojo asUtf8 = check();
+    asUtf8.execute();
+    assertThat(log.lines)
+        .anyMatch(l -> l.startsWith("[WARNING] " + file + ":10: not UTF-8 text (byte 0xE9)"));
+
+    log.lines.clear();
+    CheckMojo asLatin1 = check();
+    asLatin1.encoding = "ISO-8859-1";
+    asLatin1.execute();
+    assertThat(log.lines)
+        .noneMatch(l -> l.contains("not UTF-8"))
+        .anyMatch(l -> l.startsWith("[WARNING] ") && l.contains("Transfer.java:9: [UnsortedSameClassLocks]"));
+  }
+
+  @Test
+  void anUnknownEncodingNamesTheParameter() {
+    CheckMojo mojo = check();
+    mojo.encoding = "latin-9000";
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith(
+            "faultlock: encoding (faultlock.encoding, project.build.sourceEncoding): unknown"
+                + " encoding 'latin-9000'");
+  }
+
+  @Test
+  void theModulesFaultlockJsonIsReadAndParametersOverrideIt() throws Exception {
+    transfer(StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        dir.resolve("faultlock.json"),
+        "{\"encoding\": \"ISO-8859-1\", \"failOn\": \"warning\","
+            + " \"excludes\": [\"**/Demo.java\"]}");
+
+    CheckMojo fromFile = check();
+    fromFile.failOn = null;
+    assertThatThrownBy(fromFile::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("faultlock: 0 errors, 1 warning in demo (failOn=warning)");
+    assertThat(log.lines).contains("[INFO] faultlock: analysing 1 source file");
+
+    // <failOn> in the pom wins over the file's.
+    CheckMojo parameter = check();
+    parameter.failOn = "error";
+    parameter.execute();
+    assertThat(log.lines).anyMatch(l -> l.startsWith("[INFO] faultlock: 0 errors, 1 warning in demo"));
+  }
+
+  @Test
+  void aModuleWithoutFaultlockJsonReadsTheTopLevelProjects() throws Exception {
+    transfer(StandardCharsets.UTF_8);
+    Path topDir = dir.resolve("top");
+    Files.createDirectories(topDir);
+    Files.writeString(topDir.resolve("faultlock.json"), "{\"failOn\": \"warning\"}");
+    MavenProject top = new MavenProject();
+    top.setArtifactId("top");
+    top.setFile(topDir.resolve("pom.xml").toFile());
+    top.setExecutionRoot(true);
+    @SuppressWarnings("deprecation")
+    MavenSession session =
+        new MavenSession(
+            null, null, new DefaultMavenExecutionRequest(), new DefaultMavenExecutionResult());
+    session.setProjects(List.of(top, project));
+    CheckMojo mojo = check();
+    mojo.failOn = null;
+    mojo.session = session;
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("faultlock: 0 errors, 1 warning in demo (failOn=warning)");
+  }
+
+  @Test
+  void aMalformedFaultlockJsonNamesItsLine() throws IOException {
+    Path file = dir.resolve("faultlock.json");
+    Files.writeString(file, "{\n  \"rules\": {\"UnsortedSameClassLock\": \"off\"}\n}\n");
+
+    assertThatThrownBy(check()::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith(
+            "faultlock: " + file + ":2: rules: unknown rule 'UnsortedSameClassLock'");
+    assertThat(log.lines).noneMatch(l -> l.contains("analysing"));
+  }
+
+  @Test
+  void aConfiguredConfigFileMustExist() {
+    CheckMojo mojo = check();
+    mojo.configFile = dir.resolve("conf/faultlock.json").toFile();
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage(
+            "faultlock: configFile (faultlock.configFile): " + dir.resolve("conf/faultlock.json")
+                + " does not exist or is not a file");
+  }
+
+  @Test
+  void theBaselineOfFaultlockJsonIsWhereTheBaselineGoalWritesAndCheckReads() throws Exception {
+    transfer(StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("faultlock.json"), "{\"baseline\": \"config/accepted.json\"}");
+    BaselineMojo write = new BaselineMojo();
+    write.project = project;
+    write.setLog(log);
+
+    write.execute();
+    CheckMojo strict = check();
+    strict.failOn = "warning";
+    strict.execute();
+
+    assertThat(Baseline.read(dir.resolve("config/accepted.json")).entries())
+        .extracting(Baseline.Entry::rule)
+        .containsExactly("UnsortedSameClassLocks");
+    assertThat(log.lines)
+        .anyMatch(l -> l.contains("0 errors, 0 warnings (1 baselined) in demo"))
+        .noneMatch(l -> l.contains("[UnsortedSameClassLocks]"));
+    // Accepted findings are not reported in the files either.
+    assertThat(Files.readString(dir.resolve("target/faultlock/faultlock.txt")))
+        .doesNotContain("UnsortedSameClassLocks");
   }
 
   @Test

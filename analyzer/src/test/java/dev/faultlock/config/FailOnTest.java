@@ -1,4 +1,4 @@
-package dev.faultlock.maven;
+package dev.faultlock.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +18,7 @@ class FailOnTest {
   void unknownValuesNameTheAcceptedOnes() {
     assertThatThrownBy(() -> FailOn.parse("warnings"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown value 'warnings', expected one of error, warning, never");
+        .hasMessage("unknown level 'warnings' (expected one of error, warning, never)");
     assertThatThrownBy(() -> FailOn.parse(null)).isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -1,7 +1,7 @@
-package dev.faultlock.maven;
+package dev.faultlock.config;
 
-import static dev.faultlock.maven.Findings.error;
-import static dev.faultlock.maven.Findings.warning;
+import static dev.faultlock.config.Findings.error;
+import static dev.faultlock.config.Findings.warning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,17 +1,20 @@
-package dev.faultlock.maven;
+package dev.faultlock.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import dev.faultlock.analyzer.AnalyzerOptions;
+import dev.faultlock.source.JavaSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SourceFilesTest {
+class ExcludesTest {
   @TempDir Path dir;
   Path main;
   Path generated;
@@ -34,15 +37,20 @@ class SourceFilesTest {
     }
   }
 
-  private List<String> collect(List<String> excludes) throws IOException {
-    return new SourceFiles(excludes)
-        .collect(List.of(main, generated)).stream()
+  // Through the analysis's own file collection, which is where excludes apply.
+  private List<String> collect(List<String> excludes) {
+    AnalyzerOptions options =
+        AnalyzerOptions.builder()
+            .sources(List.of(main, generated))
+            .excludes(new Excludes(excludes))
+            .build();
+    return JavaSources.collect(options, new ArrayList<>()).stream()
             .map(p -> dir.relativize(p).toString().replace('\\', '/'))
             .toList();
   }
 
   @Test
-  void collectsEveryJavaFileOfEveryRootInOrder() throws IOException {
+  void collectsEveryJavaFileOfEveryRootInOrder() {
     assertThat(collect(List.of()))
         .containsExactly(
             "src/main/java/Top.java",
@@ -53,7 +61,7 @@ class SourceFilesTest {
   }
 
   @Test
-  void excludesMatchRelativeToEachRoot() throws IOException {
+  void excludesMatchRelativeToEachRoot() {
     assertThat(collect(List.of("com/acme/Legacy.java", "**/gen/**")))
         .containsExactly(
             "src/main/java/Top.java",
@@ -62,7 +70,7 @@ class SourceFilesTest {
   }
 
   @Test
-  void leadingDoubleStarAlsoMatchesTheDefaultPackage() throws IOException {
+  void leadingDoubleStarAlsoMatchesTheDefaultPackage() {
     assertThat(collect(List.of("**/Top.java", "**/Parser.java")))
         .containsExactly(
             "src/main/java/com/acme/Files.java",
@@ -71,13 +79,13 @@ class SourceFilesTest {
   }
 
   @Test
-  void blankExcludesAreIgnored() throws IOException {
+  void blankExcludesAreIgnored() {
     assertThat(collect(List.of(" ", ""))).hasSize(5);
   }
 
   @Test
   void aBadGlobIsNamed() {
-    assertThatThrownBy(() -> new SourceFiles(List.of("com/{acme")))
+    assertThatThrownBy(() -> new Excludes(List.of("com/{acme")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("'com/{acme' is not a glob: ");
   }
