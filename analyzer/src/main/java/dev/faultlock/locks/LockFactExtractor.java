@@ -208,7 +208,7 @@ public final class LockFactExtractor {
           ? new LockRef(cx.names().ofType(owner.fqn()), owner.name() + ".class",
               "class:" + owner.fqn(), false)
           : new LockRef(cx.names().ofType(owner.fqn()), "this", "this", false);
-      acquire(s, ref, true, at, "acquires " + ref.describe() + " (synchronized method)");
+      acquire(s, ref, true, at, "acquires " + ref.describe() + ", synchronized method");
     }
     return s;
   }
@@ -553,11 +553,11 @@ public final class LockFactExtractor {
     var a = m.annotations();
     for (LockRef mine :
         declaredLocks(m, context, LockApi.ACQUIRES, LockApi.EP_LOCK_METHOD, LockApi.CF_ENSURES_LOCK_HELD)) {
-      acquire(s, mine, true, at, "acquires " + mine.describe() + " (calls `" + callee + "`)");
+      acquire(s, mine, true, at, "acquires " + mine.describe() + " by calling `" + callee + "`");
     }
     for (LockRef mine :
         declaredLocks(m, context, LockApi.TRY_ACQUIRES, LockApi.CF_ENSURES_LOCK_HELD_IF)) {
-      acquire(s, mine, false, at, "tries " + mine.describe() + " (calls `" + callee + "`)");
+      acquire(s, mine, false, at, "tries " + mine.describe() + " by calling `" + callee + "`");
     }
     for (LockRef mine : declaredLocks(m, context, LockApi.RELEASES, LockApi.EP_UNLOCK_METHOD)) {
       s.release(mine);
@@ -567,7 +567,7 @@ public final class LockFactExtractor {
       s.covered.add(sorted);
       LockRef all = new LockRef(sorted, "all " + sorted + " locks, sorted", "sorted:" + sorted, false);
       s.held.putIfAbsent(all.identity(), new Held(all, Witness.of(new TraceStep(at,
-          "acquires " + all.lockClass() + " locks in sorted order (calls `" + callee + "`)"))));
+          "acquires the " + all.lockClass() + " locks in sorted order by calling `" + callee + "`"))));
     }
   }
 

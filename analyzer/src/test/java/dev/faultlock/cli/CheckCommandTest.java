@@ -31,15 +31,15 @@ class CheckCommandTest {
         .asString()
         .startsWith(
             inode
-                + ":14: error: [FaultUnderLock] `UserMemory.write` may fault while inode"
-                + " lock `this` is held");
+                + ":14: error: [FaultUnderLock] `UserMemory.write` may fault while lock"
+                + " `this` (class inode) is held");
     // The trace: the lock taken, the copy, the fault, the handler's lock; one indented step a line.
     assertThat(run.out().lines().skip(1).takeWhile(line -> line.startsWith("    ")))
         .hasSizeGreaterThanOrEqualTo(3)
         .allMatch(line -> line.matches("    " + java.util.regex.Pattern.quote(inode) + ":\\d+: .+"))
-        .anyMatch(line -> line.startsWith("    " + inode + ":12: acquires inode lock"))
+        .anyMatch(line -> line.startsWith("    " + inode + ":12: acquires lock `this` (class inode)"))
         .anyMatch(line -> line.contains("faults -> `Inode.fault`"))
-        .anyMatch(line -> line.startsWith("    " + inode + ":21: acquires inode lock"));
+        .anyMatch(line -> line.startsWith("    " + inode + ":21: acquires lock `this` (class inode)"));
     assertThat(run.out()).endsWith("1 error, 0 warnings\n");
     assertThat(run.exitCode()).isEqualTo(1);
   }
