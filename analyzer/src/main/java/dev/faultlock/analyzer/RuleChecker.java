@@ -89,15 +89,21 @@ final class RuleChecker {
     this.orders = orders;
   }
 
-  /** What the rules say about {@code facts}: findings in (file, line, rule) order, and the graph. */
-  Result check(List<MethodFacts> facts) {
+  /**
+   * What the rules say about {@code facts}: findings in (file, line, rule) order, and the graph;
+   * {@code progress} is told how many methods are checked.
+   */
+  Result check(List<MethodFacts> facts, AnalyzerOptions.Progress progress) {
     declarationMisuses();
+    int done = 0;
     for (MethodFacts f : facts) {
+      progress.update("checking", done++, facts.size());
       for (MethodFacts.Misuse m : f.misuses()) {
         misuse(f.method(), m.at(), m.annotation(), m.problem());
       }
       for (LockEvent e : f.events()) event(f, e);
     }
+    progress.update("checking", facts.size(), facts.size());
     LockGraph graph = cycles();
     List<Finding> out = new ArrayList<>(findings.values());
     out.sort(

@@ -110,8 +110,20 @@ final class CheckCommand implements Callable<Integer> {
       names = "--verbose",
       description =
           "Print what was analysed (files, types, methods, call edges, unresolved"
-              + " calls) and how long it took, on standard error.")
+              + " calls) and where the time went (start-up, parse, analysis, reports, total), on"
+              + " standard error.")
   boolean verbose;
+
+  @Option(
+      names = "--progress",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      converter = ProgressMode.Converter.class,
+      description =
+          "Draw a progress line on standard error for runs over two seconds: auto (when standard"
+              + " error is a terminal, whatever standard output is), always or never (default:"
+              + " ${DEFAULT-VALUE}).")
+  ProgressMode progressMode;
 
   @Option(
       names = "--cache-dir",
@@ -150,12 +162,13 @@ final class CheckCommand implements Callable<Integer> {
 
     // A progress line only helps a person watching a terminal; in CI logs it is noise.
     ProgressLine progress =
-        System.console() == null ? null : new ProgressLine(err, System::nanoTime);
+        progressMode.showsHere() ? new ProgressLine(err, System::nanoTime).ticking() : null;
     List<Path> roots = inputs.usable().stream().map(SourceRoots::rootOf).distinct().toList();
     if (verbose && !roots.equals(inputs.usable())) {
       err.println(
           ToolInfo.NAME + ": reading the source roots " + roots + " for " + inputs.usable());
     }
+    RunTimes times = RunTimes.startingNow();
     AnalysisResult analysed =
         Analyzer.analyze(
             AnalyzerOptions.builder()
@@ -166,8 +179,9 @@ final class CheckCommand implements Callable<Integer> {
                 .progress(progress == null ? AnalyzerOptions.Progress.NONE : progress)
                 .build());
     if (progress != null) {
-      progress.clear();
+      progress.close();
     }
+    times.analysed();
     AnalysisResult result =
         roots.equals(inputs.usable()) ? analysed : onlyNamed(analysed, inputs.usable(), roots);
 
@@ -191,8 +205,10 @@ final class CheckCommand implements Callable<Integer> {
         err.println(ToolInfo.NAME + ": " + problem.location() + ": " + problem.message());
       }
     }
+    times.reported();
     if (verbose) {
       printStats(err, result.stats());
+      err.println(ToolInfo.NAME + ": " + times.summary(result.stats()));
     }
     out.flush();
     err.flush();
@@ -236,15 +252,14 @@ final class CheckCommand implements Callable<Integer> {
     err.printf(
         Locale.ROOT,
         "%s: %d files (%d parsed), %d types, %d methods, %d call edges, %d unresolved calls"
-            + " in %.1f s%n",
+            + "%n",
         ToolInfo.NAME,
         stats.files(),
         stats.filesParsed(),
         stats.types(),
         stats.methods(),
         stats.callEdges(),
-        stats.unresolvedCalls(),
-        stats.elapsedMillis() / 1000.0);
+        stats.unresolvedCalls());
   }
 
   /** {@code --format}: any {@link ReportFormat} by its lower-case name. */

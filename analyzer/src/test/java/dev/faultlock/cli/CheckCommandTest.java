@@ -208,6 +208,36 @@ class CheckCommandTest {
   }
 
   @Test
+  void verboseSaysWhereTheTimeWentAndThePartsAddUp() {
+    CliRun run = faultlock("check", "--verbose", program("buggy"));
+
+    java.util.regex.Matcher time =
+        java.util.regex.Pattern.compile(
+                "faultlock: (\\d+\\.\\d) s in all: start-up (\\d+\\.\\d) s, parse (\\d+\\.\\d) s,"
+                    + " analysis (\\d+\\.\\d) s, reports (\\d+\\.\\d) s\n")
+            .matcher(run.err());
+    assertThat(time.find()).as(run.err()).isTrue();
+    double parts = 0;
+    for (int g = 2; g <= 5; g++) parts += Double.parseDouble(time.group(g));
+    assertThat(Double.parseDouble(time.group(1))).isCloseTo(parts, org.assertj.core.data.Offset.offset(0.25));
+    // The counts' line no longer claims the analysis time as the run's.
+    assertThat(run.err()).contains(" unresolved calls\n").doesNotContain("unresolved calls in ");
+  }
+
+  @Test
+  void progressNeverDrawsNothingAndAnUnknownWhenIsAUsageError() {
+    CliRun never = faultlock("check", "--progress", "never", program("buggy"));
+    CliRun bad = faultlock("check", "--progress=sometimes", program("buggy"));
+
+    assertThat(never.err()).isEmpty();
+    assertThat(bad.err())
+        .startsWith(
+            "faultlock: Invalid value for option '--progress': unknown value 'sometimes'"
+                + " (expected auto, always or never)");
+    assertThat(bad.exitCode()).isEqualTo(2);
+  }
+
+  @Test
   void noPathIsAUsageError() {
     CliRun run = faultlock("check");
 
