@@ -251,8 +251,7 @@ final class CheckCommand implements Callable<Integer> {
   private static void printStats(PrintWriter err, AnalysisResult.Stats stats) {
     err.printf(
         Locale.ROOT,
-        "%s: %d files (%d parsed), %d types, %d methods, %d call edges, %d unresolved calls"
-            + "%n",
+        "%s: %d files (%d parsed), %d types, %d methods, %d call edges, %d unresolved calls%n",
         ToolInfo.NAME,
         stats.files(),
         stats.filesParsed(),
