@@ -8,7 +8,7 @@ def copyLine = source.readLines().findIndexOf { it.contains('dst.write(data, len
 def finding = log =~ /(?m)^\[ERROR\] (\S+)\/src\/main\/java\/demo\/MappedFile\.java:(\d+): \[FaultUnderLock\] (.+)$/
 assert finding.find() : 'no FaultUnderLock finding in build.log'
 assert finding.group(2) as int == copyLine
-assert finding.group(3).contains('`UserMemory.write` may fault while inode lock')
+assert finding.group(3).contains('`UserMemory.write` may fault while lock `lock` (class inode) is held')
 assert finding.group(3).contains('the fault runs `MappedFile.pageIn`')
 def after = log.substring(finding.end()).readLines().drop(1)
 assert after[0] ==~ /\[ERROR\]     \S+\.java:\d+: .+/ : "no trace below the finding: ${after[0]}"

@@ -6,8 +6,8 @@ def findings = log.readLines().findAll { it =~ rules && it =~ /\.java:\[\d+,\d+\
 
 def buggy = findings.findAll { it.contains('/samples/buggy/BuggyFile.java') && it.contains('[FaultUnderLock]') }
 assert buggy.size() >= 2 : "expected FaultUnderLock on BuggyFile's read and write copies, got:\n${findings.join('\n')}"
-assert buggy.any { it.contains('`dst.write` may fault while inode lock `lock` is held') }
-assert buggy.any { it.contains('`src.read` may fault while inode lock `lock` is held') }
+assert buggy.any { it.contains('`dst.write` may fault while lock `lock` (class inode) is held') }
+assert buggy.any { it.contains('`src.read` may fault while lock `lock` (class inode) is held') }
 assert buggy.every { it.contains('@SortedAcquire') && it.contains('@FaultsDisabled') } : 'messages name both fixes'
 
 def elsewhere = findings - buggy

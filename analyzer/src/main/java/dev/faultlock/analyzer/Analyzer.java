@@ -65,13 +65,15 @@ public final class Analyzer {
     // need the room the parse trees take.
     index.releaseTrees(all);
 
+    options.progress().update("linking calls", 0, 0);
     CallGraph graph = CallGraph.build(facts, program.bindings());
-    Map<MethodInfo, Effects> effects = SummaryComputer.compute(graph, factsOf, librarySummaries);
+    Map<MethodInfo, Effects> effects =
+        SummaryComputer.compute(graph, factsOf, librarySummaries, options.progress());
     FaultHandlers handlers = new FaultHandlers(all, effects, librarySummaries);
     DeclaredOrders orders =
         new DeclaredOrders(index.types(), program.packageAnnotations(), librarySummaries.lockOrders());
     RuleChecker.Result checked =
-        new RuleChecker(index, effects, handlers, librarySummaries, orders).check(facts);
+        new RuleChecker(index, effects, handlers, librarySummaries, orders).check(facts, options.progress());
     ProgramSummary summary =
         options.summarize()
             ? ProgramSummaries.build(index, effects, names, orders.all())
@@ -86,7 +88,8 @@ public final class Analyzer {
         sortedProblems,
         checked.lockGraph(),
         new Stats(program.filesSeen(), index.types().size(), graph.methodCount(), graph.edgeCount(),
-            unresolved, (System.nanoTime() - start) / 1_000_000, program.filesParsed()),
+            unresolved, (System.nanoTime() - start) / 1_000_000, program.filesParsed(),
+            program.parseMillis()),
         summary);
   }
 
@@ -96,12 +99,12 @@ public final class Analyzer {
     JavaSources.Parsed parsed = JavaSources.parse(options);
     int types = 0;
     for (var f : parsed.files()) types += f.unit().findAll(TypeDeclaration.class).size();
+    long millis = (System.nanoTime() - start) / 1_000_000;
     return new AnalysisResult(
         List.of(),
         parsed.problems(),
         LockGraph.empty(),
-        new Stats(parsed.filesSeen(), types, 0, 0, 0, (System.nanoTime() - start) / 1_000_000,
-            parsed.filesSeen()),
+        new Stats(parsed.filesSeen(), types, 0, 0, 0, millis, parsed.filesSeen(), millis),
         ProgramSummary.empty());
   }
 }

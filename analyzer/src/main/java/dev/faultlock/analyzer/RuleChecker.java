@@ -9,6 +9,7 @@ import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.Fingerprints;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.LockGraph;
+import dev.faultlock.findings.TraceSection;
 import dev.faultlock.findings.TraceStep;
 import dev.faultlock.locks.Held;
 import dev.faultlock.locks.LockEvent;
@@ -88,15 +89,21 @@ final class RuleChecker {
     this.orders = orders;
   }
 
-  /** What the rules say about {@code facts}: findings in (file, line, rule) order, and the graph. */
-  Result check(List<MethodFacts> facts) {
+  /**
+   * What the rules say about {@code facts}: findings in (file, line, rule) order, and the graph;
+   * {@code progress} is told how many methods are checked.
+   */
+  Result check(List<MethodFacts> facts, AnalyzerOptions.Progress progress) {
     declarationMisuses();
+    int done = 0;
     for (MethodFacts f : facts) {
+      progress.update("checking", done++, facts.size());
       for (MethodFacts.Misuse m : f.misuses()) {
         misuse(f.method(), m.at(), m.annotation(), m.problem());
       }
       for (LockEvent e : f.events()) event(f, e);
     }
+    progress.update("checking", facts.size(), facts.size());
     LockGraph graph = cycles();
     List<Finding> out = new ArrayList<>(findings.values());
     out.sort(
@@ -145,7 +152,7 @@ final class RuleChecker {
           : a.lock().asSeenBy(c.context(), target, f.method());
       List<TraceStep> path = new ArrayList<>();
       path.add(call);
-      path.addAll(Witness.steps(a.witness()));
+      path.addAll(asCallerNames(Witness.steps(a.witness()), a.lock(), mine));
       for (Held h : c.held()) nested(f, c.at(), h, mine, true, path, sortedCallee, c.held(), c.covered());
     }
     if (f.method().annotations().has(LockApi.FAULTS_DISABLED)) return;
@@ -341,11 +348,15 @@ final class RuleChecker {
       for (EdgeInfo e : cycleEdges) common.retainAll(e.gates);
       if (!common.isEmpty()) continue;
       reported.add(cycle);
-      List<TraceStep> trace = new ArrayList<>();
-      for (EdgeInfo e : cycleEdges) trace.addAll(e.witness);
+      // One headed section per edge: run together, the witnesses read as one impossible path.
+      List<TraceSection> sections = new ArrayList<>();
+      for (EdgeInfo e : cycleEdges) {
+        sections.add(new TraceSection(
+            Messages.cycleEdge(sections.size() + 1, cycleEdges.size(), e.from, e.to), e.witness));
+      }
       EdgeInfo first = cycleEdges.get(0);
-      report(first.method, Rule.LOCK_ORDER_INVERSION, Rule.LOCK_ORDER_INVERSION.severity(), first.at,
-          Messages.lockOrderInversion(cycle), trace, cycle, "cycle|" + cycle);
+      reportSections(first.method, Rule.LOCK_ORDER_INVERSION, Rule.LOCK_ORDER_INVERSION.severity(),
+          first.at, Messages.lockOrderInversion(cycle), sections, cycle, "cycle|" + cycle);
     }
     List<LockGraph.Edge> graphEdges = new ArrayList<>();
     for (EdgeInfo e : edges.values()) graphEdges.add(new LockGraph.Edge(e.from, e.to, e.witness));
@@ -426,11 +437,26 @@ final class RuleChecker {
       List<TraceStep> trace,
       List<String> classes,
       String key) {
+    reportSections(m, rule, severity, at, message, List.of(new TraceSection("", trace)), classes, key);
+  }
+
+  private void reportSections(
+      MethodInfo m,
+      Rule rule,
+      Severity severity,
+      Location at,
+      String message,
+      List<TraceSection> sections,
+      List<String> classes,
+      String key) {
     if (suppressed(m, rule)) return;
     findings.computeIfAbsent(
         rule.id() + '|' + key,
-        k -> new Finding(rule, severity, at, message, trace,
-            Fingerprints.of(rule, m.signature(), classes, trace)));
+        k -> {
+          List<TraceStep> trace = TraceSection.allSteps(sections);
+          return new Finding(rule, severity, at, message, trace,
+              Fingerprints.of(rule, m.signature(), classes, trace), sections);
+        });
   }
 
   // ---------------------------------------------------------------------------------------
@@ -456,6 +482,19 @@ final class RuleChecker {
       for (String v : a.values(name)) if (rule.isSuppressedBy(v)) return true;
     }
     return false;
+  }
+
+  /**
+   * A callee's witness whose last step, the acquisition, names the lock as the caller does, like
+   * the finding's message: the callee's {@code this} is the caller's {@code target}.
+   */
+  private static List<TraceStep> asCallerNames(List<TraceStep> steps, LockRef callee, LockRef caller) {
+    if (steps.isEmpty()) return steps;
+    TraceStep last = steps.get(steps.size() - 1);
+    List<TraceStep> out = new ArrayList<>(steps.subList(0, steps.size() - 1));
+    out.add(new TraceStep(last.location(),
+        Messages.asCallerNames(last.description(), callee.text(), caller.text())));
+    return out;
   }
 
   private static List<TraceStep> concat(List<TraceStep> a, List<TraceStep> b) {

@@ -84,7 +84,8 @@ public final class ProgramFacts {
       FunctionBindings bindings,
       List<Annotations> packageAnnotations,
       int filesSeen,
-      int filesParsed) {}
+      int filesParsed,
+      long parseMillis) {}
 
   private ProgramFacts() {}
 
@@ -174,11 +175,14 @@ public final class ProgramFacts {
     }
 
     Result run() {
+      long start = System.nanoTime();
       int jobs = options.jobs();
       List<Path> paths = JavaSources.collect(options, problems);
       List<Slot> slots = new ArrayList<>(paths.size());
       for (Path p : paths) slots.add(new Slot(p));
       AtomicInteger done = new AtomicInteger();
+      // Said before the first file is done: one large file takes a while to parse.
+      options.progress().update("parsing", 0, slots.size());
       Workers.run(
           jobs,
           slots.size(),
@@ -195,6 +199,7 @@ public final class ProgramFacts {
       ProgramIndex index = ProgramIndex.build(declared, library, jobs);
       LockNames names = new LockNames(index, summaries.typeLockClasses());
       Dispatch dispatch = new Dispatch(index);
+      long parseMillis = (System.nanoTime() - start) / 1_000_000;
 
       extract(slots, index, names, dispatch);
       Workers.run(jobs, slots.size(), i -> readFacts(slots.get(i), index));
@@ -219,7 +224,8 @@ public final class ProgramFacts {
           for (MethodInfo f : e.getValue()) bindings.bind(e.getKey(), f);
         }
       }
-      return new Result(index, names, facts, bindings, packageAnnotations, paths.size(), parsed.get());
+      return new Result(
+          index, names, facts, bindings, packageAnnotations, paths.size(), parsed.get(), parseMillis);
     }
 
     /** Reads the file's entry, or parses it when there is none. */
@@ -305,6 +311,7 @@ public final class ProgramFacts {
       for (MethodInfo m : index.methods()) if (byFile.containsKey(m.owner().file())) todo.add(m);
       List<List<MethodFacts>> extracted = new ArrayList<>(Collections.nCopies(todo.size(), List.of()));
       AtomicInteger done = new AtomicInteger();
+      options.progress().update("analysing", 0, todo.size());
       Workers.run(
           options.jobs(),
           todo.size(),

@@ -71,7 +71,7 @@ public final class ResultCache {
           stored.findings(), stored.problems(), stored.lockGraph(),
           new AnalysisResult.Stats(
               s.files(), s.types(), s.methods(), s.callEdges(), s.unresolvedCalls(),
-              (System.nanoTime() - start) / 1_000_000, 0),
+              (System.nanoTime() - start) / 1_000_000, 0, 0),
           stored.summary());
     }
     AnalysisResult result = analysis.apply(options);

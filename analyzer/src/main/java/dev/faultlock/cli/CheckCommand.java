@@ -103,8 +103,20 @@ final class CheckCommand implements Callable<Integer> {
       names = "--verbose",
       description =
           "Print what was analysed (files, types, methods, call edges, unresolved"
-              + " calls) and how long it took, on standard error.")
+              + " calls) and where the time went (start-up, parse, analysis, reports, total), on"
+              + " standard error.")
   boolean verbose;
+
+  @Option(
+      names = "--progress",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      converter = ProgressMode.Converter.class,
+      description =
+          "Draw a progress line on standard error for runs over two seconds: auto (when standard"
+              + " error is a terminal, whatever standard output is), always or never (default:"
+              + " ${DEFAULT-VALUE}).")
+  ProgressMode progressMode;
 
   @Option(
       names = "--cache-dir",
@@ -150,7 +162,7 @@ final class CheckCommand implements Callable<Integer> {
 
     // A progress line only helps a person watching a terminal; in CI logs it is noise.
     ProgressLine progress =
-        System.console() == null ? null : new ProgressLine(err, System::nanoTime);
+        progressMode.showsHere() ? new ProgressLine(err, System::nanoTime).ticking() : null;
     List<Path> roots =
         inputs.usable().stream()
             .map(p -> SourceRoots.rootOf(p, run.settings().encoding()))
@@ -160,6 +172,7 @@ final class CheckCommand implements Callable<Integer> {
       err.println(
           ToolInfo.NAME + ": reading the source roots " + roots + " for " + inputs.usable());
     }
+    RunTimes times = RunTimes.startingNow();
     AnalysisResult analysed =
         Analyzer.analyze(
             run.settings()
@@ -171,8 +184,9 @@ final class CheckCommand implements Callable<Integer> {
                 .progress(progress == null ? AnalyzerOptions.Progress.NONE : progress)
                 .build());
     if (progress != null) {
-      progress.clear();
+      progress.close();
     }
+    times.analysed();
     AnalysisResult result;
     try {
       result =
@@ -204,8 +218,10 @@ final class CheckCommand implements Callable<Integer> {
         err.println(ToolInfo.NAME + ": " + problem.location() + ": " + problem.message());
       }
     }
+    times.reported();
     if (verbose) {
       printStats(err, result.stats());
+      err.println(ToolInfo.NAME + ": " + times.summary(result.stats()));
     }
     out.flush();
     err.flush();
@@ -254,16 +270,14 @@ final class CheckCommand implements Callable<Integer> {
   private static void printStats(PrintWriter err, AnalysisResult.Stats stats) {
     err.printf(
         Locale.ROOT,
-        "%s: %d files (%d parsed), %d types, %d methods, %d call edges, %d unresolved calls"
-            + " in %.1f s%n",
+        "%s: %d files (%d parsed), %d types, %d methods, %d call edges, %d unresolved calls%n",
         ToolInfo.NAME,
         stats.files(),
         stats.filesParsed(),
         stats.types(),
         stats.methods(),
         stats.callEdges(),
-        stats.unresolvedCalls(),
-        stats.elapsedMillis() / 1000.0);
+        stats.unresolvedCalls());
   }
 
   /** {@code --format}: any {@link ReportFormat} by its lower-case name. */

@@ -207,7 +207,7 @@ public final class LockFactExtractor {
       LockRef ref = method.isStatic()
           ? cx.names().classObject(owner.fqn(), owner.name() + ".class")
           : new LockRef(cx.names().ofType(owner.fqn()), "this", "this", false);
-      acquire(s, ref, true, at, "acquires " + ref.describe() + " (synchronized method)");
+      acquire(s, ref, true, at, "acquires " + ref.describe() + ", synchronized method");
     }
     return s;
   }
@@ -552,11 +552,11 @@ public final class LockFactExtractor {
     var a = m.annotations();
     for (LockRef mine :
         declaredLocks(m, context, LockApi.ACQUIRES, LockApi.EP_LOCK_METHOD, LockApi.CF_ENSURES_LOCK_HELD)) {
-      acquire(s, mine, true, at, "acquires " + mine.describe() + " (calls `" + callee + "`)");
+      acquire(s, mine, true, at, "acquires " + mine.describe() + " by calling `" + callee + "`");
     }
     for (LockRef mine :
         declaredLocks(m, context, LockApi.TRY_ACQUIRES, LockApi.CF_ENSURES_LOCK_HELD_IF)) {
-      acquire(s, mine, false, at, "tries " + mine.describe() + " (calls `" + callee + "`)");
+      acquire(s, mine, false, at, "tries " + mine.describe() + " by calling `" + callee + "`");
     }
     for (LockRef mine : declaredLocks(m, context, LockApi.RELEASES, LockApi.EP_UNLOCK_METHOD)) {
       s.release(mine);
@@ -566,7 +566,7 @@ public final class LockFactExtractor {
       s.covered.add(sorted);
       LockRef all = new LockRef(sorted, "all " + sorted + " locks, sorted", "sorted:" + sorted, false);
       s.held.putIfAbsent(all.identity(), new Held(all, Witness.of(new TraceStep(at,
-          "acquires " + all.lockClass() + " locks in sorted order (calls `" + callee + "`)"))));
+          "acquires the " + all.lockClass() + " locks in sorted order by calling `" + callee + "`"))));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.faultlock.locks;
 
+import dev.faultlock.catalog.Messages;
 import dev.faultlock.source.MethodInfo;
 import java.util.List;
 import java.util.function.Function;
@@ -28,9 +29,9 @@ public record LockRef(String lockClass, String text, String identity, boolean sh
     return false;
   }
 
-  /** How a trace names it: {@code inode lock `this`}. */
+  /** How a trace names it, as messages do: {@code lock `this` (class inode)}. */
   public String describe() {
-    return lockClass + " lock `" + text + '`' + (shared ? " (shared)" : "");
+    return Messages.lock(text, lockClass, shared);
   }
 
   /**
@@ -88,7 +89,8 @@ public record LockRef(String lockClass, String text, String identity, boolean sh
       String first = dot < 0 ? identity : identity.substring(0, dot);
       String[] root = roots.apply(first);
       if (root == null) return unknown();
-      if (root[1] == null && root[0].equals(first)) return this;
+      // Called on `this`, the callee's `this` is the caller's: its name for the lock stands.
+      if (root[0].equals(first) && (root[1] == null || root[1].equals(first))) return this;
       String rest = dot < 0 ? "" : identity.substring(dot);
       return new LockRef(lockClass, root[1] == null ? text : root[1] + rest, root[0] + rest, shared);
     }

@@ -3,7 +3,6 @@ package dev.faultlock.report;
 import dev.faultlock.analyzer.AnalysisResult;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.Problem;
-import dev.faultlock.findings.TraceStep;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -12,15 +11,19 @@ import java.io.Writer;
  *
  * <pre>
  * src/Inode.java:42: error: [FaultUnderLock] `dst.put` may fault while ...
- *     src/Inode.java:40: acquires inode lock of `this`
+ *     src/Inode.java:40: acquires lock `this` (class inode)
  *     src/Inode.java:42: calls `ByteBuffer.put`
+ * src/Journal.java:9: error: [LockOrderInversion] possible circular locking dependency: ...
+ *     edge 1 of 2: inode -> journal
+ *         src/Journal.java:8: acquires lock `inode` (class inode)
+ *         src/Journal.java:9: acquires lock `this` (class journal)
+ *     edge 2 of 2: journal -> inode
+ *         ...
  * src/Broken.java:3: warning: [faultlock] ...
- * 1 error, 1 warning
+ * 2 errors, 1 warning
  * </pre>
  */
 final class TextReport {
-  private static final String INDENT = "    ";
-
   private TextReport() {}
 
   static void write(AnalysisResult result, Writer out) throws IOException {
@@ -34,8 +37,8 @@ final class TextReport {
               + finding.rule().id()
               + "] "
               + finding.message());
-      for (TraceStep step : finding.trace()) {
-        line(out, INDENT + step.location() + ": " + step.description());
+      for (String step : TraceLines.of(finding)) {
+        line(out, step);
       }
     }
     for (Problem problem : result.problems()) {

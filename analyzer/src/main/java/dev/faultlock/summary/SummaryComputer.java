@@ -1,5 +1,6 @@
 package dev.faultlock.summary;
 
+import dev.faultlock.analyzer.AnalyzerOptions;
 import dev.faultlock.callgraph.CallGraph;
 import dev.faultlock.catalog.LockApi;
 import dev.faultlock.findings.TraceStep;
@@ -40,11 +41,17 @@ public final class SummaryComputer {
     this.library = library;
   }
 
-  /** The effects of every method of {@code graph}. */
+  /** The effects of every method of {@code graph}, telling {@code progress} how many are done. */
   public static Map<MethodInfo, Effects> compute(
-      CallGraph graph, Map<MethodInfo, MethodFacts> facts, LibrarySummaries library) {
+      CallGraph graph, Map<MethodInfo, MethodFacts> facts, LibrarySummaries library,
+      AnalyzerOptions.Progress progress) {
     SummaryComputer c = new SummaryComputer(facts, library);
-    for (List<MethodInfo> component : graph.bottomUp()) {
+    List<List<MethodInfo>> components = graph.bottomUp();
+    int total = graph.methodCount();
+    int done = 0;
+    for (List<MethodInfo> component : components) {
+      progress.update("summarising", done, total);
+      done += component.size();
       for (MethodInfo m : component) c.effects.put(m, new Effects());
       if (component.size() == 1) {
         MethodInfo m = component.get(0);
@@ -75,6 +82,7 @@ public final class SummaryComputer {
         }
       }
     }
+    progress.update("summarising", total, total);
     return c.effects;
   }
 

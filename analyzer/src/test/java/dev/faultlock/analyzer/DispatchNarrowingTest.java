@@ -215,7 +215,7 @@ class DispatchNarrowingTest {
     // Other.equals: no Box -> Other edge, so no cycle with Other -> Box.
     List<Finding> findings = analyse();
     assertThat(lines(findings)).containsExactly("Box.java:8");
-    assertThat(findings.get(0).message()).startsWith("Box lock `o` is acquired while Box lock `this` is held");
+    assertThat(findings.get(0).message()).startsWith("lock `o` (class Box) is acquired while `this` of the same class is held");
   }
 
   /** Writes {@code source} as {@code app/name}, in package {@code app} (two lines above it). */

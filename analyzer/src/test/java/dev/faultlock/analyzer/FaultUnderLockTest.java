@@ -23,14 +23,14 @@ class FaultUnderLockTest {
       assertThat(f.location().file()).isEqualTo("src/test/resources/programs/fault/BuggyFile.java");
       assertThat(f.severity()).isEqualTo(Severity.ERROR);
       assertThat(steps(f)).containsExactly(
-          "BuggyFile.java:10: acquires inode lock `this` (synchronized method)",
+          "BuggyFile.java:10: acquires lock `this` (class inode), synchronized method",
           "BuggyFile.java:11: calls `UserMemory.write`",
           "BuggyFile.java:16: faults -> `BuggyFile.fault`",
-          "BuggyFile.java:17: acquires inode lock `this`");
+          "BuggyFile.java:17: acquires lock `this` (class inode)");
       assertThat(f.message())
-          .startsWith("`UserMemory.write` may fault while inode lock `this` is held: the fault runs"
-              + " `BuggyFile.fault`, which acquires inode lock `this` (two threads on two files"
-              + " deadlock ABBA)");
+          .startsWith("`UserMemory.write` may fault while lock `this` (class inode) is held: the fault runs"
+              + " `BuggyFile.fault`, which acquires lock `this` (class inode), and two threads on two files"
+              + " deadlock ABBA; fix: pre-acquire the locks");
     });
   }
 
@@ -42,11 +42,11 @@ class FaultUnderLockTest {
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
       assertThat(where(f)).isEqualTo("Journal.java:27");
       assertThat(steps(f)).containsExactly(
-          "Journal.java:26: acquires inode lock `this` (synchronized method)",
+          "Journal.java:26: acquires lock `this` (class inode), synchronized method",
           "Journal.java:27: calls `Buffer.put`",
           "Journal.java:17: faults -> `Journal.fault`",
-          "Journal.java:18: acquires journal lock `lock`");
-      assertThat(f.message()).contains("(adds inode -> journal to the lock order)");
+          "Journal.java:18: acquires lock `lock` (class journal)");
+      assertThat(f.message()).contains("adding inode -> journal to the lock order");
     });
     assertThat(r.lockGraph().edges())
         .extracting(LockGraph.Edge::from, LockGraph.Edge::to)
@@ -60,12 +60,12 @@ class FaultUnderLockTest {
     assertThat(of(r, Rule.FAULT_UNDER_LOCK)).singleElement().satisfies(f -> {
       assertThat(where(f)).isEqualTo("Inner.java:40");
       assertThat(steps(f)).containsExactly(
-          "Inner.java:39: acquires inode lock `this` (synchronized method)",
+          "Inner.java:39: acquires lock `this` (class inode), synchronized method",
           "Inner.java:40: calls `Copier.copy`",
           "Inner.java:27: calls `Inode.Pages.copyAll`",
           "Inner.java:35: calls `Memory.write`",
           "Inner.java:44: faults -> `Inode.fault`",
-          "Inner.java:44: acquires inode lock `this` (synchronized method)");
+          "Inner.java:44: acquires lock `this` (class inode), synchronized method");
     });
   }
 
@@ -75,11 +75,11 @@ class FaultUnderLockTest {
     assertThat(r.findings()).extracting(Programs::where)
         .containsExactly("Lambdas.java:20", "Lambdas.java:29");
     assertThat(steps(r.findings().get(0))).containsExactly(
-        "Lambdas.java:19: acquires inode lock `this`",
+        "Lambdas.java:19: acquires lock `this` (class inode)",
         "Lambdas.java:20: calls `Runnable.run`",
         "Lambdas.java:25: calls `Memory.write`",
         "Lambdas.java:33: faults -> `Inode.fault`",
-        "Lambdas.java:33: acquires inode lock `this` (synchronized method)");
+        "Lambdas.java:33: acquires lock `this` (class inode), synchronized method");
     assertThat(steps(r.findings().get(1))).containsSequence(
         "Lambdas.java:29: calls `List.forEach`", "Lambdas.java:29: calls `Memory.write`");
   }
@@ -101,12 +101,12 @@ class FaultUnderLockTest {
   void mutualRecursionReachesTheCopy() {
     AnalysisResult r = analyze("recursion");
     assertThat(r.findings()).singleElement().satisfies(f -> assertThat(steps(f)).containsExactly(
-        "Tree.java:17: acquires inode lock `this` (synchronized method)",
+        "Tree.java:17: acquires lock `this` (class inode), synchronized method",
         "Tree.java:18: calls `Tree.walk`",
         "Tree.java:23: calls `Tree.other`",
         "Tree.java:31: calls `Memory.write`",
         "Tree.java:38: faults -> `Tree.fault`",
-        "Tree.java:38: acquires inode lock `this` (synchronized method)"));
+        "Tree.java:38: acquires lock `this` (class inode), synchronized method"));
   }
 
   @Test
@@ -116,10 +116,10 @@ class FaultUnderLockTest {
       assertThat(where(f)).isEqualTo("Paged.java:25");
       assertThat(f.severity()).isEqualTo(Severity.ERROR);
       assertThat(steps(f)).containsExactly(
-          "Paged.java:23: acquires inode lock `file.readLock()` (shared)",
+          "Paged.java:23: acquires lock `file.readLock()` (class inode, shared)",
           "Paged.java:25: `ByteBuffer.put` touches @UserBuffer `dst`",
           "Paged.java:33: faults -> `PagedFile.fault`",
-          "Paged.java:34: acquires inode lock `lock.writeLock()`");
+          "Paged.java:34: acquires lock `lock.writeLock()` (class inode)");
     });
   }
 
@@ -127,9 +127,9 @@ class FaultUnderLockTest {
   void errorProneAndCheckerFrameworkPreconditionsAndStampedLocks() {
     AnalysisResult r = analyze("foreign");
     assertThat(r.findings()).extracting(f -> where(f) + " " + steps(f).get(0)).containsExactly(
-        "Foreign.java:25 Foreign.java:24: holds segment lock `lock` on entry (@GuardedBy)",
-        "Foreign.java:31 Foreign.java:30: holds segment lock `lock` on entry (@Holding)",
-        "Foreign.java:37 Foreign.java:35: acquires segment lock `stamped` (shared)");
+        "Foreign.java:25 Foreign.java:24: holds lock `lock` (class segment) on entry (@GuardedBy)",
+        "Foreign.java:31 Foreign.java:30: holds lock `lock` (class segment) on entry (@Holding)",
+        "Foreign.java:37 Foreign.java:35: acquires lock `stamped` (class segment, shared)");
     assertThat(r.findings()).allSatisfy(f -> assertThat(f.rule()).isEqualTo(Rule.FAULT_UNDER_LOCK));
   }
 }

@@ -5,9 +5,11 @@ import static dev.faultlock.analyzer.Programs.of;
 import static dev.faultlock.analyzer.Programs.steps;
 import static dev.faultlock.analyzer.Programs.where;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.faultlock.catalog.Rule;
 import dev.faultlock.catalog.Severity;
+import dev.faultlock.findings.TraceSection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +27,20 @@ class LockOrderTest {
       assertThat(where(f)).isEqualTo("Accounts.java:22");
       assertThat(f.message()).startsWith("possible circular locking dependency: audit -> ledger -> audit");
       assertThat(steps(f)).containsExactly(
-          "Accounts.java:21: acquires audit lock `audit`",
+          "Accounts.java:21: acquires lock `audit` (class audit)",
           "Accounts.java:22: calls `Accounts.reconcile`",
-          "Accounts.java:27: acquires ledger lock `ledger`",
-          "Accounts.java:13: acquires ledger lock `ledger`",
-          "Accounts.java:14: acquires audit lock `audit`");
+          "Accounts.java:27: acquires lock `ledger` (class ledger)",
+          "Accounts.java:13: acquires lock `ledger` (class ledger)",
+          "Accounts.java:14: acquires lock `audit` (class audit)");
+      // Each edge's witness under its own heading, so that the two paths do not run together.
+      assertThat(f.sections()).extracting(TraceSection::title, s -> s.steps().size())
+          .containsExactly(
+              tuple("edge 1 of 2: audit -> ledger", 3), tuple("edge 2 of 2: ledger -> audit", 2));
+      // The advice of a cycle, not the copy fixes of a fault.
+      assertThat(f.message())
+          .endsWith("fix: take these locks in one global order on every path (declare it with"
+              + " @LockOrder), or do not hold one while taking the other")
+          .doesNotContain("fault", "copy");
     });
     assertThat(r.lockGraph().cycles()).containsExactly(List.of("audit", "ledger"));
     assertThat(r.lockGraph().lockClasses()).containsExactly("audit", "ledger");
@@ -76,11 +87,12 @@ class LockOrderTest {
     AnalysisResult r = analyze("declared");
     assertThat(of(r, Rule.DECLARED_ORDER_VIOLATION)).singleElement().satisfies(f -> {
       assertThat(where(f)).isEqualTo("Ordered.java:24");
-      assertThat(f.message()).isEqualTo("inode lock `inode` is acquired while journal lock `journal`"
-          + " is held, but @LockOrder puts inode before journal");
+      assertThat(f.message()).isEqualTo("lock `inode` (class inode) is acquired while lock `journal` (class journal)"
+          + " is held, but @LockOrder puts inode before journal; fix: take the inode lock first, or"
+          + " release the journal lock before taking it");
       assertThat(steps(f)).containsExactly(
-          "Ordered.java:23: acquires journal lock `journal`",
-          "Ordered.java:24: acquires inode lock `inode`");
+          "Ordered.java:23: acquires lock `journal` (class journal)",
+          "Ordered.java:24: acquires lock `inode` (class inode)");
     });
     assertThat(of(r, Rule.LOCK_ORDER_INVERSION)).singleElement()
         .satisfies(f -> assertThat(where(f)).isEqualTo("Ordered.java:16"));
@@ -97,15 +109,20 @@ class LockOrderTest {
     assertThat(r.findings()).extracting(Programs::where)
         .containsExactly("Transfer.java:24", "Transfer.java:39", "Transfer.java:77");
     assertThat(steps(r.findings().get(0))).containsExactly(
-        "Transfer.java:22: acquires account lock `a.lock`",
-        "Transfer.java:24: acquires account lock `b.lock`");
+        "Transfer.java:22: acquires lock `a.lock` (class account)",
+        "Transfer.java:24: acquires lock `b.lock` (class account)");
     assertThat(r.findings().get(0).message())
-        .startsWith("account lock `b.lock` is acquired while account lock `a.lock` is held");
+        .startsWith("lock `b.lock` (class account) is acquired while `a.lock` of the same class is held");
     assertThat(steps(r.findings().get(2))).containsExactly(
-        "Transfer.java:75: acquires account lock `a.lock`",
+        "Transfer.java:75: acquires lock `a.lock` (class account)",
         "Transfer.java:77: calls `Transfer.deposit`",
-        "Transfer.java:84: acquires account lock `to.lock`");
-    assertThat(r.findings().get(2).message()).contains("account lock `b.lock` is acquired");
+        // The callee's `to` is the caller's `b`: the step names it as the message does.
+        "Transfer.java:84: acquires lock `b.lock` (`to.lock` here, class account)");
+    assertThat(r.findings().get(2).message()).contains("lock `b.lock` (class account) is acquired");
+    assertThat(r.findings()).allSatisfy(f -> assertThat(f.message())
+        .endsWith("fix: take them sorted by a stable key, such as `if (a.id() < b.id())`, or through"
+            + " a @SortedAcquire method")
+        .doesNotContain("fault", "copy"));
   }
 
   @Test
@@ -115,10 +132,10 @@ class LockOrderTest {
       assertThat(f.rule()).isEqualTo(Rule.UNSORTED_SAME_CLASS_LOCKS);
       assertThat(where(f)).isEqualTo("Files.java:30");
       assertThat(steps(f)).containsExactly(
-          "Files.java:28: acquires inode lock `this` (synchronized method)",
+          "Files.java:28: acquires lock `this` (class inode), synchronized method",
           "Files.java:30: calls `FileChannel.write`",
-          "Files.java:13: acquires inode lock `this` (synchronized method)");
-      assertThat(f.message()).startsWith("inode lock `target` is acquired while inode lock `this` is held");
+          "Files.java:13: acquires lock `target` (`this` here, class inode), synchronized method");
+      assertThat(f.message()).startsWith("lock `target` (class inode) is acquired while `this` of the same class is held");
     });
   }
 }

@@ -208,7 +208,7 @@ class ReentrancyAcrossCallsTest {
     List<Finding> findings = analyse();
     assertThat(lines(findings)).containsExactly("Ledgers.java:37");
     assertThat(findings.get(0).message())
-        .startsWith("Lock lock `getLock(ledgerId)` is acquired while Lock lock `getLock(from)` is held");
+        .startsWith("lock `getLock(ledgerId)` (class Lock) is acquired while `getLock(from)` of the same class is held");
   }
 
   /**

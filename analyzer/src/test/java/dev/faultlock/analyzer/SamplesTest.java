@@ -34,14 +34,14 @@ class SamplesTest {
         .isEqualTo("../samples/src/main/java/dev/faultlock/samples/buggy/BuggyFile.java");
     assertThat(steps(read))
         .containsExactly(
-            "BuggyFile.java:47: acquires inode lock `lock` (calls `LockManager.lockShared`)",
+            "BuggyFile.java:47: acquires lock `lock` (class inode) by calling `LockManager.lockShared`",
             "BuggyFile.java:55: calls `UserMemory.write`",
             "BuggyFile.java:90: faults -> `BuggyFile.fault`",
-            "BuggyFile.java:92: acquires inode lock `lock` (calls `LockManager.lockExclusive`)");
+            "BuggyFile.java:92: acquires lock `lock` (class inode) by calling `LockManager.lockExclusive`");
     assertThat(read.message())
-        .startsWith("`UserMemory.write` may fault while inode lock `lock` is held: the fault runs"
-            + " `BuggyFile.fault`, which acquires inode lock `lock` (two threads on two files"
-            + " deadlock ABBA)");
+        .startsWith("`UserMemory.write` may fault while lock `lock` (class inode) is held: the fault runs"
+            + " `BuggyFile.fault`, which acquires lock `lock` (class inode), and two threads on two files"
+            + " deadlock ABBA; fix: pre-acquire the locks");
     assertThat(r.findings()).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
   }
 

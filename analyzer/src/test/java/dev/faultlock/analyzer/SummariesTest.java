@@ -60,8 +60,8 @@ class SummariesTest {
       assertThat(acq.lock()).isEqualTo("this");
       assertThat(acq.blocking()).isTrue();
       assertThat(acq.witness()).containsExactly(
-          "src/test/resources/programs/modules/a/lib/PagedFile.java:12: acquires inode lock"
-              + " `this` (synchronized method)");
+          "src/test/resources/programs/modules/a/lib/PagedFile.java:12: acquires lock `this`"
+              + " (class inode), synchronized method");
     });
     assertThat(fault.location()).isEqualTo("src/test/resources/programs/modules/a/lib/PagedFile.java:12");
     ProgramSummary.MethodSummary write = s.types().get(1).methods().get(0);
@@ -80,10 +80,10 @@ class SummariesTest {
       assertThat(f.severity()).isEqualTo(Severity.ERROR);
       assertThat(Programs.where(f)).isEqualTo("Reader.java:10");
       assertThat(steps(f)).containsExactly(
-          "Reader.java:9: acquires inode lock `this` (synchronized method)",
+          "Reader.java:9: acquires lock `this` (class inode), synchronized method",
           "Reader.java:10: calls `UserMemory.write`",
           "PagedFile.java:12: faults -> `PagedFile.fault`",
-          "PagedFile.java:12: acquires inode lock `this` (synchronized method)");
+          "PagedFile.java:12: acquires lock `this` (class inode), synchronized method");
     });
   }
 

@@ -75,9 +75,9 @@ class UnsortedIdentityTest {
     // `d.commit()` re-takes `d`, already held: re-entry, not a second report of the pair at 38.
     assertThat(lines(findings)).containsExactly("Session.java:29", "Session.java:38");
     assertThat(findings.get(0).message())
-        .startsWith("Session.database lock `other.database` is acquired while Session.database lock `database` is held");
+        .startsWith("lock `other.database` (class Session.database) is acquired while `database` of the same class is held");
     assertThat(findings.get(1).message())
-        .startsWith("Database lock `d` is acquired while Database lock `first` is held");
+        .startsWith("lock `d` (class Database) is acquired while `first` of the same class is held");
   }
 
   private void write(String name, String source) throws IOException {

@@ -31,15 +31,15 @@ class CheckCommandTest {
         .asString()
         .startsWith(
             inode
-                + ":14: error: [FaultUnderLock] `UserMemory.write` may fault while inode"
-                + " lock `this` is held");
+                + ":14: error: [FaultUnderLock] `UserMemory.write` may fault while lock"
+                + " `this` (class inode) is held");
     // The trace: the lock taken, the copy, the fault, the handler's lock; one indented step a line.
     assertThat(run.out().lines().skip(1).takeWhile(line -> line.startsWith("    ")))
         .hasSizeGreaterThanOrEqualTo(3)
         .allMatch(line -> line.matches("    " + java.util.regex.Pattern.quote(inode) + ":\\d+: .+"))
-        .anyMatch(line -> line.startsWith("    " + inode + ":12: acquires inode lock"))
+        .anyMatch(line -> line.startsWith("    " + inode + ":12: acquires lock `this` (class inode)"))
         .anyMatch(line -> line.contains("faults -> `Inode.fault`"))
-        .anyMatch(line -> line.startsWith("    " + inode + ":21: acquires inode lock"));
+        .anyMatch(line -> line.startsWith("    " + inode + ":21: acquires lock `this` (class inode)"));
     assertThat(run.out()).endsWith("1 error, 0 warnings\n");
     assertThat(run.exitCode()).isEqualTo(1);
   }
@@ -207,6 +207,36 @@ class CheckCommandTest {
     assertThat(level.exitCode()).isEqualTo(2);
     assertThat(jobs.err()).startsWith("faultlock: --jobs must be at least 1, was 0\n");
     assertThat(jobs.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void verboseSaysWhereTheTimeWentAndThePartsAddUp() {
+    CliRun run = faultlock("check", "--verbose", program("buggy"));
+
+    java.util.regex.Matcher time =
+        java.util.regex.Pattern.compile(
+                "faultlock: (\\d+\\.\\d) s in all: start-up (\\d+\\.\\d) s, parse (\\d+\\.\\d) s,"
+                    + " analysis (\\d+\\.\\d) s, reports (\\d+\\.\\d) s\n")
+            .matcher(run.err());
+    assertThat(time.find()).as(run.err()).isTrue();
+    double parts = 0;
+    for (int g = 2; g <= 5; g++) parts += Double.parseDouble(time.group(g));
+    assertThat(Double.parseDouble(time.group(1))).isCloseTo(parts, org.assertj.core.data.Offset.offset(0.25));
+    // The counts' line no longer claims the analysis time as the run's.
+    assertThat(run.err()).contains(" unresolved calls\n").doesNotContain("unresolved calls in ");
+  }
+
+  @Test
+  void progressNeverDrawsNothingAndAnUnknownWhenIsAUsageError() {
+    CliRun never = faultlock("check", "--progress", "never", program("buggy"));
+    CliRun bad = faultlock("check", "--progress=sometimes", program("buggy"));
+
+    assertThat(never.err()).isEmpty();
+    assertThat(bad.err())
+        .startsWith(
+            "faultlock: Invalid value for option '--progress': unknown value 'sometimes'"
+                + " (expected auto, always or never)");
+    assertThat(bad.exitCode()).isEqualTo(2);
   }
 
   @Test

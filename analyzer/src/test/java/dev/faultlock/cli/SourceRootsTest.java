@@ -42,6 +42,21 @@ class SourceRootsTest {
   }
 
   @Test
+  void thePackageIsReadFromTheFilesHeadAlone() throws IOException {
+    Path file = tmp.resolve("src/com/acme/Big.java");
+    Files.createDirectories(file.getParent());
+    // A semicolon in the header comment ends no declaration; the body is never parsed.
+    Files.writeString(
+        file, "/* Copyright; all rights reserved. */\npackage com.acme;\nclass Big { not java; }\n");
+    Path noPackage = tmp.resolve("flat/NoPackage.java");
+    Files.createDirectories(noPackage.getParent());
+    Files.writeString(noPackage, "import java.util.List;\nclass NoPackage { List<String> l; }\n");
+
+    assertThat(SourceRoots.rootOf(tmp.resolve("src/com/acme"))).isEqualTo(tmp.resolve("src"));
+    assertThat(SourceRoots.rootOf(tmp.resolve("flat"))).isEqualTo(tmp.resolve("flat"));
+  }
+
+  @Test
   void relativePathsGiveRelativeRoots() {
     // This module's own sources, named relative to the working directory (the module).
     Path cli = Path.of("src/main/java/dev/faultlock/cli");

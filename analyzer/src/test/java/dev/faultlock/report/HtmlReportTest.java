@@ -164,7 +164,7 @@ class HtmlReportTest {
     // Each edge explains itself with its witness on hover.
     assertThat(svg.selectFirst("path.edge[data-from=journal][data-to=inode] > title").text())
         .contains("journal -> inode (in a cycle)")
-        .contains("Journal.java:6: acquires inode lock of `inode`");
+        .contains("Journal.java:6: acquires lock `inode` (class inode)");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.LockGraph;
 import dev.faultlock.findings.Problem;
+import dev.faultlock.findings.TraceSection;
 import dev.faultlock.findings.TraceStep;
 import dev.faultlock.summary.ProgramSummary;
 import java.util.List;
@@ -57,28 +58,39 @@ public final class ResultFixture {
             Messages.faultUnderLock(
                 "dst.put", "this", "inode", "PagedFile.fault", "owner", "inode"),
             "FaultUnderLock:Inode.read:PagedFile.fault",
-            step(inode, 10, "acquires inode lock of `this`"),
+            step(inode, 10, "acquires lock `this` (class inode)"),
             step(inode, 12, "calls `UserBuffer.put`"),
             step(paged, 7, "faults -> `PagedFile.fault`"),
-            step(paged, 8, "acquires inode lock of `owner`"));
+            step(paged, 8, "acquires lock `owner` (class inode)"));
+    List<TraceSection> edges =
+        List.of(
+            new TraceSection(
+                Messages.cycleEdge(1, 2, "inode", "journal"),
+                List.of(
+                    step(inode, 20, "acquires lock `this` (class inode)"),
+                    step(inode, 21, "acquires lock `journal` (class journal)"))),
+            new TraceSection(
+                Messages.cycleEdge(2, 2, "journal", "inode"),
+                List.of(
+                    step(journal, 5, "acquires lock `this` (class journal)"),
+                    step(journal, 6, "acquires lock `inode` (class inode)"))));
     Finding inversion =
-        finding(
+        new Finding(
             Rule.LOCK_ORDER_INVERSION,
+            Rule.LOCK_ORDER_INVERSION.severity(),
             new Location(journal, 5, 0),
             Messages.lockOrderInversion(List.of("inode", "journal")),
+            TraceSection.allSteps(edges),
             "LockOrderInversion:inode,journal",
-            step(inode, 20, "acquires inode lock of `this`"),
-            step(inode, 21, "acquires journal lock of `journal`"),
-            step(journal, 5, "acquires journal lock of `this`"),
-            step(journal, 6, "acquires inode lock of `inode`"));
+            edges);
     Finding unsorted =
         finding(
             Rule.UNSORTED_SAME_CLASS_LOCKS,
             new Location(inode, 31, 0),
             Messages.unsortedSameClassLocks("inode", "a", "b"),
             "UnsortedSameClassLocks:Inode.rename",
-            step(inode, 30, "acquires inode lock of `a`"),
-            step(inode, 31, "acquires inode lock of `b`"));
+            step(inode, 30, "acquires lock `a` (class inode)"),
+            step(inode, 31, "acquires lock `b` (class inode)"));
     LockGraph graph =
         new LockGraph(
             List.of("inode", "journal", "page"),

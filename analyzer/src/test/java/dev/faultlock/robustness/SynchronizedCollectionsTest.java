@@ -42,7 +42,7 @@ class SynchronizedCollectionsTest {
     assertThat(result.findings())
         .filteredOn(f -> where(f).equals("Vector.java:400"))
         .first()
-        .satisfies(f -> assertThat(f.message()).startsWith("Vector lock `o` is acquired while Vector lock `this` is held"));
+        .satisfies(f -> assertThat(f.message()).startsWith("lock `o` (class Vector) is acquired while `this` of the same class is held"));
     // Vector.removeAll and friends call super.m() on this very vector: reentrant.
     assertThat(result.findings())
         .noneSatisfy(f -> assertThat(f.message()).contains("lock `this` is acquired while"));

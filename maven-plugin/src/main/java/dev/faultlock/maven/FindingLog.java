@@ -3,29 +3,28 @@ package dev.faultlock.maven;
 import dev.faultlock.catalog.Severity;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.Problem;
-import dev.faultlock.findings.TraceStep;
+import dev.faultlock.report.TraceLines;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.logging.Log;
 
 /**
  * Prints findings in the build log the way javac prints diagnostics: {@code path:line: [RuleId]
- * message} at the finding's level, the witness trace indented below at the same level. Maven
- * prefixes {@code [ERROR]} or {@code [WARNING]}, so IDE consoles and CI problem matchers that read
- * javac-style lines link every finding and every trace step to its source.
+ * message} at the finding's level, the witness trace below it at the same level, laid out as the
+ * text report lays it out ({@link TraceLines}). Maven prefixes {@code [ERROR]} or {@code
+ * [WARNING]}, so IDE consoles and CI problem matchers that read javac-style lines link every
+ * finding and every trace step to its source.
  */
 final class FindingLog {
-  static final String TRACE_INDENT = "    ";
+  static final String TRACE_INDENT = TraceLines.INDENT;
 
   private FindingLog() {}
 
-  /** The lines of one finding: the headline, then one line per trace step. */
+  /** The lines of one finding: the headline, then its trace. */
   static List<String> lines(Finding f) {
     List<String> lines = new ArrayList<>();
     lines.add(f.location() + ": [" + f.rule().id() + "] " + f.message());
-    for (TraceStep step : f.trace()) {
-      lines.add(TRACE_INDENT + step.location() + ": " + step.description());
-    }
+    lines.addAll(TraceLines.of(f));
     return lines;
   }
 

@@ -44,8 +44,25 @@ class FindingLogTest {
     assertThat(log.lines)
         .containsExactly(
             "[ERROR] /w/src/main/java/fs/File.java:12: [FaultUnderLock] message of fp",
-            "[ERROR]     /w/src/main/java/fs/File.java:10: acquires inode lock of `this`",
+            "[ERROR]     /w/src/main/java/fs/File.java:10: acquires lock `this` (class inode)",
             "[ERROR]     /w/src/main/java/fs/File.java:12: calls `UserBuffer.put`");
+  }
+
+  @Test
+  void aCyclePrintsEachEdgeUnderItsOwnHeading() {
+    RecordingLog log = new RecordingLog();
+
+    FindingLog.print(log, Findings.cycle("A.java"));
+
+    assertThat(log.lines)
+        .containsExactly(
+            "[ERROR] A.java:4: [LockOrderInversion] message of cycle",
+            "[ERROR]     edge 1 of 2: inode -> journal",
+            "[ERROR]         A.java:3: acquires lock `this` (class inode)",
+            "[ERROR]         A.java:4: acquires lock `journal` (class journal)",
+            "[ERROR]     edge 2 of 2: journal -> inode",
+            "[ERROR]         A.java:8: acquires lock `journal` (class journal)",
+            "[ERROR]         A.java:9: acquires lock `inode` (class inode)");
   }
 
   @Test

@@ -1,8 +1,10 @@
 package dev.faultlock.maven;
 
+import dev.faultlock.catalog.Messages;
 import dev.faultlock.catalog.Rule;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.Location;
+import dev.faultlock.findings.TraceSection;
 import dev.faultlock.findings.TraceStep;
 import java.util.List;
 
@@ -17,9 +19,35 @@ final class Findings {
         new Location(file, line, 5),
         "message of " + fingerprint,
         List.of(
-            new TraceStep(new Location(file, line - 2, 5), "acquires inode lock of `this`"),
+            new TraceStep(new Location(file, line - 2, 5), "acquires lock `this` (class inode)"),
             new TraceStep(new Location(file, line, 9), "calls `UserBuffer.put`")),
         fingerprint);
+  }
+
+  /** A two-class cycle in {@code file}, its trace one section per edge. */
+  static Finding cycle(String file) {
+    List<TraceSection> edges =
+        List.of(
+            new TraceSection(
+                Messages.cycleEdge(1, 2, "inode", "journal"),
+                List.of(
+                    new TraceStep(new Location(file, 3, 5), "acquires lock `this` (class inode)"),
+                    new TraceStep(
+                        new Location(file, 4, 5), "acquires lock `journal` (class journal)"))),
+            new TraceSection(
+                Messages.cycleEdge(2, 2, "journal", "inode"),
+                List.of(
+                    new TraceStep(
+                        new Location(file, 8, 5), "acquires lock `journal` (class journal)"),
+                    new TraceStep(new Location(file, 9, 5), "acquires lock `inode` (class inode)"))));
+    return new Finding(
+        Rule.LOCK_ORDER_INVERSION,
+        Rule.LOCK_ORDER_INVERSION.severity(),
+        new Location(file, 4, 5),
+        "message of cycle",
+        TraceSection.allSteps(edges),
+        "cycle",
+        edges);
   }
 
   static Finding error(String file, int line, String fingerprint) {

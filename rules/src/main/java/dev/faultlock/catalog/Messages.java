@@ -1,17 +1,58 @@
 package dev.faultlock.catalog;
 
+import java.util.List;
+
 /**
- * The wording of every finding. Both passes call these with what they know, so a finding reads
- * the same in javac, the command line and Maven. Code fragments are quoted in backticks.
+ * The wording of every finding and of every lock a trace names. Both passes call these with what
+ * they know, so a finding reads the same in javac, the command line and Maven. Code fragments are
+ * quoted in backticks; each message ends with the advice that fits its rule.
  */
 public final class Messages {
-  /** The two known cures, named in every fault-under-lock and same-class message. */
-  public static final String FIXES =
-      "fix: sort the locks and pre-acquire them all before the copy (@SortedAcquire), or copy with"
-          + " faults disabled, and on a short copy drop the lock, fault the pages in and retry"
+  /** The cures of a faulting copy under a lock: the post's two fixes. */
+  static final String COPY_FIXES =
+      "fix: pre-acquire the locks in one sorted order before the copy (@SortedAcquire), or copy"
+          + " with faults disabled and, on a short copy, drop the lock, fault the pages in and retry"
           + " (@FaultsDisabled)";
 
+  /** The cures of a cycle: one order, or no nesting. */
+  static final String ORDER_FIXES =
+      "fix: take these locks in one global order on every path (declare it with @LockOrder), or do"
+          + " not hold one while taking the other";
+
+  /** The cures of two same-class locks taken as they come. */
+  static final String SORT_FIXES =
+      "fix: take them sorted by a stable key, such as `if (a.id() < b.id())`, or through a"
+          + " @SortedAcquire method";
+
   private Messages() {}
+
+  /**
+   * How every message and trace step names a lock: by the code's name for it, then its lock
+   * class, {@code lock `inode.lock` (class inode)}. Not "inode lock `lock`": an inferred class is
+   * named after its field ({@code Store.lock}), and "Store.lock lock `lock`" stutters.
+   */
+  public static String lock(String text, String lockClass) {
+    return lock(text, lockClass, false);
+  }
+
+  /** {@link #lock(String, String)}, saying when it is taken in shared (read) mode. */
+  public static String lock(String text, String lockClass, boolean shared) {
+    return "lock `" + text + "` (class " + lockClass + (shared ? ", shared" : "") + ")";
+  }
+
+  /**
+   * A trace step that names, as {@link #lock}, the lock a callee knows as {@code calleeText},
+   * renamed to {@code callerText}, the caller's name for that object, with the callee's kept as a
+   * reminder: the step is in the callee's source, the finding's message in the caller's terms.
+   */
+  public static String asCallerNames(String step, String calleeText, String callerText) {
+    if (calleeText.equals(callerText)) return step;
+    String callee = "lock `" + calleeText + "` (class ";
+    int at = step.indexOf(callee);
+    if (at < 0) return step;
+    return step.substring(0, at) + "lock `" + callerText + "` (`" + calleeText + "` here, class "
+        + step.substring(at + callee.length());
+  }
 
   /**
    * A copy that may fault, made while a blocking lock is held.
@@ -33,46 +74,56 @@ public final class Messages {
       String acquiredClass) {
     StringBuilder m = new StringBuilder();
     m.append('`').append(faultingCall).append("` may fault while ")
-        .append(heldClass).append(" lock `").append(heldLock).append("` is held");
+        .append(lock(heldLock, heldClass)).append(" is held");
     if (handler == null) {
-      m.append("; a fault handler that takes another ").append(heldClass)
-          .append(" lock deadlocks ABBA");
+      m.append(": a fault handler that takes another lock of class ").append(heldClass)
+          .append(" deadlocks ABBA");
     } else {
       m.append(": the fault runs `").append(handler).append("`, which acquires ")
-          .append(acquiredClass).append(" lock `").append(acquiredLock).append('`');
+          .append(lock(acquiredLock, acquiredClass));
       if (heldClass.equals(acquiredClass)) {
-        m.append(" (two threads on two files deadlock ABBA)");
+        m.append(", and two threads on two files deadlock ABBA");
       } else {
-        m.append(" (adds ").append(heldClass).append(" -> ").append(acquiredClass)
-            .append(" to the lock order)");
+        m.append(", adding ").append(heldClass).append(" -> ").append(acquiredClass)
+            .append(" to the lock order");
       }
     }
-    return m.append(" (").append(FIXES).append(')').toString();
+    return m.append("; ").append(COPY_FIXES).toString();
   }
 
   /** A cycle in the lock-order graph, given as lock classes in cycle order. */
-  public static String lockOrderInversion(java.util.List<String> cycle) {
+  public static String lockOrderInversion(List<String> cycle) {
     StringBuilder m = new StringBuilder("possible circular locking dependency: ");
     for (String lockClass : cycle) {
       m.append(lockClass).append(" -> ");
     }
     m.append(cycle.get(0));
-    return m.append(" (take the locks in one global order on every path)").toString();
+    return m.append("; ").append(ORDER_FIXES).toString();
+  }
+
+  /**
+   * The heading of one edge's witness in a cycle's trace: {@code edge 1 of 2: inode -> journal}.
+   *
+   * @param number the edge's place in the cycle, from 1
+   */
+  public static String cycleEdge(int number, int edges, String from, String to) {
+    return "edge " + number + " of " + edges + ": " + from + " -> " + to;
   }
 
   /** Two locks of one class taken one after the other, without a global order. */
   public static String unsortedSameClassLocks(String lockClass, String first, String second) {
-    return lockClass + " lock `" + second + "` is acquired while " + lockClass + " lock `" + first
-        + "` is held, in program order: another thread taking them the other way round"
-        + " deadlocks (order them by a key, such as `if (a.id() < b.id())`, or " + FIXES + ")";
+    return lock(second, lockClass) + " is acquired while `" + first
+        + "` of the same class is held, in program order: another thread taking them the other"
+        + " way round deadlocks; " + SORT_FIXES;
   }
 
   /** A nested acquisition against {@code @LockOrder}. */
   public static String declaredOrderViolation(
       String acquiredClass, String acquiredLock, String heldClass, String heldLock) {
-    return acquiredClass + " lock `" + acquiredLock + "` is acquired while " + heldClass
-        + " lock `" + heldLock + "` is held, but @LockOrder puts " + acquiredClass + " before "
-        + heldClass;
+    return lock(acquiredLock, acquiredClass) + " is acquired while " + lock(heldLock, heldClass)
+        + " is held, but @LockOrder puts " + acquiredClass + " before " + heldClass
+        + "; fix: take the " + acquiredClass + " lock first, or release the " + heldClass
+        + " lock before taking it";
   }
 
   /** An annotation that cannot mean what it says; {@code problem} says why. */

@@ -29,8 +29,9 @@ class DeclaredOrderViolationTest {
             "  }",
             "  void against(Inode inode, Page page) {",
             "    synchronized (page) {",
-            "      // BUG: Diagnostic contains: inode lock `inode` is acquired while page lock"
-                + " `page` is held, but @LockOrder puts inode before page",
+            "      // BUG: Diagnostic contains: lock `inode` (class inode) is acquired while lock"
+                + " `page` (class page) is held, but @LockOrder puts inode before page; fix: take the"
+                + " inode lock first",
             "      synchronized (inode) {}",
             "    }",
             "  }",

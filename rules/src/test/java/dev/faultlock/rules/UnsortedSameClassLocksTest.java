@@ -7,15 +7,24 @@ class UnsortedSameClassLocksTest {
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(UnsortedSameClassLocks.class, getClass());
 
+  /** The message names both locks, and its advice is this rule's, never a fault's copy fixes. */
   @Test
   void nestedMonitorsOfOneClass() {
     helper
+        .expectErrorMessage(
+            "UNSORTED",
+            m -> m.contains(
+                    "lock `b` (class Inode) is acquired while `a` of the same class is held")
+                && m.contains("fix: take them sorted by a stable key, such as `if (a.id() < b.id())`,"
+                    + " or through a @SortedAcquire method")
+                && !m.contains("copy")
+                && !m.contains("fault"))
         .addSourceLines(
             "Inode.java",
             "class Inode {",
             "  void link(Inode a, Inode b) {",
             "    synchronized (a) {",
-            "      // BUG: Diagnostic contains: Inode lock `b` is acquired while Inode lock `a` is held",
+            "      // BUG: Diagnostic matches: UNSORTED",
             "      synchronized (b) {}",
             "    }",
             "  }",
@@ -34,8 +43,8 @@ class UnsortedSameClassLocksTest {
             "  static void merge(Segment a, Segment b) {",
             "    a.lock.lock();",
             "    try {",
-            "      // BUG: Diagnostic contains: Segment.lock lock `b.lock` is acquired while"
-                + " Segment.lock lock `a.lock` is held",
+            "      // BUG: Diagnostic contains: lock `b.lock` (class Segment.lock) is acquired while"
+                + " `a.lock` of the same class is held",
             "      b.lock.lock();",
             "      b.lock.unlock();",
             "    } finally {",
@@ -63,7 +72,7 @@ class UnsortedSameClassLocksTest {
             "  synchronized void touch() {}",
             "  synchronized void copyTo(Inode other) {",
             "    touch();",
-            "    // BUG: Diagnostic contains: inode lock `other` is acquired while inode lock `this`",
+            "    // BUG: Diagnostic contains: lock `other` (class inode) is acquired while `this`",
             "    other.touch();",
             "  }",
             "}")
@@ -81,7 +90,7 @@ class UnsortedSameClassLocksTest {
             "  @Releases(\"this\") void unlockIt() {}",
             "  static void both(Inode a, Inode b) {",
             "    a.lockIt();",
-            "    // BUG: Diagnostic contains: Inode lock `b` is acquired while Inode lock `a`",
+            "    // BUG: Diagnostic contains: lock `b` (class Inode) is acquired while `a`",
             "    b.lockIt();",
             "  }",
             "}")
@@ -212,7 +221,7 @@ class UnsortedSameClassLocksTest {
             "  Runnable inLambda(Inode a, Inode b) {",
             "    return () -> {",
             "      synchronized (a) {",
-            "        // BUG: Diagnostic contains: Inode lock `b` is acquired while Inode lock `a`",
+            "        // BUG: Diagnostic contains: lock `b` (class Inode) is acquired while `a`",
             "        synchronized (b) {}",
             "      }",
             "    };",
@@ -222,7 +231,7 @@ class UnsortedSameClassLocksTest {
             "  }",
             "  static class Child {",
             "    synchronized void withSibling(Child sibling) {",
-            "      // BUG: Diagnostic contains: Child lock `sibling` is acquired while Child lock `this`",
+            "      // BUG: Diagnostic contains: lock `sibling` (class Child) is acquired while `this`",
             "      synchronized (sibling) {}",
             "    }",
             "  }",
