@@ -102,7 +102,10 @@ final class LockFactsRecorder implements LockStateAnalysis.Observer {
 
   private static LockEvent withState(LockEvent e, List<Held> held, Set<String> covered) {
     if (e instanceof LockEvent.Acquire a) {
-      return new LockEvent.Acquire(a.at(), a.lock(), a.blocking(), a.step(), held, covered);
+      // Where the object may be held already (on another path into a loop), that path re-enters
+      // it: the acquisition is not made under itself.
+      List<Held> others = held.stream().filter(h -> !h.lock().sameObject(a.lock())).toList();
+      return new LockEvent.Acquire(a.at(), a.lock(), a.blocking(), a.step(), others, covered);
     }
     if (e instanceof LockEvent.Call c) {
       return new LockEvent.Call(c.at(), c.callee(), c.receiverType(), c.name(), c.argc(),

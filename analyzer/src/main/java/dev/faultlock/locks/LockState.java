@@ -20,21 +20,45 @@ import java.util.Set;
  */
 final class LockState {
   /**
-   * The widening of hold counts: a count that would pass it stays there, so a loop that locks and
-   * never unlocks reaches its fixpoint. Re-entry deeper than this within one method is not seen
-   * in real code; a lock counted at the bound is still held after as many releases minus one.
+   * The widening of hold counts: a count that reaches it means "that many or more" and no longer
+   * counts, so a loop that locks and never unlocks reaches its fixpoint, and a lock taken that
+   * often is never given up by releases (may-held drops nothing that might still be held).
+   * Nesting the same lock deeper than {@code MAX_COUNT - 1} within one method is not seen in
+   * real code.
    */
-  static final int MAX_COUNT = 4;
+  static final int MAX_COUNT = 5;
 
   /** The prefix of the pseudo-lock a {@code @SortedAcquire} call holds for its whole class. */
   static final String SORTED = "sorted:";
 
   /**
-   * A held lock: {@code held} is the lock and the witness of its first acquisition, {@code count}
-   * how many times it is held, {@code onEntry} whether the method's caller held it already
-   * ({@code @Holding}, a {@code synchronized} method's monitor).
+   * A lock that may be held: {@code held} is the lock and the witness of its first acquisition;
+   * {@code most} and {@code least} the most and fewest times it is held over the paths that meet
+   * here (0 on a path without it), so that it is held for sure when {@code least} is positive;
+   * {@code onEntry} whether the method's caller held it already ({@code @Holding}, a {@code
+   * synchronized} method's monitor).
+   *
+   * <p>Both bounds are needed: a lock is given up when its {@code most} count reaches 0 (may-held:
+   * nothing that might still hold it is dropped), but re-taking it is re-entry only when it is
+   * held on every path ({@code least}): the first turn of a loop that locks takes the lock for
+   * real, although the loop's head also sees the path around the loop where it is held.
    */
-  record Hold(Held held, int count, boolean onEntry) {}
+  record Hold(Held held, int most, int least, boolean onEntry) {
+    Hold taken() {
+      return new Hold(held, Math.min(most + 1, MAX_COUNT), Math.min(least + 1, MAX_COUNT), onEntry);
+    }
+
+    /** Held on one path of a join only. */
+    Hold maybe() {
+      return new Hold(held, most, 0, onEntry);
+    }
+
+    /** One release; {@code null} when none is left. */
+    Hold given() {
+      if (most <= 1) return null;
+      return new Hold(held, most == MAX_COUNT ? most : most - 1, Math.max(least - 1, 0), onEntry);
+    }
+  }
 
   /**
    * A variable holding a {@code tryLock} result: {@code key} is held only where it is true (false
@@ -79,30 +103,32 @@ final class LockState {
 
   /** The key of a lock: its identity, or for an unknown object one of its own per acquisition. */
   static String key(LockRef lock, String acquisition) {
-    return lock.identity().equals(LockRef.UNKNOWN) ? "?" + acquisition + lock.text() : lock.identity();
-  }
-
-  /** Whether the very object {@code lock} names is held (never for an unknown object). */
-  boolean holdsObject(LockRef lock) {
-    return !lock.identity().equals(LockRef.UNKNOWN) && holds.containsKey(lock.identity());
+    return lock.identity().equals(LockRef.UNKNOWN)
+        ? "?" + acquisition + lock.text() : lock.identity();
   }
 
   /**
-   * Takes {@code lock} under {@code key}. Re-entry (the very object is held already) only counts
-   * up; the first acquisition stays its witness.
+   * Whether the very object {@code lock} names is held on every path here, so that taking it is
+   * re-entry (never for an unknown object).
+   */
+  boolean surelyHolds(LockRef lock) {
+    if (lock.identity().equals(LockRef.UNKNOWN)) return false;
+    Hold h = holds.get(lock.identity());
+    return h != null && h.least() > 0;
+  }
+
+  /**
+   * Takes {@code lock} under {@code key}. Taking an object that may be held already counts up
+   * (its first acquisition stays the witness); an unknown object is a new one each time.
    */
   void acquire(String key, LockRef lock, Witness how) {
-    Hold h = holdsObject(lock) ? holds.get(key) : null;
-    if (h != null) {
-      holds.put(key, new Hold(h.held(), Math.min(h.count() + 1, MAX_COUNT), h.onEntry()));
-    } else {
-      holds.put(key, new Hold(new Held(lock, how), 1, false));
-    }
+    Hold h = lock.identity().equals(LockRef.UNKNOWN) ? null : holds.get(key);
+    holds.put(key, h != null ? h.taken() : new Hold(new Held(lock, how), 1, 1, false));
   }
 
   /** Marks what the caller holds: the state on entry. */
   void holdOnEntry(String key, Held held) {
-    holds.put(key, new Hold(held, 1, true));
+    holds.put(key, new Hold(held, 1, 1, true));
   }
 
   /**
@@ -113,8 +139,9 @@ final class LockState {
     String key = holds.containsKey(lock.identity()) ? lock.identity() : latestNamed(lock.text());
     if (key == null) return Release.NOT_HELD;
     Hold h = holds.get(key);
-    if (h.count() > 1) {
-      holds.put(key, new Hold(h.held(), h.count() - 1, h.onEntry()));
+    Hold left = h.given();
+    if (left != null) {
+      holds.put(key, left);
       return Release.DECREMENTED;
     }
     holds.remove(key);
@@ -137,8 +164,9 @@ final class LockState {
   /** {@code @SortedAcquire}: the class is covered, and all its locks held as one pseudo-lock. */
   void sort(String lockClass, Witness how) {
     covered.add(lockClass);
-    LockRef all = new LockRef(lockClass, "all " + lockClass + " locks, sorted", SORTED + lockClass, false);
-    holds.putIfAbsent(all.identity(), new Hold(new Held(all, how), 1, false));
+    LockRef all =
+        new LockRef(lockClass, "all " + lockClass + " locks, sorted", SORTED + lockClass, false);
+    holds.putIfAbsent(all.identity(), new Hold(new Held(all, how), 1, 1, false));
   }
 
   Tentative tentative(int var) {
@@ -160,21 +188,30 @@ final class LockState {
    */
   void settle(Tentative t, boolean taken) {
     pending.values().removeIf(p -> p.site() == t.site() && p.key().equals(t.key()));
-    if (!taken) {
-      Hold h = holds.get(t.key());
-      if (h == null) return;
-      if (h.count() > 1) holds.put(t.key(), new Hold(h.held(), h.count() - 1, h.onEntry()));
+    Hold h = holds.get(t.key());
+    if (!taken && h != null) {
+      Hold left = h.given();
+      if (left != null) holds.put(t.key(), left);
       else holds.remove(t.key());
     }
   }
 
-  /** The join of two paths: held is the union (count: the larger), covered the intersection. */
+  /**
+   * The join of two paths: held is the union (the most count the larger, the least the smaller,
+   * 0 where a path does not hold it), covered the intersection.
+   */
   static LockState meet(LockState a, LockState b) {
-    Map<String, Hold> holds = new HashMap<>(a.holds);
-    for (Map.Entry<String, Hold> e : b.holds.entrySet()) {
-      holds.merge(e.getKey(), e.getValue(), (x, y) -> new Hold(
+    Map<String, Hold> holds = new HashMap<>();
+    for (Map.Entry<String, Hold> e : a.holds.entrySet()) {
+      Hold x = e.getValue();
+      Hold y = b.holds.get(e.getKey());
+      holds.put(e.getKey(), y == null ? x.maybe() : new Hold(
           FIRST.compare(x.held(), y.held()) <= 0 ? x.held() : y.held(),
-          Math.max(x.count(), y.count()), x.onEntry() || y.onEntry()));
+          Math.max(x.most(), y.most()), Math.min(x.least(), y.least()),
+          x.onEntry() || y.onEntry()));
+    }
+    for (Map.Entry<String, Hold> e : b.holds.entrySet()) {
+      if (!a.holds.containsKey(e.getKey())) holds.put(e.getKey(), e.getValue().maybe());
     }
     Set<String> covered = new HashSet<>(a.covered);
     covered.retainAll(b.covered);

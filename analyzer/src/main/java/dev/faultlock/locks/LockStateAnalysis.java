@@ -15,6 +15,7 @@ import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
 import dev.faultlock.source.TypeInfo;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Lock state as a forward dataflow analysis over a method's IR ({@link LockState} is the fact):
@@ -96,15 +97,18 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
   }
 
   /**
-   * An exceptional edge carries the state before the statement: a call that threw did not
-   * return, so neither its lock effects nor its result happened; a {@code synchronized} whose
-   * lock expression was {@code null} threw before it entered the monitor (the lowering, like
-   * javac, puts a monitor entry outside the handler that exits it). A branch on a {@code tryLock}
-   * result settles it.
+   * An exceptional edge carries the state before the statement, less what it gave back: a call
+   * that threw did not return, so its acquisitions and its result did not happen, but a release
+   * did (an {@code unlock()} throws only when the lock was not held; a {@code @Releases} method
+   * releases in its {@code finally}); a {@code synchronized} whose lock expression was {@code
+   * null} threw before it entered the monitor (the lowering, like javac, puts a monitor entry
+   * outside the handler that exits it). A branch on a {@code tryLock} result settles it.
    */
   @Override
   public LockState transferEdge(Cfg cfg, int from, int to, LockState in, LockState out) {
-    if (cfg.isExceptional(from, to)) return in;
+    if (cfg.isExceptional(from, to)) {
+      return cfg.stmt(from) instanceof Stmt.Invoke call ? released(call, in) : in;
+    }
     if (!(cfg.stmt(from) instanceof Stmt.If f)) return out;
     LockState.Tentative t = out.tentative(f.cond().index());
     if (t == null) return out;
@@ -133,9 +137,10 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
     if (m.isSynchronized()) {
       TypeInfo owner = m.owner();
       LockRef ref = m.isStatic()
-          ? new LockRef(names.ofType(owner.fqn()), owner.name() + ".class", "class:" + owner.fqn(), false)
+          ? new LockRef(
+              names.ofType(owner.fqn()), owner.name() + ".class", "class:" + owner.fqn(), false)
           : new LockRef(names.ofType(owner.fqn()), "this", "this", false);
-      if (!s.holdsObject(ref)) {
+      if (!s.surelyHolds(ref)) {
         Witness step = Witness.of(new TraceStep(at,
             "acquires " + ref.describe() + " (synchronized method)"));
         observer.acquire(at, ref, true, step, false, s);
@@ -147,43 +152,81 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
     return s;
   }
 
+  /**
+   * The state after statement {@code i}. Most statements change nothing about locks: they return
+   * {@code in} itself, so that the many methods without locks cost no copies.
+   */
   LockState transfer(int i, Stmt stmt, LockState in, Observer observer) {
-    LockState s = in.copy();
-    Location at = at(stmt.line());
     if (stmt instanceof Stmt.MonitorEnter e) {
-      acquire(s, Integer.toString(i), e.ref(), true, at, "acquires " + e.ref().describe(), observer);
-    } else if (stmt instanceof Stmt.MonitorExit e) {
+      LockState s = in.copy();
+      Location at = at(e.line());
+      String what = "acquires " + e.ref().describe();
+      acquire(s, Integer.toString(i), e.ref(), true, at, what, observer);
+      return s;
+    }
+    if (stmt instanceof Stmt.MonitorExit e) {
+      LockState s = in.copy();
       observer.release(e.ref(), s.release(e.ref()));
-    } else if (stmt instanceof Stmt.Invoke call) {
+      return s;
+    }
+    if (stmt instanceof Stmt.Invoke call) {
+      Location at = at(call.line());
       observer.call(at, call, in);
-      if (call.result() != null) s.kill(call.result().index());
-      List<LockOp> ops = call.site().ops();
-      for (int k = 0; k < ops.size(); k++) {
-        LockOp op = ops.get(k);
-        if (op instanceof LockOp.Acquire a) {
-          String key = acquire(s, i + "." + k, a.lock(), a.blocking(), at, a.what(), observer);
-          if (!a.blocking() && call.result() != null) {
-            s.setTentative(call.result().index(), new LockState.Tentative(key, i, false));
-          }
-        } else if (op instanceof LockOp.Release r) {
-          observer.release(r.lock(), s.release(r.lock()));
-        } else if (op instanceof LockOp.SortedAcquire sorted) {
-          s.sort(sorted.lockClass(), Witness.of(new TraceStep(at, sorted.what())));
-        }
-      }
-    } else if (stmt instanceof Stmt.Copy c) {
-      assign(s, c.lhs(), in.tentative(c.rhs().index()));
-    } else if (stmt instanceof Stmt.Op op) {
+      if (call.site().ops().isEmpty()) return assigned(in, call.result(), null);
+      return effects(i, call, in, at, observer);
+    }
+    if (stmt instanceof Stmt.Return) {
+      observer.ret(in);
+      return in;
+    }
+    if (stmt instanceof Stmt.Copy c) return assigned(in, c.lhs(), in.tentative(c.rhs().index()));
+    if (stmt instanceof Stmt.Op op) {
       LockState.Tentative t = op.op().equals("!") && op.operands().size() == 1
           ? in.tentative(op.operands().get(0).index()) : null;
-      assign(s, op.lhs(), t == null ? null : t.negate());
-    } else if (stmt instanceof Stmt.Return) {
-      observer.ret(s);
-    } else {
-      Var defined = defined(stmt);
-      if (defined != null) s.kill(defined.index());
+      return assigned(in, op.lhs(), t == null ? null : t.negate());
+    }
+    return assigned(in, defined(stmt), null);
+  }
+
+  /** What a call does to locks once it returns: its {@link LockOp}s, in order. */
+  private LockState effects(int i, Stmt.Invoke call, LockState in, Location at, Observer observer) {
+    LockState s = in.copy();
+    if (call.result() != null) s.kill(call.result().index());
+    List<LockOp> ops = call.site().ops();
+    for (int k = 0; k < ops.size(); k++) {
+      LockOp op = ops.get(k);
+      if (op instanceof LockOp.Acquire a) {
+        String key = acquire(s, i + "." + k, a.lock(), a.blocking(), at, a.what(), observer);
+        if (!a.blocking() && call.result() != null) {
+          s.setTentative(call.result().index(), new LockState.Tentative(key, i, false));
+        }
+      } else if (op instanceof LockOp.Release r) {
+        observer.release(r.lock(), s.release(r.lock()));
+      } else if (op instanceof LockOp.SortedAcquire sorted) {
+        s.sort(sorted.lockClass(), Witness.of(new TraceStep(at, sorted.what())));
+      }
     }
     return s;
+  }
+
+  /** {@code in} with {@code lhs} (may be {@code null}) now carrying {@code t} or no try result. */
+  private static LockState assigned(LockState in, Var lhs, LockState.Tentative t) {
+    if (lhs == null || Objects.equals(in.tentative(lhs.index()), t)) return in;
+    LockState s = in.copy();
+    if (t == null) s.kill(lhs.index());
+    else s.setTentative(lhs.index(), t);
+    return s;
+  }
+
+  private static LockState released(Stmt.Invoke call, LockState in) {
+    LockState s = null;
+    for (LockOp op : call.site().ops()) {
+      if (op instanceof LockOp.Release r) {
+        if (s == null) s = in.copy();
+        s.release(r.lock());
+      }
+    }
+    return s == null ? in : s;
   }
 
   /** Takes {@code lock} in {@code s}; returns the key it is held under. */
@@ -191,15 +234,10 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
       LockState s, String acquisition, LockRef lock, boolean blocking, Location at, String what,
       Observer observer) {
     Witness step = Witness.of(new TraceStep(at, what));
-    observer.acquire(at, lock, blocking, step, s.holdsObject(lock), s);
+    observer.acquire(at, lock, blocking, step, s.surelyHolds(lock), s);
     String key = LockState.key(lock, acquisition);
     s.acquire(key, lock, step);
     return key;
-  }
-
-  private static void assign(LockState s, Var lhs, LockState.Tentative t) {
-    if (t == null) s.kill(lhs.index());
-    else s.setTentative(lhs.index(), t);
   }
 
   /** The variable {@code stmt} assigns, if any (calls, copies and ops are handled apart). */
