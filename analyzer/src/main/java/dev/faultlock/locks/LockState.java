@@ -201,6 +201,7 @@ final class LockState {
    * 0 where a path does not hold it), covered the intersection.
    */
   static LockState meet(LockState a, LockState b) {
+    if (a.equals(b)) return a;
     Map<String, Hold> holds = new HashMap<>();
     for (Map.Entry<String, Hold> e : a.holds.entrySet()) {
       Hold x = e.getValue();

@@ -14,6 +14,7 @@ import dev.faultlock.ir.Var;
 import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
 import dev.faultlock.source.TypeInfo;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -51,26 +52,26 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
   }
 
   private final IrMethod ir;
-  private final ProgramIndex index;
+  private final List<Held> heldOnEntry;
   private final LockNames names;
   private final String file;
 
-  private LockStateAnalysis(IrMethod ir, ProgramIndex index, LockNames names) {
+  private LockStateAnalysis(IrMethod ir, List<Held> heldOnEntry, LockNames names) {
     this.ir = ir;
-    this.index = index;
+    this.heldOnEntry = heldOnEntry;
     this.names = names;
     this.file = ir.method().owner().file().shown();
   }
 
   /**
-   * The facts of the method {@code ir} is the IR of. {@code misuses}, {@code orderingGuard} and
-   * {@code unresolvedCalls} are the front end's, passed through; {@code index} and {@code names}
-   * resolve the lock expressions of its {@code @Holding} annotations.
+   * The facts of the method {@code ir} is the IR of, whose callers hold {@code heldOnEntry}
+   * ({@link #heldOnEntry}). {@code misuses}, {@code orderingGuard} and {@code unresolvedCalls}
+   * are the front end's, passed through; {@code names} names a synchronized method's monitor.
    */
   public static MethodFacts facts(
-      IrMethod ir, ProgramIndex index, LockNames names, List<MethodFacts.Misuse> misuses,
+      IrMethod ir, List<Held> heldOnEntry, LockNames names, List<MethodFacts.Misuse> misuses,
       boolean orderingGuard, int unresolvedCalls) {
-    LockStateAnalysis analysis = new LockStateAnalysis(ir, index, names);
+    LockStateAnalysis analysis = new LockStateAnalysis(ir, heldOnEntry, names);
     Cfg cfg = ir.cfg();
     DataflowResult<LockState> result = WorkListSolver.solve(cfg, analysis);
     LockFactsRecorder recorder = new LockFactsRecorder();
@@ -79,6 +80,27 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
       if (result.isReached(i)) analysis.transfer(i, cfg.stmt(i), result.inFact(i), recorder);
     }
     return recorder.facts(ir.method(), orderingGuard, misuses, unresolvedCalls);
+  }
+
+  /**
+   * The locks {@code m}'s callers hold on entry by its annotations ({@code @Holding}, the Checker
+   * Framework's {@code @Holding}, Error Prone's {@code @GuardedBy} on a method), each with its
+   * trace step. A lock expression that names nothing is left out: the front end reports it as a
+   * misuse.
+   */
+  public static List<Held> heldOnEntry(MethodInfo m, ProgramIndex index, LockNames names) {
+    List<Held> out = new ArrayList<>();
+    Location at = new Location(m.owner().file().shown(), m.line(), 0);
+    for (String holding : List.of(LockApi.HOLDING, LockApi.CF_HOLDING, LockApi.EP_GUARDED_BY)) {
+      for (String expr : m.annotations().values(holding)) {
+        LockRef ref = LockExpressions.resolve(expr, m, index, names);
+        if (ref != null) {
+          out.add(new Held(ref, Witness.of(new TraceStep(at,
+              "holds " + ref.describe() + " on entry (@" + LockNames.simple(holding) + ")"))));
+        }
+      }
+    }
+    return out;
   }
 
   @Override
@@ -101,8 +123,9 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
    * that threw did not return, so its acquisitions and its result did not happen, but a release
    * did (an {@code unlock()} throws only when the lock was not held; a {@code @Releases} method
    * releases in its {@code finally}); a {@code synchronized} whose lock expression was {@code
-   * null} threw before it entered the monitor (the lowering, like javac, puts a monitor entry
-   * outside the handler that exits it). A branch on a {@code tryLock} result settles it.
+   * null} threw before it entered the monitor (were the entry inside the range of the handler
+   * that exits it, that exit would find nothing to give back, which is harmless). A branch on a
+   * {@code tryLock} result settles it.
    */
   @Override
   public LockState transferEdge(Cfg cfg, int from, int to, LockState in, LockState out) {
@@ -122,18 +145,9 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
   /** The state on entry: the caller's locks ({@code @Holding}), a synchronized method's monitor. */
   private LockState entry(Observer observer) {
     LockState s = new LockState();
+    for (Held h : heldOnEntry) s.holdOnEntry(h.lock().identity(), h);
     MethodInfo m = ir.method();
     Location at = new Location(file, m.line(), 0);
-    for (String holding : List.of(LockApi.HOLDING, LockApi.CF_HOLDING, LockApi.EP_GUARDED_BY)) {
-      for (String expr : m.annotations().values(holding)) {
-        // A lock expression that names nothing is a misuse the front end reports.
-        LockRef ref = LockExpressions.resolve(expr, m, index, names);
-        if (ref != null) {
-          s.holdOnEntry(ref.identity(), new Held(ref, Witness.of(new TraceStep(at,
-              "holds " + ref.describe() + " on entry (@" + simple(holding) + ")"))));
-        }
-      }
-    }
     if (m.isSynchronized()) {
       TypeInfo owner = m.owner();
       LockRef ref = m.isStatic()
@@ -257,7 +271,4 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
     return new Location(file, line > 0 ? line : ir.method().line(), 0);
   }
 
-  private static String simple(String fqn) {
-    return fqn.substring(fqn.lastIndexOf('.') + 1);
-  }
 }

@@ -75,7 +75,8 @@ class LockStateAnalysisTest {
   }
 
   private static MethodFacts facts(IrMethod ir) {
-    return LockStateAnalysis.facts(ir, index, names, List.of(), false, 0);
+    List<Held> onEntry = LockStateAnalysis.heldOnEntry(ir.method(), index, names);
+    return LockStateAnalysis.facts(ir, onEntry, names, List.of(), false, 0);
   }
 
   // Call sites as the lowering resolves them.
@@ -404,6 +405,41 @@ class LockStateAnalysisTest {
     assertThat(texts(f.releasedUnheld())).containsExactly("dir.lock");
     assertThat(f.events()).isEmpty();
     assertThat(f.heldOnReturn()).isEmpty();
+  }
+
+  @Test
+  void aGuardHeldThroughTryWithResourcesIsReleasedByItsCloseOnEveryWayOut() {
+    // try (Guard g = Guard.autoRelease(dir.lock)) { work(); } copyIn(buf);
+    // with the summaries' effects: autoRelease returns holding the lock, close() releases it.
+    CallSite autoRelease = call("Guard.autoRelease",
+        new LockOp.Acquire(
+            DIR, true, "acquires Dir.lock lock `dir.lock` (calls `Guard.autoRelease`)"));
+    CallSite close = call("Guard.close", new LockOp.Release(DIR));
+    CallSite copyIn = new CallSite("Inode.copyIn", "p.Inode", "copyIn", 1, List.of(), null,
+        CallContext.NONE, List.of(),
+        new CallSite.FaultSite("", "`Inode.copyIn` touches @UserBuffer `buf`"), false);
+    IrBuilder b = plain();
+    Var g = b.var("g");
+    Var e = b.var("e");
+    IrMethod ir = b
+        .line(2).call(g, null, autoRelease)
+        .beginTry("close").line(3).call(null, call("Inode.work")).endTry()
+        .line(2).call(null, g, close)
+        .line(4).call(null, copyIn).ret()
+        .line(2).handler("close", e).call(null, g, close).throwIt(e)
+        .build();
+
+    MethodFacts f = facts(ir);
+
+    assertThat(events(f)).containsExactly(
+        "L2 calls Guard.autoRelease holding []",
+        "L2 acquires dir.lock holding []",
+        "L3 calls Inode.work holding [dir.lock]",
+        "L2 calls Guard.close holding [dir.lock]",
+        "L4 calls Inode.copyIn holding []",
+        "L4 faults in Inode.copyIn holding []");
+    assertThat(f.heldOnReturn()).isEmpty();
+    assertThat(f.releasedUnheld()).isEmpty();
   }
 
   @Test
