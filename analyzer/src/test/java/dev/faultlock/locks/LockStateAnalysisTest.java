@@ -103,6 +103,13 @@ class LockStateAnalysisTest {
         List.of(), null, CallContext.NONE, List.of(ops), null, false);
   }
 
+  /** A call handed a {@code @UserBuffer}: it may fault. */
+  private static CallSite copyIn() {
+    return new CallSite("Inode.copyIn", "p.Inode", "copyIn", 1, List.of(), null,
+        CallContext.NONE, List.of(),
+        new CallSite.FaultSite("", "`Inode.copyIn` touches @UserBuffer `buf`"), false);
+  }
+
   private static List<String> events(MethodFacts f) {
     return f.events().stream().map(LockStateAnalysisTest::render).toList();
   }
@@ -415,9 +422,6 @@ class LockStateAnalysisTest {
         new LockOp.Acquire(
             DIR, true, "acquires Dir.lock lock `dir.lock` (calls `Guard.autoRelease`)"));
     CallSite close = call("Guard.close", new LockOp.Release(DIR));
-    CallSite copyIn = new CallSite("Inode.copyIn", "p.Inode", "copyIn", 1, List.of(), null,
-        CallContext.NONE, List.of(),
-        new CallSite.FaultSite("", "`Inode.copyIn` touches @UserBuffer `buf`"), false);
     IrBuilder b = plain();
     Var g = b.var("g");
     Var e = b.var("e");
@@ -425,7 +429,7 @@ class LockStateAnalysisTest {
         .line(2).call(g, null, autoRelease)
         .beginTry("close").line(3).call(null, call("Inode.work")).endTry()
         .line(2).call(null, g, close)
-        .line(4).call(null, copyIn).ret()
+        .line(4).call(null, copyIn()).ret()
         .line(2).handler("close", e).call(null, g, close).throwIt(e)
         .build();
 
@@ -567,14 +571,11 @@ class LockStateAnalysisTest {
 
   @Test
   void aFaultAndAnAcquiresCallSeeTheStateBeforeTheCallAndItsEffectsAfter() {
-    CallSite copy = new CallSite("Inode.copyIn", "p.Inode", "copyIn", 1, List.of(), null,
-        CallContext.NONE, List.of(),
-        new CallSite.FaultSite("", "`Inode.copyIn` touches @UserBuffer `buf`"), false);
     LockOp acquires =
         new LockOp.Acquire(LOCK, true, "acquires Inode.lock lock `lock` (calls `Inode.take`)");
     IrMethod ir = plain()
         .line(2).call(null, call("Inode.take", acquires))
-        .line(3).call(null, copy)
+        .line(3).call(null, copyIn())
         .build();
 
     MethodFacts f = facts(ir);
