@@ -1,7 +1,6 @@
 package dev.faultlock.dataflow;
 
 import dev.faultlock.ir.Cfg;
-import java.util.BitSet;
 
 /**
  * Solves a forward {@link DataflowAnalysis} to its fixpoint with a worklist, as Tai-e's {@code
@@ -22,16 +21,27 @@ public final class WorkListSolver {
     Object[] out = new Object[n];
     if (n == 0) return new DataflowResult<>(in, out);
     F boundary = analysis.boundaryFact(cfg);
-    BitSet work = new BitSet(n);
-    work.set(0);
-    for (int i = work.nextSetBit(0); i >= 0; i = work.nextSetBit(0)) {
-      work.clear(i);
+    // The worklist: queued statements, taken lowest first. Successors are mostly later
+    // statements, so the cursor only moves back on a loop's back edge.
+    boolean[] queued = new boolean[n];
+    queued[0] = true;
+    int cursor = 0;
+    while (cursor < n) {
+      if (!queued[cursor]) {
+        cursor++;
+        continue;
+      }
+      int i = cursor;
+      queued[i] = false;
       F before = inFact(cfg, analysis, out, in, i, boundary);
       in[i] = before;
       F after = analysis.transferNode(i, cfg.stmt(i), before);
       if (after.equals(out[i])) continue;
       out[i] = after;
-      for (int s : cfg.succs(i)) work.set(s);
+      for (int s : cfg.succs(i)) {
+        queued[s] = true;
+        cursor = Math.min(cursor, s);
+      }
     }
     return new DataflowResult<>(in, out);
   }

@@ -45,7 +45,10 @@ final class LockFactsRecorder implements LockStateAnalysis.Observer {
       Location at, LockRef lock, boolean blocking, Witness step, boolean reentry,
       LockState before) {
     taken.add(named(lock));
-    if (!reentry) add(new LockEvent.Acquire(at, lock, blocking, step, List.of(), Set.of()), before);
+    // `before` is the transfer's own state, changed once this returns.
+    if (!reentry) {
+      add(new LockEvent.Acquire(at, lock, blocking, step, List.of(), Set.of()), before.copy());
+    }
   }
 
   @Override
@@ -71,7 +74,7 @@ final class LockFactsRecorder implements LockStateAnalysis.Observer {
   }
 
   private void add(LockEvent template, LockState before) {
-    events.merge(template, before.copy(), LockState::meet);
+    events.merge(template, before, LockState::meet);
   }
 
   /**

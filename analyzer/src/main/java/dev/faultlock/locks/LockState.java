@@ -262,6 +262,7 @@ final class LockState {
 
   @Override
   public boolean equals(Object o) {
+    if (o == this) return true;
     return o instanceof LockState s
         && holds.equals(s.holds) && covered.equals(s.covered) && pending.equals(s.pending);
   }
