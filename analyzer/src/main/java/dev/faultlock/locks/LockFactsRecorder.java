@@ -5,6 +5,7 @@ import dev.faultlock.ir.CallSite;
 import dev.faultlock.ir.Stmt;
 import dev.faultlock.source.MethodInfo;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.Set;
 final class LockFactsRecorder implements LockStateAnalysis.Observer {
   /** Each event with empty state, to the join of the states it was seen in. */
   private final Map<LockEvent, LockState> events = new LinkedHashMap<>();
-  private final Map<String, Held> heldOnReturn = new LinkedHashMap<>();
+  private final List<LockState> returns = new ArrayList<>();
   private final Map<String, LockRef> releasedUnheld = new LinkedHashMap<>();
   private final Set<String> taken = new HashSet<>();
 
@@ -58,19 +59,9 @@ final class LockFactsRecorder implements LockStateAnalysis.Observer {
     }
   }
 
-  /**
-   * A lock held on some return paths and not others still counts: a guard factory with a fast
-   * path that returns without locking (a null guard, a lock already owned) hands its callers the
-   * lock on the other paths, and a caller that held it on no path would miss every lock-order
-   * edge and fault under it, the very chains guard-based code hides. May-held is also what the
-   * state inside a method is.
-   */
   @Override
   public void ret(LockState state) {
-    for (Map.Entry<String, Held> e : state.takenHere().entrySet()) {
-      heldOnReturn.merge(e.getKey(), e.getValue(),
-          (a, b) -> LockState.firstAcquired().compare(a, b) <= 0 ? a : b);
-    }
+    returns.add(state);
   }
 
   private void add(LockEvent template, LockState before) {
@@ -78,24 +69,38 @@ final class LockFactsRecorder implements LockStateAnalysis.Observer {
   }
 
   /**
-   * The facts. A release of a lock the method also takes somewhere is not the release of its
-   * caller's lock but of its own, met without it on a path where taking it threw ({@code try {
+   * The facts, given the state on {@code entry}.
+   *
+   * <p>A lock held on some return paths and not others still counts as returned holding: a
+   * guard factory with a fast path that returns without locking (a null guard, a lock already
+   * owned) hands its callers the lock on the other paths, and a caller that held it on no path
+   * would miss every lock-order edge and fault under it, the very chains guard-based code hides.
+   * May-held is also what the state inside a method is.
+   *
+   * <p>A release of a lock the method also takes somewhere is not the release of its caller's
+   * lock but of its own, met without it on a path where taking it threw ({@code try {
    * lock.lock(); ... } finally { lock.unlock(); }}): only locks it never takes are released unheld.
    */
   MethodFacts facts(
-      MethodInfo method, boolean orderingGuard, List<MethodFacts.Misuse> misuses, int unresolved) {
+      MethodInfo method, LockState entry, boolean orderingGuard, List<MethodFacts.Misuse> misuses,
+      int unresolved) {
     List<LockEvent> out = new ArrayList<>(events.size());
     for (Map.Entry<LockEvent, LockState> e : events.entrySet()) {
       out.add(withState(e.getKey(), e.getValue().held(), e.getValue().covered()));
     }
-    List<Held> held = new ArrayList<>(heldOnReturn.values());
-    held.sort(LockState.firstAcquired());
+    Map<String, Held> held = new HashMap<>();
+    for (LockState r : returns) {
+      r.takenSince(entry).forEach((key, h) -> held.merge(key, h,
+          (a, b) -> LockState.firstAcquired().compare(a, b) <= 0 ? a : b));
+    }
+    List<Held> heldOnReturn = new ArrayList<>(held.values());
+    heldOnReturn.sort(LockState.firstAcquired());
     List<LockRef> released = new ArrayList<>();
     for (Map.Entry<String, LockRef> e : releasedUnheld.entrySet()) {
       if (!taken.contains(e.getKey())) released.add(e.getValue());
     }
     return new MethodFacts(method, List.copyOf(out), orderingGuard, List.copyOf(misuses),
-        unresolved, List.copyOf(held), List.copyOf(released));
+        unresolved, List.copyOf(heldOnReturn), List.copyOf(released));
   }
 
   /** An unknown object is matched by how the source names it, as a release finds it. */

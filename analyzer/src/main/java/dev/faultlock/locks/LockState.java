@@ -235,18 +235,18 @@ final class LockState {
   }
 
   /**
-   * The locks taken in this method and still held here: neither the caller's own ({@code
-   * onEntry}), nor a {@code @SortedAcquire} pseudo-lock (a caller learns that from the
-   * annotation, whose must-set an inferred hold could not carry), nor a {@code tryLock} whose
-   * result no branch has read yet (whether it is held is up to the caller of a method returning
-   * that result: it is a try-acquire, not an acquire).
+   * The locks held here that {@code entry} did not hold: neither the caller's own (released and
+   * taken again, they are still the caller's), nor a {@code @SortedAcquire} pseudo-lock (a caller
+   * learns that from the annotation, whose must-set an inferred hold could not carry), nor a
+   * {@code tryLock} whose result no branch has read yet (whether it is held is up to the caller
+   * of a method returning that result: it is a try-acquire, not an acquire).
    */
-  Map<String, Held> takenHere() {
+  Map<String, Held> takenSince(LockState entry) {
     Map<String, Held> out = new HashMap<>();
     for (Map.Entry<String, Hold> e : holds.entrySet()) {
-      Hold h = e.getValue();
-      if (h.onEntry() || e.getKey().startsWith(SORTED) || isTentative(e.getKey())) continue;
-      out.put(e.getKey(), h.held());
+      String key = e.getKey();
+      if (entry.holds.containsKey(key) || key.startsWith(SORTED) || isTentative(key)) continue;
+      out.put(key, e.getValue().held());
     }
     return out;
   }

@@ -75,11 +75,11 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
     Cfg cfg = ir.cfg();
     DataflowResult<LockState> result = WorkListSolver.solve(cfg, analysis);
     LockFactsRecorder recorder = new LockFactsRecorder();
-    analysis.entry(recorder);
+    LockState entry = analysis.entry(recorder);
     for (int i = 0; i < cfg.size(); i++) {
       if (result.isReached(i)) analysis.transfer(i, cfg.stmt(i), result.inFact(i), recorder);
     }
-    return recorder.facts(ir.method(), orderingGuard, misuses, unresolvedCalls);
+    return recorder.facts(ir.method(), entry, orderingGuard, misuses, unresolvedCalls);
   }
 
   /**

@@ -485,6 +485,43 @@ class LockStateAnalysisTest {
   }
 
   @Test
+  void aCallersLockReleasedAndTakenAgainIsNeitherReturnedHoldingNorReleasedUnheld() {
+    // @Holding("lock") void holding() { lock.unlock(); io(); lock.lock(); }
+    IrMethod ir = new IrBuilder(method("holding"))
+        .line(8).call(null, unlock(LOCK))
+        .line(9).call(null, call("Inode.io"))
+        .line(10).call(null, lock(LOCK)).ret()
+        .build();
+
+    MethodFacts f = facts(ir);
+
+    assertThat(events(f)).containsExactly(
+        "L9 calls Inode.io holding []",
+        "L10 acquires lock holding []");
+    assertThat(f.heldOnReturn()).isEmpty();
+    assertThat(f.releasedUnheld()).isEmpty();
+  }
+
+  @Test
+  void aTryLockRetriedInALoopIsHeldOnlyOnceItSucceeded() {
+    // while (!lock.tryLock(1, SECONDS)) { waiting(); } work();
+    IrBuilder b = plain();
+    Var r = b.var("$t0");
+    Var n = b.var("$t1");
+    IrMethod ir = b
+        .line(2).label("head").call(r, null, tryLock(LOCK)).not(n, r).ifTrue(n, "retry")
+        .jump("done")
+        .label("retry").line(3).call(null, call("Inode.waiting")).jump("head")
+        .label("done").line(4).call(null, call("Inode.work")).ret()
+        .build();
+
+    assertThat(events(facts(ir))).containsExactly(
+        "L2 tries lock holding []",
+        "L3 calls Inode.waiting holding []",
+        "L4 calls Inode.work holding [lock]");
+  }
+
+  @Test
   void aSynchronizedMethodAcquiresItsMonitorOnEntryAndDoesNotReturnHoldingIt() {
     IrBuilder b = new IrBuilder(method("sync"));
     Var self = b.thisVar();
