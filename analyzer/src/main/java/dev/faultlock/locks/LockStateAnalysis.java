@@ -38,7 +38,7 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
 
     /**
      * {@code lock} is taken in {@code before} (valid during the call only); {@code reentry} when
-     * the very object was held already.
+     * the very object is held on every path here already.
      */
     default void acquire(
         Location at, LockRef lock, boolean blocking, Witness step, boolean reentry,
