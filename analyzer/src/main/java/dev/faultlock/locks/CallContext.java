@@ -29,12 +29,12 @@ public record CallContext(
   }
 
   /** This context for a constructor run by {@code new}: the receiver is the new object. */
-  CallContext onNewObject() {
+  public CallContext onNewObject() {
     return new CallContext(null, null, argIdentities, argTexts, boundReceivers);
   }
 
   /** This context with method references bound to receivers. */
-  CallContext withBoundReceivers(Map<MethodInfo, String[]> bound) {
+  public CallContext withBoundReceivers(Map<MethodInfo, String[]> bound) {
     return bound.isEmpty() ? this
         : new CallContext(receiverIdentity, receiverText, argIdentities, argTexts, Map.copyOf(bound));
   }
