@@ -65,6 +65,11 @@ import java.util.Map;
  * <p>Names are resolved against {@link Locals} kept exactly as the old structured walk kept them
  * (the same scopes, declarations and lock aliases, in source order), so calls and locks get the
  * names they always had; the IR's own variables live beside them.
+ *
+ * <p>One piece, past the usual size, because the statement walk and the stack of what encloses
+ * it ({@link Frame}) are one state: every jump, {@code return} and handler reads the stack, and
+ * {@code try}, {@code synchronized}, loops and switches push onto it and lower their exits from
+ * it.
  */
 final class MethodLowering {
   final LockFactExtractor.Context cx;
@@ -226,11 +231,11 @@ final class MethodLowering {
   private int constructorPrologue(BlockStmt body) {
     if (!body.getStatements().isEmpty()
         && body.getStatement(0) instanceof ExplicitConstructorInvocationStmt c) {
-      ex.constructorInvocation(c);
+      ex.invoke().constructorInvocation(c);
       if (!c.isThis()) initializers();
       return 1;
     }
-    ex.implicitSuper(method.line());
+    ex.invoke().implicitSuper(method.line());
     initializers();
     return 0;
   }
@@ -301,7 +306,7 @@ final class MethodLowering {
   }
 
   int unresolvedCalls() {
-    return ex.unresolvedCalls();
+    return ex.invoke().unresolvedCalls();
   }
 
   /** Where an exception thrown here goes: the innermost handler, or {@code null} (out). */
@@ -373,7 +378,7 @@ final class MethodLowering {
       Var selector = ex.value(sw.getSelector());
       switchEntries(selector, sw.getEntries(), null, line(sw));
     } else if (st instanceof ExplicitConstructorInvocationStmt c) {
-      ex.constructorInvocation(c);
+      ex.invoke().constructorInvocation(c);
     } else if (!(st instanceof LocalClassDeclarationStmt) && !(st instanceof LocalRecordDeclarationStmt)) {
       // assert, empty and the rest: evaluate what they contain.
       for (Node child : st.getChildNodes()) {
@@ -435,7 +440,7 @@ final class MethodLowering {
       VariableDeclarator v = f.getVariable().getVariable(0);
       String type = calls.type(v.getType());
       Var element = declare(v.getNameAsString(), new Locals.Local(type, -1, null, false));
-      ExpressionLowering.Iteration it = ex.iteration(f.getIterable(), iterable, line);
+      CallLowering.Iteration it = ex.invoke().iteration(f.getIterable(), iterable, line);
       b.place(top);
       b.place(next);
       it.hasNext(body, end);
@@ -638,7 +643,7 @@ final class MethodLowering {
     if (c instanceof Monitor m) {
       b.emit(new Stmt.MonitorExit(m.lock, m.ref, line), null);
     } else if (c instanceof Resource r) {
-      ex.close(r.named, r.value, r.line);
+      ex.invoke().close(r.named, r.value, r.line);
     } else if (c instanceof Finally f) {
       f.holes.add(b.hole());
       f.outside.add(List.copyOf(frames));
