@@ -37,7 +37,9 @@ import dev.faultlock.source.FieldInfo;
 import dev.faultlock.source.ProgramIndex;
 import dev.faultlock.source.TypeInfo;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Lowers the expressions of one method into three-address statements, in evaluation order:
@@ -56,6 +58,7 @@ final class ExpressionLowering {
   private final ProgramIndex index;
   private final CallResolver calls;
   private final CallLowering invoke;
+  private final Map<BinaryExpr, String> binaryTypes = new IdentityHashMap<>();
 
   ExpressionLowering(MethodLowering m) {
     this.m = m;
@@ -371,16 +374,16 @@ final class ExpressionLowering {
   private String typeOfValue(Expression e) {
     while (e instanceof EnclosedExpr en) e = en.getInner();
     if (e instanceof BinaryExpr bin) {
-      switch (bin.getOperator()) {
-        case PLUS:
-          if (isConcatenation(bin)) return "java.lang.String";
-          return typeOfValue(bin.getLeft());
+      // Remembered: each operator of a long concatenation asks about the whole chain before it.
+      if (binaryTypes.containsKey(bin)) return binaryTypes.get(bin);
+      String type = switch (bin.getOperator()) {
+        case PLUS -> isConcatenation(bin) ? "java.lang.String" : typeOfValue(bin.getLeft());
         case MINUS, MULTIPLY, DIVIDE, REMAINDER, BINARY_AND, BINARY_OR, XOR, LEFT_SHIFT,
-            SIGNED_RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT:
-          return typeOfValue(bin.getLeft());
-        default:
-          return "boolean";
-      }
+            SIGNED_RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT -> typeOfValue(bin.getLeft());
+        default -> "boolean";
+      };
+      binaryTypes.put(bin, type);
+      return type;
     }
     if (e instanceof UnaryExpr u) {
       return u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT ? "boolean"

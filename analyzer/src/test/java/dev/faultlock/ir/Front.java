@@ -24,9 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 /** The front end over a few source files, as the analysis builds it: index, dispatch, names. */
-final class Front {
-  final ProgramIndex index;
-  final LockFactExtractor.Context cx;
+public final class Front {
+  public final ProgramIndex index;
+  public final LockFactExtractor.Context cx;
 
   private Front(ProgramIndex index) {
     this.index = index;
@@ -56,7 +56,7 @@ final class Front {
   }
 
   /** Like {@link #of(AnalyzerOptions)}, for inputs with files the parser rejects on purpose. */
-  static Front lenient(AnalyzerOptions options) {
+  public static Front lenient(AnalyzerOptions options) {
     return new Front(index(options, new ArrayList<>()));
   }
 
@@ -76,7 +76,7 @@ final class Front {
     return index.type(type).methods().stream().filter(m -> m.name().equals(name)).toList();
   }
 
-  List<Lowering.Lowered> lower(MethodInfo m) {
+  public List<Lowering.Lowered> lower(MethodInfo m) {
     return Lowering.lower(cx, m);
   }
 }
