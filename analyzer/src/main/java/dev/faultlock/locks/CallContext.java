@@ -46,12 +46,12 @@ public record CallContext(
       new CallContext(null, null, null, List.of(), List.of(), List.of(), Map.of());
 
   /** This context for a constructor run by {@code new}: the receiver is the new object. */
-  CallContext onNewObject() {
+  public CallContext onNewObject() {
     return new CallContext(null, null, null, argIdentities, argTexts, argClasses, boundReceivers);
   }
 
   /** This context with method references bound to receivers. */
-  CallContext withBoundReceivers(Map<MethodInfo, String[]> bound) {
+  public CallContext withBoundReceivers(Map<MethodInfo, String[]> bound) {
     return bound.isEmpty() ? this
         : new CallContext(receiverIdentity, receiverText, receiverClass, argIdentities, argTexts,
             argClasses, Map.copyOf(bound));

@@ -90,7 +90,7 @@ public final class LockNames {
     return fqn != null && index.isSubtype(fqn, type);
   }
 
-  static String simple(String fqn) {
+  public static String simple(String fqn) {
     return fqn.substring(fqn.lastIndexOf('.') + 1);
   }
 }

@@ -13,7 +13,6 @@ import dev.faultlock.ir.Stmt;
 import dev.faultlock.ir.Var;
 import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
-import dev.faultlock.source.TypeInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -149,14 +148,10 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
     MethodInfo m = ir.method();
     Location at = new Location(file, m.line(), 0);
     if (m.isSynchronized()) {
-      TypeInfo owner = m.owner();
-      LockRef ref = m.isStatic()
-          ? new LockRef(
-              names.ofType(owner.fqn()), owner.name() + ".class", "class:" + owner.fqn(), false)
-          : new LockRef(names.ofType(owner.fqn()), "this", "this", false);
+      LockRef ref = LockNaming.monitorOf(m, names);
       if (!s.surelyHolds(ref)) {
         Witness step = Witness.of(new TraceStep(at,
-            "acquires " + ref.describe() + " (synchronized method)"));
+            "acquires " + ref.describe() + ", synchronized method"));
         observer.acquire(at, ref, true, step, false, s);
         // Taken around the body and released on every way out by the JVM: to the callers it is
         // like a lock they hold on entry, never one this method returns holding.

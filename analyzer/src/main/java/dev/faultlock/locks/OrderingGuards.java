@@ -13,10 +13,10 @@ import dev.faultlock.catalog.LockApi;
  * owners' keys ({@code if (a.id() < b.id())}, {@code a.id < b.id ? a : b}), {@code compareTo},
  * {@code Comparator.compare}, {@code System.identityHashCode}.
  */
-final class OrderingGuards {
+public final class OrderingGuards {
   private OrderingGuards() {}
 
-  static boolean present(Node body) {
+  public static boolean present(Node body) {
     for (MethodCallExpr call : body.findAll(MethodCallExpr.class)) {
       if (LockApi.ORDERING_CALLS.contains(call.getNameAsString())) return true;
     }

@@ -10,11 +10,11 @@ import java.util.List;
  * receiver type and method (an interface call in a large program can have hundreds of targets,
  * and there are hundreds of thousands of calls), plus the few functions bound to the call later.
  */
-final class Targets extends AbstractList<MethodInfo> {
+public final class Targets extends AbstractList<MethodInfo> {
   private final List<MethodInfo> shared;
   private List<MethodInfo> extra;
 
-  Targets(List<MethodInfo> shared) {
+  public Targets(List<MethodInfo> shared) {
     this.shared = shared;
   }
 
