@@ -8,6 +8,11 @@ import dev.faultlock.findings.Problem;
 import dev.faultlock.findings.TraceStep;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -44,14 +49,23 @@ final class HtmlReport {
       .snippet .hit { background: #fff8c5; }
       .snippet .number { display: inline-block; min-width: 3rem; color: #6e7781;
                          user-select: none; }
-      .lock-graph { max-width: 100%; height: auto; }
+      .graph { overflow-x: auto; margin: 0.5rem 0; }
+      .lock-graph { display: block; }
       .lock-graph .edge { fill: none; stroke: #8c959f; stroke-width: 1.5; }
-      .lock-graph .edge.cycle { stroke: #cf222e; stroke-width: 3; }
+      .lock-graph .edge.cycle { stroke: #cf222e; stroke-width: 2.5; }
+      .lock-graph .edge.fault { stroke: #bc4c00; stroke-width: 2.5; stroke-dasharray: 7 4; }
       .lock-graph .edge-head { fill: #8c959f; }
       .lock-graph .edge-head.cycle { fill: #cf222e; }
-      .lock-graph .node ellipse { fill: #ddf4ff; stroke: #0969da; stroke-width: 1.5; }
-      .lock-graph .node.cycle ellipse { fill: #ffebe9; stroke: #cf222e; }
-      .lock-graph text { font-size: 12px; font-family: ui-monospace, Menlo, monospace; }
+      .lock-graph .edge-head.fault { fill: #bc4c00; }
+      .lock-graph .edge-label-bg { fill: #fff; fill-opacity: 0.9; }
+      .lock-graph .edge-label { font-size: 12px; fill: #57606a; }
+      .lock-graph .edge-label.fault { fill: #bc4c00; }
+      .lock-graph .node rect { fill: #ddf4ff; stroke: #0969da; stroke-width: 1.5; }
+      .lock-graph .node.cycle rect { fill: #ffebe9; stroke: #cf222e; }
+      .lock-graph a .node rect { cursor: pointer; }
+      .lock-graph a:hover .node rect { stroke-width: 3; }
+      .lock-graph .node-label { font-size: 13px; fill: #1f2328; }
+      .lock-graph text { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; }
       .problem { margin: 0.3rem 0; }
       """;
 
@@ -96,25 +110,72 @@ final class HtmlReport {
                 + stats.methods()
                 + " methods.");
 
-    lockGraph(body.appendElement("section").id("lock-graph"), result.lockGraph());
+    lockGraph(body.appendElement("section").id("lock-graph"), result);
     findings(body.appendElement("section").id("findings"), result);
     problems(body.appendElement("section").id("problems"), result);
     return document;
   }
 
-  private static void lockGraph(Element section, LockGraph graph) {
-    section.appendElement("h2").text("Lock-order graph");
-    if (graph.lockClasses().isEmpty() && graph.edges().isEmpty()) {
-      section.appendElement("p").text("No lock is taken while another is held.");
+  /**
+   * The overview: the cycles of the findings' edges only, each lock class linking to the first
+   * finding about it. A whole program's ordering graph (123 edges on lucene-core) is unreadable
+   * as one picture and mostly harmless; what can deadlock is on a cycle.
+   */
+  private static void lockGraph(Element section, AnalysisResult result) {
+    section.appendElement("h2").text("Lock-order cycles");
+    LockGraph graph = result.lockGraph();
+    // An edge of several findings is one arrow, with the first finding's witness and link.
+    Map<List<Object>, LockGraph.Edge> edges = new LinkedHashMap<>();
+    Map<List<Object>, Integer> firstFinding = new HashMap<>();
+    for (int i = 0; i < result.findings().size(); i++) {
+      for (LockGraph.Edge edge : graph.edgesOf(result.findings().get(i))) {
+        List<Object> key = List.of(edge.from(), edge.to(), edge.kind(), edge.label());
+        edges.putIfAbsent(key, edge);
+        firstFinding.putIfAbsent(key, i + 1);
+      }
+    }
+    CycleEdges cycles = new CycleEdges(List.copyOf(edges.values()));
+    List<LockGraph.Edge> drawn = new ArrayList<>();
+    Map<String, Integer> nodeFinding = new HashMap<>();
+    edges.forEach(
+        (key, edge) -> {
+          if (cycles.contains(edge)) {
+            drawn.add(edge);
+            nodeFinding.merge(edge.from(), firstFinding.get(key), Math::min);
+            nodeFinding.merge(edge.to(), firstFinding.get(key), Math::min);
+          }
+        });
+    String whole =
+        graph.edges().isEmpty()
+            ? ""
+            : " The whole ordering graph has "
+                + graph.lockClasses().size()
+                + " lock classes and "
+                + graph.edges().size()
+                + " edges.";
+    if (drawn.isEmpty()) {
+      section.appendElement("p").text("No lock-order cycle: no two threads deadlock on locks." + whole);
       return;
     }
     section
         .appendElement("p")
         .text(
-            "An arrow A -> B means some path takes a B lock while holding an A lock (directly,"
-                + " through calls or inside a fault). Red arrows form cycles: threads following"
-                + " them can deadlock. Hover an arrow for its witness.");
-    section.appendChild(LockGraphSvg.draw(graph));
+            "An arrow A -> B means some path takes a B lock while holding an A lock; a dashed"
+                + " arrow, that the B lock is taken by the handler of a fault in a copy made"
+                + " while A is held. Red marks a cycle: threads following it can deadlock. Only"
+                + " the cycles are drawn; click a lock class to go to its finding, hover an arrow"
+                + " for its witness."
+                + whole);
+    section
+        .appendElement("div")
+        .addClass("graph")
+        .appendChild(
+            LockGraphSvg.draw(
+                "overview",
+                "Lock-order cycles: " + nodeFinding.size() + " lock classes, " + drawn.size()
+                    + " edges",
+                drawn,
+                node -> "#finding-" + nodeFinding.get(node)));
   }
 
   private void findings(Element section, AnalysisResult result) {
@@ -143,6 +204,16 @@ final class HtmlReport {
       heading.appendText(" ");
       heading.appendElement("span").addClass("location").text(finding.location().toString());
       article.appendElement("p").addClass("message").text(finding.message());
+      List<LockGraph.Edge> edges = result.lockGraph().edgesOf(finding);
+      if (!edges.isEmpty()) {
+        article
+            .appendElement("div")
+            .addClass("graph")
+            .addClass("diagram")
+            .appendChild(
+                LockGraphSvg.draw(
+                    "finding-" + number + "-graph", "The locks of finding " + number, edges, null));
+      }
       Element trace = article.appendElement("ol").addClass("trace");
       for (TraceStep step : finding.trace()) {
         Element item = trace.appendElement("li").addClass("step");
