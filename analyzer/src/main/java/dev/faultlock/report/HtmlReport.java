@@ -1,6 +1,9 @@
 package dev.faultlock.report;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.faultlock.analyzer.AnalysisResult;
+import dev.faultlock.catalog.Rule;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.LockGraph;
@@ -8,6 +11,10 @@ import dev.faultlock.findings.Problem;
 import dev.faultlock.findings.TraceStep;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,16 +74,38 @@ final class HtmlReport {
       .lock-graph .node-label { font-size: 13px; fill: #1f2328; }
       .lock-graph text { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; }
       .problem { margin: 0.3rem 0; }
+      .rule-page { border-top: 1px solid #d0d7de; margin-top: 1.5rem; }
+      .rule-page pre { background: #f6f8fa; border-radius: 6px; padding: 0.8rem; overflow-x: auto; }
       """;
 
   private final SourceSnippets snippets = new SourceSnippets();
 
-  private HtmlReport() {}
+  /** True when the rule pages are files next to the report, false when they are inside it. */
+  private final boolean pagesBeside;
 
+  private HtmlReport(boolean pagesBeside) {
+    this.pagesBeside = pagesBeside;
+  }
+
+  /** The report as one page that carries the pages of its findings' rules at its end. */
   static void write(AnalysisResult result, Writer out) throws IOException {
-    Document document = new HtmlReport().document(result);
-    out.write(document.outerHtml());
+    out.write(new HtmlReport(false).document(result).outerHtml());
     out.write('\n');
+  }
+
+  /** The report in {@code file}, linking to every rule's page written next to it. */
+  static void write(AnalysisResult result, Path file) throws IOException {
+    Path directory = file.toAbsolutePath().getParent();
+    Files.createDirectories(directory);
+    RulePagesHtml.writePages(directory);
+    try (Writer out = Files.newBufferedWriter(file, UTF_8)) {
+      out.write(new HtmlReport(true).document(result).outerHtml());
+      out.write('\n');
+    }
+  }
+
+  private String ruleHref(Rule rule) {
+    return pagesBeside ? RulePagesHtml.href(rule) : "#rule-" + rule.id();
   }
 
   private Document document(AnalysisResult result) {
@@ -113,6 +142,9 @@ final class HtmlReport {
     lockGraph(body.appendElement("section").id("lock-graph"), result);
     findings(body.appendElement("section").id("findings"), result);
     problems(body.appendElement("section").id("problems"), result);
+    if (!pagesBeside) {
+      rulePages(body, result);
+    }
     return document;
   }
 
@@ -199,7 +231,7 @@ final class HtmlReport {
       heading
           .appendElement("a")
           .addClass("rule")
-          .attr("href", ToolInfo.helpUri(finding.rule()))
+          .attr("href", ruleHref(finding.rule()))
           .text("[" + finding.rule().id() + "]");
       heading.appendText(" ");
       heading.appendElement("span").addClass("location").text(finding.location().toString());
@@ -241,6 +273,25 @@ final class HtmlReport {
                 line.appendText(snippet.lines().get(i));
               }
             });
+  }
+
+  /** The pages of the rules that have findings, headings pushed below the report's own. */
+  private static void rulePages(Element body, AnalysisResult result) {
+    Set<Rule> rules = EnumSet.noneOf(Rule.class);
+    result.findings().forEach(finding -> rules.add(finding.rule()));
+    if (rules.isEmpty()) {
+      return;
+    }
+    Element section = body.appendElement("section").id("rules");
+    section.appendElement("h2").text("Rules");
+    for (Rule rule : rules) {
+      Element article = section.appendElement("article").id("rule-" + rule.id()).addClass("rule-page");
+      RulePagesHtml.content(rule).forEach(article::appendChild);
+      for (Element heading : article.select("h1, h2, h3, h4")) {
+        int level = heading.tagName().charAt(1) - '0';
+        heading.tagName("h" + Math.min(6, level + 2));
+      }
+    }
   }
 
   private static void problems(Element section, AnalysisResult result) {
