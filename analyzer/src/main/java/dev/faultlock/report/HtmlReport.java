@@ -13,21 +13,24 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 
 /**
- * One self-contained HTML page: the counts, the lock-order graph as an SVG picture with cycles in
- * red, every finding with its witness trace and the source lines of each step, then the problems.
- * Nothing is fetched when the page is opened: the style sheet and the picture are inline and there
- * is no script.
+ * One HTML page: the counts, the lock-order cycles as an SVG picture, every finding with a picture
+ * of its own locks, its witness trace and the source lines of each step, then the problems, and
+ * the rule pages (inside the page, or as files beside it: {@link RulePagesHtml}). Nothing is
+ * fetched when the page is opened: the style sheet and the pictures are inline and there is no
+ * script.
  *
  * <p>The page is built as a jsoup DOM, never by pasting strings: source lines, messages and lock
  * class names (all of which come from the analysed code) only ever become text nodes and attribute
@@ -108,19 +111,24 @@ final class HtmlReport {
     return pagesBeside ? RulePagesHtml.href(rule) : "#rule-" + rule.id();
   }
 
-  private Document document(AnalysisResult result) {
+  /** An empty HTML5 page with {@code title} and the inline {@code style}: no file is fetched. */
+  static Document shell(String title, String style) {
     Document document = Document.createShell("");
     document.outputSettings().indentAmount(1);
-    document.prependChild(new org.jsoup.nodes.DocumentType("html", "", ""));
+    document.prependChild(new DocumentType("html", "", ""));
     document.selectFirst("html").attr("lang", "en");
     Element head = document.head();
     head.appendElement("meta").attr("charset", "utf-8");
     head.appendElement("meta")
         .attr("name", "viewport")
         .attr("content", "width=device-width, initial-scale=1");
-    document.title("faultlock report");
-    head.appendElement("style").appendChild(new org.jsoup.nodes.DataNode(STYLE));
+    document.title(title);
+    head.appendElement("style").appendChild(new DataNode(style));
+    return document;
+  }
 
+  private Document document(AnalysisResult result) {
+    Document document = shell("faultlock report", STYLE);
     Element body = document.body();
     body.appendElement("h1").text("faultlock report");
     body.appendElement("p").addClass("counts").text(Counts.of(result).toString());
@@ -186,7 +194,9 @@ final class HtmlReport {
                 + graph.edges().size()
                 + " edges.";
     if (drawn.isEmpty()) {
-      section.appendElement("p").text("No lock-order cycle: no two threads deadlock on locks." + whole);
+      section
+          .appendElement("p")
+          .text("No lock-order cycle: no two threads deadlock on locks." + whole);
       return;
     }
     section
@@ -285,7 +295,8 @@ final class HtmlReport {
     Element section = body.appendElement("section").id("rules");
     section.appendElement("h2").text("Rules");
     for (Rule rule : rules) {
-      Element article = section.appendElement("article").id("rule-" + rule.id()).addClass("rule-page");
+      Element article =
+          section.appendElement("article").id("rule-" + rule.id()).addClass("rule-page");
       RulePagesHtml.content(rule).forEach(article::appendChild);
       for (Element heading : article.select("h1, h2, h3, h4")) {
         int level = heading.tagName().charAt(1) - '0';

@@ -11,9 +11,7 @@ import java.util.List;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 
@@ -63,17 +61,7 @@ final class RulePagesHtml {
   }
 
   private static Document page(Rule rule) {
-    Document document = Document.createShell("");
-    document.outputSettings().indentAmount(1);
-    document.prependChild(new DocumentType("html", "", ""));
-    document.selectFirst("html").attr("lang", "en");
-    Element head = document.head();
-    head.appendElement("meta").attr("charset", "utf-8");
-    head.appendElement("meta")
-        .attr("name", "viewport")
-        .attr("content", "width=device-width, initial-scale=1");
-    document.title(rule.id() + " - faultlock rule");
-    head.appendElement("style").appendChild(new DataNode(STYLE));
+    Document document = HtmlReport.shell(rule.id() + " - faultlock rule", STYLE);
     Element body = document.body();
     for (Node node : content(rule)) {
       body.appendChild(node);
