@@ -21,7 +21,7 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
  * Places a small directed graph with the Eclipse Layout Kernel's layered (Sugiyama) algorithm:
- * nodes in layers left to right, edges routed orthogonally around them, edge labels placed where
+ * nodes in layers, edges routed orthogonally around them, edge labels placed where
  * they collide with nothing. The result is plain coordinates in pixels, for {@link LockGraphSvg}
  * to draw; nothing here knows about SVG or locks.
  *
@@ -65,10 +65,16 @@ final class GraphLayout {
 
   private GraphLayout() {}
 
-  static Layout of(List<NodeSpec> nodeSpecs, List<EdgeSpec> edgeSpecs) {
+  /**
+   * Places the graph with its edges flowing in {@code direction}: {@link Direction#RIGHT} reads
+   * like a message's {@code A -> B -> C}; {@link Direction#DOWN} keeps a larger graph within the
+   * page's width, since lock-class names make boxes wide and a layer then stacks them side by
+   * side instead of one layer per box width.
+   */
+  static Layout of(List<NodeSpec> nodeSpecs, List<EdgeSpec> edgeSpecs, Direction direction) {
     ElkNode root = ElkGraphUtil.createGraph();
     root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
-    root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
+    root.setProperty(CoreOptions.DIRECTION, direction);
     root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
     root.setProperty(CoreOptions.PADDING, new ElkPadding(16));
     root.setProperty(CoreOptions.SPACING_NODE_NODE, 28.0);

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.elk.core.options.Direction;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
@@ -217,6 +218,7 @@ final class HtmlReport {
                 "Lock-order cycles: " + nodeFinding.size() + " lock classes, " + drawn.size()
                     + " edges",
                 drawn,
+                Direction.DOWN,
                 node -> "#finding-" + nodeFinding.get(node)));
   }
 
@@ -254,7 +256,11 @@ final class HtmlReport {
             .addClass("diagram")
             .appendChild(
                 LockGraphSvg.draw(
-                    "finding-" + number + "-graph", "The locks of finding " + number, edges, null));
+                    "finding-" + number + "-graph",
+                    "The locks of finding " + number,
+                    edges,
+                    Direction.RIGHT,
+                    null));
       }
       Element trace = article.appendElement("ol").addClass("trace");
       for (TraceStep step : finding.trace()) {

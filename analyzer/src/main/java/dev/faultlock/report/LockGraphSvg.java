@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import org.eclipse.elk.core.options.Direction;
 import org.jsoup.nodes.Element;
 
 /**
@@ -28,11 +29,13 @@ final class LockGraphSvg {
 
   private final String idPrefix;
   private final List<LockGraph.Edge> edges;
+  private final Direction direction;
   private final CycleEdges cycles;
 
-  private LockGraphSvg(String idPrefix, List<LockGraph.Edge> edges) {
+  private LockGraphSvg(String idPrefix, List<LockGraph.Edge> edges, Direction direction) {
     this.idPrefix = idPrefix;
     this.edges = edges;
+    this.direction = direction;
     this.cycles = new CycleEdges(edges);
   }
 
@@ -44,10 +47,15 @@ final class LockGraphSvg {
    * it is a notch on the box that nobody reads as the deadlock.)
    *
    * @param idPrefix makes the picture's element ids unique in the page
+   * @param direction where the arrows point, see {@link GraphLayout#of}
    */
   static Element draw(
-      String idPrefix, String title, List<LockGraph.Edge> edges, Function<String, String> nodeLink) {
-    return new LockGraphSvg(idPrefix, edges).svg(title, nodeLink);
+      String idPrefix,
+      String title,
+      List<LockGraph.Edge> edges,
+      Direction direction,
+      Function<String, String> nodeLink) {
+    return new LockGraphSvg(idPrefix, edges, direction).svg(title, nodeLink);
   }
 
   private static String target(LockGraph.Edge edge) {
@@ -66,7 +74,7 @@ final class LockGraphSvg {
     for (String id : ids) {
       nodes.add(new GraphLayout.NodeSpec(id, label(id)));
     }
-    GraphLayout.Layout layout = GraphLayout.of(nodes, specs);
+    GraphLayout.Layout layout = GraphLayout.of(nodes, specs, direction);
     Element svg = new Element("svg");
     svg.attr("xmlns", "http://www.w3.org/2000/svg")
         .attr("class", "lock-graph")
