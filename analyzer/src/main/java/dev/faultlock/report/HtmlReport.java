@@ -80,6 +80,8 @@ final class HtmlReport {
       .problem { margin: 0.3rem 0; }
       .rule-page { border-top: 1px solid #d0d7de; margin-top: 1.5rem; }
       .rule-page pre { background: #f6f8fa; border-radius: 6px; padding: 0.8rem; overflow-x: auto; }
+      .rule-page blockquote { border-left: 4px solid #d0d7de; margin-left: 0; padding-left: 1rem;
+                              color: #57606a; }
       """;
 
   private final SourceSnippets snippets = new SourceSnippets();
