@@ -60,6 +60,8 @@ final class RuleChecker {
   private final DeclaredOrders orders;
   private final Map<String, Finding> findings = new LinkedHashMap<>();
   private final Map<String, EdgeInfo> edges = new LinkedHashMap<>();
+  /** Each finding's edges, by fingerprint, for the report's picture of it. */
+  private final Map<String, List<LockGraph.Edge>> findingEdges = new LinkedHashMap<>();
 
   /** One lock-order edge: its shortest witness and the gate locks held at every occurrence. */
   private static final class EdgeInfo {
@@ -191,7 +193,8 @@ final class RuleChecker {
       }
       report(m, Rule.UNSORTED_SAME_CLASS_LOCKS, Rule.UNSORTED_SAME_CLASS_LOCKS.severity(), at,
           Messages.unsortedSameClassLocks(cls, h.lock().text(), acquired.text()), trace,
-          List.of(cls), at + "|" + cls);
+          List.of(cls), at + "|" + cls,
+          List.of(new LockGraph.Edge(cls, cls, trace, LockGraph.Kind.ORDER, "in no order")));
       return;
     }
     edge(m, h.lock(), acquired, trace, held, at);
@@ -222,7 +225,9 @@ final class RuleChecker {
               Messages.faultUnderLock(faultingCall, h.lock().text(), h.lock().lockClass(),
                   handler.display(), a.lock().text(), cls);
           report(m, Rule.FAULT_UNDER_LOCK, same ? Severity.ERROR : Severity.WARNING, at, message,
-              trace, List.of(h.lock().lockClass(), cls), at + "|" + h.lock().identity() + "|" + cls);
+              trace, List.of(h.lock().lockClass(), cls), at + "|" + h.lock().identity() + "|" + cls,
+              List.of(new LockGraph.Edge(h.lock().lockClass(), cls, trace, LockGraph.Kind.FAULT,
+                  "fault -> " + handler.display())));
           if (!same) edge(m, h.lock(), a.lock(), trace, held, at);
         }
       }
@@ -287,7 +292,8 @@ final class RuleChecker {
     if (orders.violates(from, to)) {
       report(m, Rule.DECLARED_ORDER_VIOLATION, Rule.DECLARED_ORDER_VIOLATION.severity(), at,
           Messages.declaredOrderViolation(to, acquired.text(), from, held.text()), trace,
-          List.of(from, to), at + "|" + from + "|" + to);
+          List.of(from, to), at + "|" + from + "|" + to,
+          List.of(new LockGraph.Edge(from, to, trace, LockGraph.Kind.ORDER, "against @LockOrder")));
     }
     if (suppressed(m, Rule.LOCK_ORDER_INVERSION)) return;
     Set<String> gates = new TreeSet<>();
@@ -356,12 +362,13 @@ final class RuleChecker {
       }
       EdgeInfo first = cycleEdges.get(0);
       reportSections(first.method, Rule.LOCK_ORDER_INVERSION, Rule.LOCK_ORDER_INVERSION.severity(),
-          first.at, Messages.lockOrderInversion(cycle), sections, cycle, "cycle|" + cycle);
+          first.at, Messages.lockOrderInversion(cycle), sections, cycle, "cycle|" + cycle,
+          cycleEdges.stream().map(e -> new LockGraph.Edge(e.from, e.to, e.witness)).toList());
     }
     List<LockGraph.Edge> graphEdges = new ArrayList<>();
     for (EdgeInfo e : edges.values()) graphEdges.add(new LockGraph.Edge(e.from, e.to, e.witness));
     graphEdges.sort(Comparator.comparing(LockGraph.Edge::from).thenComparing(LockGraph.Edge::to));
-    return new LockGraph(List.copyOf(classes), graphEdges, reported);
+    return new LockGraph(List.copyOf(classes), graphEdges, reported, findingEdges);
   }
 
   /** An edge of the lock-class graph. */
@@ -425,7 +432,7 @@ final class RuleChecker {
     List<TraceStep> trace = List.of(new TraceStep(at, "@" + annotation + ": " + problem));
     report(m, Rule.ANNOTATION_MISUSE, Rule.ANNOTATION_MISUSE.severity(), at,
         Messages.annotationMisuse(annotation, problem), trace, List.of(annotation),
-        "misuse|" + at + "|" + problem);
+        "misuse|" + at + "|" + problem, List.of());
   }
 
   private void report(
@@ -436,10 +443,13 @@ final class RuleChecker {
       String message,
       List<TraceStep> trace,
       List<String> classes,
-      String key) {
-    reportSections(m, rule, severity, at, message, List.of(new TraceSection("", trace)), classes, key);
+      String key,
+      List<LockGraph.Edge> about) {
+    reportSections(m, rule, severity, at, message, List.of(new TraceSection("", trace)), classes, key,
+        about);
   }
 
+  /** {@code about}: the lock-graph edges the finding is about, its picture in the HTML report. */
   private void reportSections(
       MethodInfo m,
       Rule rule,
@@ -448,15 +458,18 @@ final class RuleChecker {
       String message,
       List<TraceSection> sections,
       List<String> classes,
-      String key) {
+      String key,
+      List<LockGraph.Edge> about) {
     if (suppressed(m, rule)) return;
-    findings.computeIfAbsent(
-        rule.id() + '|' + key,
-        k -> {
-          List<TraceStep> trace = TraceSection.allSteps(sections);
-          return new Finding(rule, severity, at, message, trace,
-              Fingerprints.of(rule, m.signature(), classes, trace), sections);
-        });
+    Finding finding =
+        findings.computeIfAbsent(
+            rule.id() + '|' + key,
+            k -> {
+              List<TraceStep> trace = TraceSection.allSteps(sections);
+              return new Finding(rule, severity, at, message, trace,
+                  Fingerprints.of(rule, m.signature(), classes, trace), sections);
+            });
+    if (!about.isEmpty()) findingEdges.putIfAbsent(finding.fingerprint(), about);
   }
 
   // ---------------------------------------------------------------------------------------

@@ -14,12 +14,15 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-/** The {@code faultlock} command line. Its one job today is {@code faultlock check PATH...}. */
+/**
+ * The {@code faultlock} command line: {@code faultlock check PATH...}, and {@code faultlock explain
+ * RULE} for a rule's page.
+ */
 @Command(
     name = "faultlock",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {CheckCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CheckCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     description = {
       "Finds ABBA deadlocks in Java storage code: a lock held while copying to or from a"

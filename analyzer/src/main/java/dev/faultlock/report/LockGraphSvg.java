@@ -2,209 +2,199 @@ package dev.faultlock.report;
 
 import dev.faultlock.findings.LockGraph;
 import dev.faultlock.findings.TraceStep;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import org.eclipse.elk.core.options.Direction;
 import org.jsoup.nodes.Element;
 
 /**
- * Draws the lock-order graph as inline SVG: lock classes on a circle, one arrow per ordering edge
- * (curved, so that {@code a -> b} and {@code b -> a} stay apart), a loop for an edge from a class
- * to itself, and the edges of reported cycles in red. The layout is computed here, from the order
- * of {@link LockGraph#lockClasses()} alone, so the same graph always gives the same picture and
- * nothing (Graphviz, a script, a web font) is needed to show it.
+ * Draws lock-graph edges as inline SVG, laid out by {@link GraphLayout} (ELK's layered
+ * algorithm): a box per lock class, an arrow per edge, fault edges dashed and labelled with their
+ * handler, and what lies on a cycle of the drawn edges (the deadlock) in red.
+ *
+ * <p>The picture is drawn at its natural size, one SVG unit per CSS pixel, so its text is always
+ * the style sheet's size; a picture wider than the page scrolls instead of shrinking.
  *
  * <p>jsoup writes attribute names in lower case ({@code viewbox}, {@code refx}); that is fine in an
  * HTML page, whose parser restores SVG's camel case (the HTML standard's "adjust SVG attributes"
  * step).
  */
 final class LockGraphSvg {
-  private static final double NODE_HEIGHT = 36;
-  private static final double CHAR_WIDTH = 7.5;
-  private static final double MARGIN = 70;
-  private static final double MIN_RADIUS = 110;
-  private static final double BEND = 0.18;
-  private static final double LOOP_SIZE = 55;
+  /** Marks the id of the second box of a split self-edge. */
+  private static final String ANOTHER = "\u0000another";
 
-  private final List<String> nodes;
-  private final Map<String, double[]> centers = new HashMap<>();
-  private final Set<List<String>> cycleEdges = new HashSet<>();
-  private final Set<String> cycleNodes = new HashSet<>();
-  private final double maxHalfWidth;
-  private final double size;
+  private final String idPrefix;
+  private final List<LockGraph.Edge> edges;
+  private final Direction direction;
+  private final CycleEdges cycles;
 
-  private LockGraphSvg(LockGraph graph) {
-    // Edges may name classes the node list lacks; draw those too rather than drop an edge.
-    Set<String> all = new LinkedHashSet<>(graph.lockClasses());
-    for (LockGraph.Edge edge : graph.edges()) {
-      all.add(edge.from());
-      all.add(edge.to());
-    }
-    nodes = List.copyOf(all);
-    for (List<String> cycle : graph.cycles()) {
-      for (int i = 0; i < cycle.size(); i++) {
-        cycleEdges.add(List.of(cycle.get(i), cycle.get((i + 1) % cycle.size())));
-        cycleNodes.add(cycle.get(i));
-      }
-    }
-    maxHalfWidth = nodes.stream().mapToDouble(LockGraphSvg::halfWidth).max().orElse(0);
-    // Neighbours on the circle must not overlap: the chord between them is 2 r sin(pi / n).
-    double radius =
-        nodes.size() < 2
-            ? 0
-            : Math.max(
-                MIN_RADIUS, (2 * maxHalfWidth + 40) / (2 * Math.sin(Math.PI / nodes.size())));
-    size = 2 * (radius + maxHalfWidth + MARGIN);
-    double center = size / 2;
-    for (int i = 0; i < nodes.size(); i++) {
-      double angle = -Math.PI / 2 + 2 * Math.PI * i / nodes.size();
-      centers.put(
-          nodes.get(i),
-          new double[] {center + radius * Math.cos(angle), center + radius * Math.sin(angle)});
-    }
+  private LockGraphSvg(String idPrefix, List<LockGraph.Edge> edges, Direction direction) {
+    this.idPrefix = idPrefix;
+    this.edges = edges;
+    this.direction = direction;
+    this.cycles = new CycleEdges(edges);
   }
 
-  /** The picture of {@code graph}; call only for a graph with at least one lock class or edge. */
-  static Element draw(LockGraph graph) {
-    return new LockGraphSvg(graph).svg(graph);
+  /**
+   * The picture of {@code edges} (at least one): a box per lock class, each linking to {@code
+   * nodeLink}'s address for its class (none when {@code nodeLink} is null). An edge from a lock
+   * class to itself joins two boxes, the held lock and another lock of its class, since that is
+   * what happens: two objects, and the second is where the other thread waits. (Drawn as a loop,
+   * it is a notch on the box that nobody reads as the deadlock.)
+   *
+   * @param idPrefix makes the picture's element ids unique in the page
+   * @param direction where the arrows point, see {@link GraphLayout#of}
+   */
+  static Element draw(
+      String idPrefix,
+      String title,
+      List<LockGraph.Edge> edges,
+      Direction direction,
+      Function<String, String> nodeLink) {
+    return new LockGraphSvg(idPrefix, edges, direction).svg(title, nodeLink);
   }
 
-  private Element svg(LockGraph graph) {
+  private static String target(LockGraph.Edge edge) {
+    return edge.from().equals(edge.to()) ? edge.to() + ANOTHER : edge.to();
+  }
+
+  private Element svg(String title, Function<String, String> nodeLink) {
+    Set<String> ids = new LinkedHashSet<>();
+    List<GraphLayout.EdgeSpec> specs = new ArrayList<>();
+    for (LockGraph.Edge edge : edges) {
+      ids.add(edge.from());
+      ids.add(target(edge));
+      specs.add(new GraphLayout.EdgeSpec(edge.from(), target(edge), edge.label()));
+    }
+    List<GraphLayout.NodeSpec> nodes = new ArrayList<>();
+    for (String id : ids) {
+      nodes.add(new GraphLayout.NodeSpec(id, label(id)));
+    }
+    GraphLayout.Layout layout = GraphLayout.of(nodes, specs, direction);
     Element svg = new Element("svg");
     svg.attr("xmlns", "http://www.w3.org/2000/svg")
         .attr("class", "lock-graph")
         .attr("role", "img")
-        .attr("viewBox", "0 0 " + num(size) + " " + num(size))
-        .attr("width", num(size))
-        .attr("height", num(size));
-    svg.appendElement("title")
-        .text(
-            "Lock-order graph: "
-                + nodes.size()
-                + " lock classes, "
-                + graph.edges().size()
-                + " edges, "
-                + graph.cycles().size()
-                + " cycles");
+        .attr("viewBox", "0 0 " + num(layout.width()) + " " + num(layout.height()))
+        .attr("width", num(layout.width()))
+        .attr("height", num(layout.height()));
+    svg.appendElement("title").text(title);
     Element defs = svg.appendElement("defs");
-    arrowHead(defs, "arrow", "edge-head");
-    arrowHead(defs, "arrow-cycle", "edge-head cycle");
-    for (LockGraph.Edge edge : graph.edges()) {
-      edge(svg, edge);
+    for (String kind : List.of("plain", "cycle", "fault")) {
+      arrowHead(defs, kind);
     }
-    for (String node : nodes) {
-      node(svg, node);
+    for (int i = 0; i < edges.size(); i++) {
+      edge(svg, edges.get(i), layout.routes().get(i));
+    }
+    for (String id : ids) {
+      String lockClass = lockClass(id);
+      node(svg, id, layout.nodes().get(id), nodeLink == null ? null : nodeLink.apply(lockClass));
     }
     return svg;
   }
 
-  private static void arrowHead(Element defs, String id, String cssClass) {
+  private static String lockClass(String id) {
+    return id.endsWith(ANOTHER) ? id.substring(0, id.length() - ANOTHER.length()) : id;
+  }
+
+  private static String label(String id) {
+    return id.endsWith(ANOTHER) ? "another " + lockClass(id) : id;
+  }
+
+  private void arrowHead(Element defs, String kind) {
     defs.appendElement("marker")
-        .attr("id", id)
+        .attr("id", idPrefix + "-arrow-" + kind)
         .attr("viewBox", "0 0 10 10")
         .attr("refX", "9")
         .attr("refY", "5")
-        .attr("markerWidth", "8")
-        .attr("markerHeight", "8")
+        // In pixels, not stroke widths: a thick cycle arrow keeps a head of the usual size.
+        .attr("markerUnits", "userSpaceOnUse")
+        .attr("markerWidth", "10")
+        .attr("markerHeight", "10")
         .attr("orient", "auto-start-reverse")
         .appendElement("path")
-        .attr("class", cssClass)
+        .attr("class", "edge-head " + kind)
         .attr("d", "M 0 0 L 10 5 L 0 10 z");
   }
 
-  private void edge(Element svg, LockGraph.Edge edge) {
-    boolean inCycle = cycleEdges.contains(List.of(edge.from(), edge.to()));
-    String path = edge.from().equals(edge.to()) ? loop(edge.from()) : curve(edge.from(), edge.to());
-    Element element =
-        svg.appendElement("path")
-            .attr("class", inCycle ? "edge cycle" : "edge")
+  private void edge(Element svg, LockGraph.Edge edge, GraphLayout.Route route) {
+    boolean inCycle = cycles.contains(edge);
+    boolean fault = edge.kind() == LockGraph.Kind.FAULT;
+    String kind = fault ? "fault" : inCycle ? "cycle" : "plain";
+    Element group =
+        svg.appendElement("g")
+            .attr("class", "edge-group")
             .attr("data-from", edge.from())
-            .attr("data-to", edge.to())
-            .attr("d", path)
-            .attr("marker-end", inCycle ? "url(#arrow-cycle)" : "url(#arrow)");
+            .attr("data-to", edge.to());
     StringBuilder title = new StringBuilder(edge.from() + " -> " + edge.to());
-    title.append(inCycle ? " (in a cycle)" : "");
+    title.append(edge.label().isEmpty() ? "" : " (" + edge.label() + ")");
     for (TraceStep step : edge.witness()) {
       title.append('\n').append(step.location()).append(": ").append(step.description());
     }
-    element.appendElement("title").text(title.toString());
-  }
-
-  /** A quadratic curve bent to the right of its direction, cut at both ellipses. */
-  private String curve(String from, String to) {
-    double[] a = centers.get(from);
-    double[] b = centers.get(to);
-    double dx = b[0] - a[0];
-    double dy = b[1] - a[1];
-    double[] control = {(a[0] + b[0]) / 2 - dy * BEND, (a[1] + b[1]) / 2 + dx * BEND};
-    double[] start = boundary(from, a, control);
-    double[] end = boundary(to, b, control);
-    return "M " + point(start) + " Q " + point(control) + " " + point(end);
-  }
-
-  /** A loop on the node's outer side (away from the circle's centre, or above a lone node). */
-  private String loop(String node) {
-    double[] c = centers.get(node);
-    double ox = c[0] - size / 2;
-    double oy = c[1] - size / 2;
-    double length = Math.hypot(ox, oy);
-    double angle = length < 1 ? -Math.PI / 2 : Math.atan2(oy, ox);
-    double reach = halfWidth(node) + LOOP_SIZE;
-    double[] out1 = polar(c, angle - 0.5, reach);
-    double[] out2 = polar(c, angle + 0.5, reach);
-    double[] start = boundary(node, c, out1);
-    double[] end = boundary(node, c, out2);
-    return "M " + point(start) + " C " + point(out1) + " " + point(out2) + " " + point(end);
-  }
-
-  private void node(Element svg, String name) {
-    double[] c = centers.get(name);
-    Element group =
-        svg.appendElement("g")
-            .attr("class", cycleNodes.contains(name) ? "node cycle" : "node")
-            .attr("data-lock-class", name);
-    group.appendElement("title").text(name);
+    group.appendElement("title").text(title.toString());
+    StringBuilder d = new StringBuilder();
+    for (double[] p : route.points()) {
+      d.append(d.length() == 0 ? "M " : " L ").append(num(p[0])).append(' ').append(num(p[1]));
+    }
     group
-        .appendElement("ellipse")
-        .attr("cx", num(c[0]))
-        .attr("cy", num(c[1]))
-        .attr("rx", num(halfWidth(name)))
-        .attr("ry", num(NODE_HEIGHT / 2));
+        .appendElement("path")
+        .attr("class", "edge " + kind + (fault && inCycle ? " cycle" : ""))
+        .attr("data-from", edge.from())
+        .attr("data-to", edge.to())
+        .attr("data-kind", edge.kind().name().toLowerCase(Locale.ROOT))
+        .attr("d", d.toString())
+        .attr("marker-end", "url(#" + idPrefix + "-arrow-" + kind + ")");
+    GraphLayout.Box box = route.label();
+    if (box != null) {
+      group
+          .appendElement("rect")
+          .attr("class", "edge-label-bg")
+          .attr("x", num(box.x()))
+          .attr("y", num(box.y()))
+          .attr("width", num(box.width()))
+          .attr("height", num(box.height()));
+      group
+          .appendElement("text")
+          .attr("class", "edge-label " + kind)
+          .attr("x", num(box.centerX()))
+          .attr("y", num(box.centerY()))
+          .attr("text-anchor", "middle")
+          .attr("dominant-baseline", "central")
+          .text(edge.label());
+    }
+  }
+
+  private void node(Element svg, String id, GraphLayout.Box box, String link) {
+    String name = lockClass(id);
+    Element parent = svg;
+    if (link != null) {
+      parent = svg.appendElement("a").attr("href", link);
+    }
+    Element group =
+        parent
+            .appendElement("g")
+            .attr("class", cycles.onCycle(name) ? "node cycle" : "node")
+            .attr("data-lock-class", name);
+    group.appendElement("title").text(link == null ? name : name + ": go to its finding");
+    group
+        .appendElement("rect")
+        .attr("x", num(box.x()))
+        .attr("y", num(box.y()))
+        .attr("width", num(box.width()))
+        .attr("height", num(box.height()))
+        .attr("rx", "6");
     group
         .appendElement("text")
-        .attr("x", num(c[0]))
-        .attr("y", num(c[1]))
+        .attr("class", "node-label")
+        .attr("x", num(box.centerX()))
+        .attr("y", num(box.centerY()))
         .attr("text-anchor", "middle")
         .attr("dominant-baseline", "central")
-        .text(name);
-  }
-
-  /** Where the ray from {@code center} towards {@code toward} leaves the node's ellipse. */
-  private static double[] boundary(String node, double[] center, double[] toward) {
-    double dx = toward[0] - center[0];
-    double dy = toward[1] - center[1];
-    double rx = halfWidth(node);
-    double ry = NODE_HEIGHT / 2;
-    double t = 1 / Math.sqrt((dx * dx) / (rx * rx) + (dy * dy) / (ry * ry));
-    return new double[] {center[0] + dx * t, center[1] + dy * t};
-  }
-
-  private static double[] polar(double[] origin, double angle, double distance) {
-    return new double[] {
-      origin[0] + distance * Math.cos(angle), origin[1] + distance * Math.sin(angle)
-    };
-  }
-
-  private static double halfWidth(String name) {
-    return Math.max(30, name.length() * CHAR_WIDTH / 2 + 14);
-  }
-
-  private static String point(double[] p) {
-    return num(p[0]) + " " + num(p[1]);
+        .text(label(id));
   }
 
   // One decimal and a fixed locale: the same graph gives the same bytes on every machine.

@@ -42,9 +42,17 @@ public final class Reports {
     out.flush();
   }
 
-  /** Writes {@code result} as {@code format} to {@code file} in UTF-8, creating its directory. */
+  /**
+   * Writes {@code result} as {@code format} to {@code file} in UTF-8, creating its directory. An
+   * HTML report gets the rule pages next to it, in {@code faultlock-rules/}, and links there; one
+   * written to a {@link Writer} carries the pages of its findings' rules inside it instead.
+   */
   public static void write(ReportFormat format, AnalysisResult result, Path file)
       throws IOException {
+    if (format == ReportFormat.HTML) {
+      HtmlReport.write(result, file);
+      return;
+    }
     Path directory = file.toAbsolutePath().getParent();
     if (directory != null) {
       Files.createDirectories(directory);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultlock.analyzer.AnalysisResult;
 import dev.faultlock.catalog.Rule;
+import dev.faultlock.catalog.RulePages;
 import dev.faultlock.catalog.Severity;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.Location;
@@ -16,8 +17,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 /**
- * SARIF 2.1.0 (OASIS): one run whose driver lists every rule of the catalog, one result per finding
- * with its witness trace as a code flow, and bad input as tool execution notifications.
+ * SARIF 2.1.0 (OASIS): one run whose driver lists every rule of the catalog with its page, one
+ * result per finding with its witness trace as a code flow, and bad input as tool execution
+ * notifications.
  */
 final class SarifReport {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -44,7 +46,6 @@ final class SarifReport {
   private static void tool(ObjectNode driver) {
     driver.put("name", ToolInfo.NAME);
     driver.put("version", ToolInfo.version());
-    driver.put("informationUri", ToolInfo.INFORMATION_URI);
     ArrayNode rules = driver.putArray("rules");
     for (Rule rule : Rule.values()) {
       ObjectNode descriptor = rules.addObject();
@@ -52,11 +53,12 @@ final class SarifReport {
       descriptor.put("name", rule.id());
       descriptor.putObject("shortDescription").put("text", rule.summary());
       descriptor.putObject("fullDescription").put("text", fullDescription(rule));
+      // The whole rule page, which is what GitHub code scanning shows for a rule; Markdown reads
+      // well as text too. No helpUri: the page travels with the report instead of a link to it.
+      String page = RulePages.markdown(rule);
       ObjectNode help = descriptor.putObject("help");
-      help.put("text", helpText(rule, ToolInfo.helpUri(rule)));
-      help.put(
-          "markdown", helpText(rule, "[" + rule.docPath() + "](" + ToolInfo.helpUri(rule) + ")"));
-      descriptor.put("helpUri", ToolInfo.helpUri(rule));
+      help.put("text", page);
+      help.put("markdown", page);
       descriptor.putObject("defaultConfiguration").put("level", level(rule.severity()));
     }
   }
@@ -68,16 +70,6 @@ final class SarifReport {
         + rule.severity().label()
         + " by javac (Error Prone), the faultlock command line and the"
         + " Maven plugin.";
-  }
-
-  private static String helpText(Rule rule, String docLink) {
-    return rule.summary()
-        + "\n\nSilence one method or class with @SuppressWarnings(\""
-        + rule.id()
-        + "\"), or every faultlock rule with @SuppressWarnings(\""
-        + Rule.SUPPRESS_ALL
-        + "\").\n\nDetails, examples and fixes: "
-        + docLink;
   }
 
   private static void invocation(ObjectNode invocation, AnalysisResult result) {

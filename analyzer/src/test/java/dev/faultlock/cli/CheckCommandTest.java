@@ -333,7 +333,8 @@ class CheckCommandTest {
     CliRun bare = faultlock();
     assertThat(bare.err())
         .contains("Usage: faultlock")
-        .contains("check  Find lock-held faulting copies and lock-order deadlocks.");
+        .containsPattern("check +Find lock-held faulting copies and lock-order deadlocks\\.")
+        .containsPattern("explain +Print a rule's page");
     assertThat(bare.exitCode()).isEqualTo(2);
     assertThat(faultlock("help", "check").out()).contains("Usage: faultlock check");
   }

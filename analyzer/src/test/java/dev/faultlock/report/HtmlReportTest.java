@@ -4,6 +4,8 @@ import static dev.faultlock.report.ReportTesting.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultlock.analyzer.AnalysisResult;
+import dev.faultlock.analyzer.Analyzer;
+import dev.faultlock.analyzer.AnalyzerOptions;
 import dev.faultlock.catalog.Rule;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.Location;
@@ -11,7 +13,12 @@ import dev.faultlock.findings.LockGraph;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
@@ -48,7 +55,11 @@ class HtmlReportTest {
       Element article = findings.get(i);
       assertThat(article.hasClass(finding.severity().label())).isTrue();
       assertThat(article.selectFirst(".rule").text()).isEqualTo("[" + finding.rule().id() + "]");
-      assertThat(article.selectFirst(".rule").attr("href")).endsWith(finding.rule().docPath());
+      // A page on a stream has no directory beside it: it carries the rule's page at its end.
+      String href = article.selectFirst(".rule").attr("href");
+      assertThat(href).isEqualTo("#rule-" + finding.rule().id());
+      assertThat(page.getElementById(href.substring(1)).selectFirst("h3").text())
+          .isEqualTo(finding.rule().id());
       assertThat(article.selectFirst(".message").text()).isEqualTo(finding.message());
       Elements steps = article.select("ol.trace > li.step");
       assertThat(steps).hasSize(finding.trace().size());
@@ -124,8 +135,15 @@ class HtmlReportTest {
             List.of(ResultFixture.problem("<b>x</b>.java", 1, HOSTILE)),
             new LockGraph(
                 List.of("inode", "\"><script>alert(3)</script>"),
-                List.of(new LockGraph.Edge("inode", "\"><script>alert(3)</script>", List.of())),
-                List.of()));
+                List.of(),
+                List.of(),
+                Map.of(
+                    "fp",
+                    List.of(
+                        new LockGraph.Edge("inode", "\"><script>alert(3)</script>", List.of()),
+                        new LockGraph.Edge(
+                            "\"><script>alert(3)</script>", "inode", List.of(), LockGraph.Kind.FAULT,
+                            "fault -> <b>x</b>")))));
 
     String html = render(ReportFormat.HTML, result);
     Document page = Jsoup.parse(html);
@@ -139,45 +157,215 @@ class HtmlReportTest {
     assertThat(page.select("#finding-2 .line.hit").text()).contains(HOSTILE);
     assertThat(page.select("#finding-1 .line").eachText())
         .anyMatch(line -> line.contains("// </pre><script>alert(2)</script>"));
-    assertThat(page.select("svg g.node").eachAttr("data-lock-class"))
+    assertThat(page.select("#lock-graph svg g.node").eachAttr("data-lock-class"))
         .contains("\"><script>alert(3)</script>");
+    assertThat(page.select("#lock-graph svg text.edge-label").text()).isEqualTo("fault -> <b>x</b>");
   }
 
   @Test
-  void lockGraphIsAnSvgWithANodePerClassAndCycleEdgesHighlighted() throws IOException {
+  void overviewDrawsOnlyTheCyclesOfTheFindingsWithTheFaultEdgeDashedAndLabelled()
+      throws IOException {
     Document page = Jsoup.parse(render(ReportFormat.HTML, clusterFsWithSources()));
     Element svg = page.selectFirst("#lock-graph svg");
 
-    assertThat(svg).isNotNull();
+    // page -> journal is an ordering edge on no cycle: not drawn. A self-edge joins a class to
+    // "another" lock of it.
     assertThat(svg.select("g.node").eachAttr("data-lock-class"))
-        .containsExactly("inode", "journal", "page");
-    assertThat(svg.select("g.node").eachText())
-        .containsExactly("inode inode", "journal journal", "page page");
-    assertThat(svg.select("g.node.cycle").eachAttr("data-lock-class"))
-        .containsExactly("inode", "journal");
-    assertThat(svg.select("path.edge")).hasSize(4);
-    assertThat(edges(svg.select("path.edge.cycle")))
-        .containsExactly("inode->inode", "inode->journal", "journal->inode");
-    assertThat(edges(svg.select("path.edge:not(.cycle)"))).containsExactly("page->journal");
-    assertThat(svg.select("path.edge.cycle").eachAttr("marker-end"))
-        .containsOnly("url(#arrow-cycle)");
-    // Each edge explains itself with its witness on hover.
-    assertThat(svg.selectFirst("path.edge[data-from=journal][data-to=inode] > title").text())
-        .contains("journal -> inode (in a cycle)")
+        .containsExactlyInAnyOrder("inode", "inode", "journal");
+    assertThat(svg.select("g.node > text").eachText())
+        .containsExactlyInAnyOrder("inode", "another inode", "journal");
+    assertThat(svg.select("g.node:not(.cycle)")).isEmpty();
+    Elements faults = svg.select("path.edge.fault");
+    assertThat(edges(faults)).containsExactly("inode->inode");
+    assertThat(faults.attr("marker-end")).isEqualTo("url(#overview-arrow-fault)");
+    assertThat(faults.first().parent().selectFirst("text.edge-label").text())
+        .isEqualTo("fault -> PagedFile.fault");
+    assertThat(edges(svg.select("path.edge.cycle:not(.fault)")))
+        .containsExactlyInAnyOrder("inode->journal", "journal->inode", "inode->inode");
+    assertThat(svg.select("path.edge:not(.cycle)")).isEmpty();
+    // Each edge explains itself with its first finding's witness on hover.
+    assertThat(svg.selectFirst("g.edge-group[data-from=journal][data-to=inode] > title").text())
+        .contains("journal -> inode")
         .contains("Journal.java:6: acquires lock `inode` (class inode)");
   }
 
+  /** The flagship sample: the fault edge is the whole story, so it must be drawn. */
   @Test
-  void noLockGraphNoPicture() {
+  void samplesGfsBugDrawsItsFaultEdge() {
+    AnalysisResult result =
+        Analyzer.analyze(
+            AnalyzerOptions.builder()
+                .jobs(2)
+                .source(Path.of("../samples/src/main/java/dev/faultlock/samples/buggy"))
+                .source(Path.of("../samples/src/main/java/dev/faultlock/samples/clusterfs"))
+                .build());
+
+    Document page = Jsoup.parse(render(ReportFormat.HTML, result));
+
+    assertThat(result.findings()).hasSize(2);
+    Element overview = page.selectFirst("#lock-graph svg");
+    assertThat(edges(overview.select("path.edge.fault.cycle"))).containsExactly("inode->inode");
+    assertThat(overview.select("text.edge-label").eachText())
+        .containsExactly("fault -> BuggyFile.fault");
+    assertThat(page.select("#findings .diagram path.edge.fault")).hasSize(2);
+  }
+
+  @Test
+  void overviewNodesLinkToTheFirstFindingAboutThem() throws IOException {
+    AnalysisResult result = clusterFsWithSources();
+    Document page = Jsoup.parse(render(ReportFormat.HTML, result));
+
+    Elements links = page.select("#lock-graph svg a");
+    assertThat(links).hasSize(3);
+    for (Element link : links) {
+      String lockClass = link.selectFirst("g.node").attr("data-lock-class");
+      Element target = page.getElementById(link.attr("href").substring(1));
+      assertThat(target).isNotNull();
+      assertThat(target.hasClass("finding")).isTrue();
+      assertThat(target.select(".diagram g.node").eachAttr("data-lock-class"))
+          .contains(lockClass);
+    }
+    assertThat(links.eachAttr("href")).containsOnly("#finding-1", "#finding-2");
+  }
+
+  @Test
+  void everyFindingAboutLocksHasADiagramOfItsOwnEdges() throws IOException {
+    Document page = Jsoup.parse(render(ReportFormat.HTML, clusterFsWithSources()));
+
+    Element fault = page.selectFirst("#finding-1 .diagram svg");
+    assertThat(fault.select("g.node > text").eachText()).containsExactly("inode", "another inode");
+    assertThat(edges(fault.select("path.edge.fault"))).containsExactly("inode->inode");
+    assertThat(fault.selectFirst("text.edge-label").text()).isEqualTo("fault -> PagedFile.fault");
+    assertThat(fault.selectFirst("g.edge-group > title").text())
+        .contains("PagedFile.java:7: faults -> `PagedFile.fault`");
+
+    Element cycle = page.selectFirst("#finding-2 .diagram svg");
+    assertThat(cycle.select("g.node").eachAttr("data-lock-class"))
+        .containsExactly("inode", "journal");
+    assertThat(edges(cycle.select("path.edge.cycle")))
+        .containsExactly("inode->journal", "journal->inode");
+    assertThat(cycle.select("a")).isEmpty();
+
+    Element unsorted = page.selectFirst("#finding-3 .diagram svg");
+    assertThat(unsorted.select("text.edge-label").text()).isEqualTo("in no order");
+    // Every picture has its own arrow heads, and their ids are unique in the page.
+    assertThat(page.select("marker").eachAttr("id")).doesNotHaveDuplicates().hasSize(4 * 3);
+  }
+
+  @Test
+  void aFindingWithNoLocksHasNoDiagram() throws IOException {
+    Finding misuse =
+        ResultFixture.finding(
+            Rule.ANNOTATION_MISUSE,
+            new Location("A.java", 3, 0),
+            "@Acquires: no parameter named `x`",
+            "fp-misuse",
+            ResultFixture.step("A.java", 3, "@Acquires: no parameter named `x`"));
+    AnalysisResult result =
+        ResultFixture.result(List.of(misuse), List.of(), clusterFsWithSources().lockGraph());
+
+    Document page = Jsoup.parse(render(ReportFormat.HTML, result));
+
+    assertThat(page.select("#finding-1 .diagram")).isEmpty();
+    assertThat(page.select("#lock-graph svg")).isEmpty();
+  }
+
+  /**
+   * Text is drawn at the style sheet's size: each picture is as wide as its view box (one unit a
+   * pixel) and the page never scales it down (it scrolls). Checked on as many lock classes as
+   * lucene-core has (52), all on cycles.
+   */
+  @Test
+  void labelsAreNeverScaledBelowTheirReadableSize() {
+    List<LockGraph.Edge> edges = new ArrayList<>();
+    Map<String, List<LockGraph.Edge>> about = new LinkedHashMap<>();
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < 52; i++) {
+      String from = "org.example.index.LockClass" + i;
+      String to = "org.example.index.LockClass" + (i + 1) % 52;
+      edges.add(new LockGraph.Edge(from, to, List.of()));
+      about.put(
+          "fp" + i,
+          List.of(new LockGraph.Edge(from, to, List.of()), new LockGraph.Edge(to, from, List.of())));
+      findings.add(
+          ResultFixture.finding(
+              Rule.LOCK_ORDER_INVERSION, new Location("A.java", i + 1, 0), "cycle " + i, "fp" + i,
+              ResultFixture.step("A.java", i + 1, "acquires")));
+    }
+    AnalysisResult result =
+        ResultFixture.result(findings, List.of(), new LockGraph(List.of(), edges, List.of(), about));
+
+    Document page = Jsoup.parse(render(ReportFormat.HTML, result));
+
+    Elements svgs = page.select("svg.lock-graph");
+    assertThat(svgs).hasSize(53);
+    assertThat(svgs.first().select("g.node")).hasSize(52);
+    for (Element svg : svgs) {
+      String[] viewBox = svg.attr("viewBox").split(" ");
+      assertThat(Double.parseDouble(svg.attr("width")) / Double.parseDouble(viewBox[2]))
+          .isEqualTo(1.0);
+      assertThat(Double.parseDouble(svg.attr("height")) / Double.parseDouble(viewBox[3]))
+          .isEqualTo(1.0);
+      assertThat(svg.parent().hasClass("graph")).isTrue();
+    }
+    String style = page.selectFirst("style").data();
+    assertThat(fontSizePx(style, ".lock-graph .node-label")).isGreaterThanOrEqualTo(12);
+    assertThat(fontSizePx(style, ".lock-graph .edge-label")).isGreaterThanOrEqualTo(11);
+    // Nothing may shrink a picture to the page's width: a wide one scrolls in its box.
+    assertThat(style).doesNotContainPattern("\\.lock-graph[^{]*\\{[^}]*(max-width|zoom|scale)");
+    assertThat(style).containsPattern("\\.graph \\{[^}]*overflow-x: auto");
+  }
+
+  @Test
+  void reportWrittenToAFileLinksToRulePagesWrittenNextToIt() throws IOException {
+    AnalysisResult result = clusterFsWithSources();
+    Path report = dir.resolve("out/faultlock.html");
+
+    Reports.write(ReportFormat.HTML, result, report);
+
+    Document page = Jsoup.parse(report.toFile(), "UTF-8");
+    assertThat(page.select("#rules")).isEmpty();
+    for (Element link : page.select("#findings .rule")) {
+      Path target = report.resolveSibling(link.attr("href"));
+      assertThat(target).isRegularFile();
+      assertThat(Jsoup.parse(target.toFile(), "UTF-8").selectFirst("h1").text())
+          .isEqualTo(link.text().substring(1, link.text().length() - 1));
+    }
+    for (Rule rule : Rule.values()) {
+      Document rulePage =
+          Jsoup.parse(dir.resolve("out/faultlock-rules/" + rule.id() + ".html").toFile(), "UTF-8");
+      // Rendered from the Markdown: headings and code blocks, not the source text.
+      assertThat(rulePage.selectFirst("h1").text()).isEqualTo(rule.id());
+      assertThat(rulePage.select("h2")).isNotEmpty();
+      assertThat(rulePage.select("pre > code")).isNotEmpty();
+      assertThat(rulePage.text()).doesNotContain("## ").doesNotContain("```");
+      assertThat(rulePage.select("script, link, img, [src]")).isEmpty();
+    }
+  }
+
+  @Test
+  void noCycleNoPicture() {
+    LockGraph acyclic =
+        new LockGraph(
+            List.of("journal", "page"),
+            List.of(new LockGraph.Edge("page", "journal", List.of())),
+            List.of());
     Document page =
-        Jsoup.parse(
-            render(
-                ReportFormat.HTML, ResultFixture.result(List.of(), List.of(), LockGraph.empty())));
+        Jsoup.parse(render(ReportFormat.HTML, ResultFixture.result(List.of(), List.of(), acyclic)));
 
     assertThat(page.select("svg")).isEmpty();
     assertThat(page.select("#lock-graph p").text())
-        .isEqualTo("No lock is taken while another is held.");
+        .isEqualTo(
+            "No lock-order cycle: no two threads deadlock on locks. The whole ordering graph has"
+                + " 2 lock classes and 1 edges.");
     assertThat(page.select("#findings p").text()).isEqualTo("No findings.");
+    assertThat(page.select("#rules")).isEmpty();
+  }
+
+  private static double fontSizePx(String style, String selector) {
+    Matcher m = Pattern.compile(Pattern.quote(selector) + " \\{[^}]*font-size: (\\d+)px").matcher(style);
+    assertThat(m.find()).as(selector + " has a font size in px").isTrue();
+    return Double.parseDouble(m.group(1));
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.faultlock.findings.TraceSection;
 import dev.faultlock.findings.TraceStep;
 import dev.faultlock.summary.ProgramSummary;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds {@link AnalysisResult}s for report tests. Every test goes through here, so a new component
@@ -99,7 +100,20 @@ public final class ResultFixture {
                 new LockGraph.Edge("inode", "journal", inversion.trace().subList(0, 2)),
                 new LockGraph.Edge("journal", "inode", inversion.trace().subList(2, 4)),
                 new LockGraph.Edge("page", "journal", List.of(step(paged, 3, "acquires")))),
-            List.of(List.of("inode"), List.of("inode", "journal")));
+            List.of(List.of("inode"), List.of("inode", "journal")),
+            Map.of(
+                faultUnderLock.fingerprint(),
+                List.of(
+                    new LockGraph.Edge(
+                        "inode", "inode", faultUnderLock.trace(), LockGraph.Kind.FAULT,
+                        "fault -> PagedFile.fault")),
+                inversion.fingerprint(),
+                List.of(new LockGraph.Edge("inode", "journal", inversion.trace().subList(0, 2)),
+                    new LockGraph.Edge("journal", "inode", inversion.trace().subList(2, 4))),
+                unsorted.fingerprint(),
+                List.of(
+                    new LockGraph.Edge(
+                        "inode", "inode", unsorted.trace(), LockGraph.Kind.ORDER, "in no order"))));
     return result(
         List.of(faultUnderLock, inversion, unsorted),
         List.of(problem(dir + "/Broken.java", 4, "cannot parse: ';' expected")),

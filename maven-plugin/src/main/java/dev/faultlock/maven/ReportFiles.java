@@ -4,9 +4,6 @@ import dev.faultlock.analyzer.AnalysisResult;
 import dev.faultlock.report.ReportFormat;
 import dev.faultlock.report.Reports;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -47,10 +44,8 @@ final class ReportFiles {
   static void write(List<Target> targets, AnalysisResult result) throws MojoExecutionException {
     for (Target t : targets) {
       try {
-        Files.createDirectories(t.file().getParent());
-        try (Writer out = Files.newBufferedWriter(t.file(), StandardCharsets.UTF_8)) {
-          Reports.write(t.format(), result, out);
-        }
+        // By file, not by stream: the HTML report then gets the rule pages next to it.
+        Reports.write(t.format(), result, t.file());
       } catch (IOException e) {
         throw new MojoExecutionException(
             "faultlock: cannot write the report " + t.file() + ": " + e.getMessage(), e);

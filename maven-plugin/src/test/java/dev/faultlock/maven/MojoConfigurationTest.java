@@ -80,6 +80,8 @@ class MojoConfigurationTest {
     assertThat(dir.resolve("target/faultlock/faultlock.txt")).isRegularFile();
     assertThat(dir.resolve("target/faultlock/faultlock.sarif")).isRegularFile();
     assertThat(dir.resolve("target/faultlock/faultlock.html")).isRegularFile();
+    // The rule pages the HTML report links to, written next to it.
+    assertThat(dir.resolve("target/faultlock/faultlock-rules/FaultUnderLock.html")).isRegularFile();
     assertThat(dir.resolve("target/faultlock/faultlock.json")).doesNotExist();
     assertThat(dir.resolve("target/classes/META-INF/faultlock/summaries.json")).isRegularFile();
     assertThat(log.lines)

@@ -54,7 +54,8 @@ import javax.tools.JavaFileObject;
             + " a lock class.",
     severity = ERROR,
     linkType = CUSTOM,
-    link = "docs/rules/AnnotationMisuse.md")
+    link = "AnnotationMisuse.md in the faultlock-rules jar, or run: faultlock explain"
+        + " AnnotationMisuse")
 public final class AnnotationMisuse extends BugChecker
     implements MethodTreeMatcher, VariableTreeMatcher, ClassTreeMatcher, CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;

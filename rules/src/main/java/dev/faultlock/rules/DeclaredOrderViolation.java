@@ -39,7 +39,8 @@ import javax.inject.Inject;
     summary = "A lock is acquired while a lock of a class declared later in @LockOrder is held.",
     severity = ERROR,
     linkType = CUSTOM,
-    link = "docs/rules/DeclaredOrderViolation.md")
+    link = "DeclaredOrderViolation.md in the faultlock-rules jar, or run: faultlock explain"
+        + " DeclaredOrderViolation")
 public final class DeclaredOrderViolation extends AcquisitionChecker {
   private static final long serialVersionUID = 1L;
 

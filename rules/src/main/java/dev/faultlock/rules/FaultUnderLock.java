@@ -40,7 +40,8 @@ import javax.inject.Inject;
             + " lock of the same class: two threads on two files deadlock ABBA.",
     severity = ERROR,
     linkType = CUSTOM,
-    link = "docs/rules/FaultUnderLock.md")
+    link = "FaultUnderLock.md in the faultlock-rules jar, or run: faultlock explain"
+        + " FaultUnderLock")
 public final class FaultUnderLock extends BugChecker
     implements MethodInvocationTreeMatcher, CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;

@@ -33,7 +33,8 @@ import javax.inject.Inject;
             + " threads taking them in opposite order deadlock.",
     severity = WARNING,
     linkType = CUSTOM,
-    link = "docs/rules/UnsortedSameClassLocks.md")
+    link = "UnsortedSameClassLocks.md in the faultlock-rules jar, or run: faultlock explain"
+        + " UnsortedSameClassLocks")
 public final class UnsortedSameClassLocks extends AcquisitionChecker {
   private static final long serialVersionUID = 1L;
 

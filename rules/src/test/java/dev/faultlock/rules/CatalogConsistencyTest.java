@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.bugpatterns.BugChecker;
 import dev.faultlock.catalog.Rule;
+import dev.faultlock.catalog.RulePages;
 import dev.faultlock.catalog.Severity;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -30,7 +31,7 @@ class CatalogConsistencyTest {
     assertThat(pattern.name()).isEqualTo(rule.id());
     assertThat(pattern.summary()).isEqualTo(rule.summary());
     assertThat(pattern.severity().name()).isEqualTo(rule.severity() == Severity.ERROR ? "ERROR" : "WARNING");
-    assertThat(pattern.link()).isEqualTo(rule.docPath());
+    assertThat(pattern.link()).isEqualTo(RulePages.seeAlso(rule));
     assertThat(pattern.linkType()).isEqualTo(BugPattern.LinkType.CUSTOM);
     assertThat(pattern.altNames()).containsExactly(Rule.SUPPRESS_ALL);
   }
