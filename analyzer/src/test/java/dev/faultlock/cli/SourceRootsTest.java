@@ -52,8 +52,8 @@ class SourceRootsTest {
     Files.createDirectories(noPackage.getParent());
     Files.writeString(noPackage, "import java.util.List;\nclass NoPackage { List<String> l; }\n");
 
-    assertThat(SourceRoots.rootOf(tmp.resolve("src/com/acme"))).isEqualTo(tmp.resolve("src"));
-    assertThat(SourceRoots.rootOf(tmp.resolve("flat"))).isEqualTo(tmp.resolve("flat"));
+    assertThat(SourceRoots.rootOf(tmp.resolve("src/com/acme"), UTF_8)).isEqualTo(tmp.resolve("src"));
+    assertThat(SourceRoots.rootOf(tmp.resolve("flat"), UTF_8)).isEqualTo(tmp.resolve("flat"));
   }
 
   @Test
