@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultlock.ir.CallSite;
 import dev.faultlock.ir.Cfg;
-import dev.faultlock.ir.IrBuilder;
+import dev.faultlock.ir.HandBuiltIr;
 import dev.faultlock.ir.IrMethod;
 import dev.faultlock.ir.Stmt;
 import dev.faultlock.ir.Var;
@@ -77,7 +77,7 @@ class WorkListSolverTest {
 
   @Test
   void definitionsFromBothBranchesReachTheJoin() {
-    IrBuilder b = new IrBuilder(null);
+    HandBuiltIr b = new HandBuiltIr(null);
     Var x = b.var("x");
     Var c = b.var("c");
     IrMethod m = b.literal(x, "1").literal(c, "true")   // 0, 1
@@ -99,7 +99,7 @@ class WorkListSolverTest {
 
   @Test
   void aLoopReachesItsFixpointAndTheHeadSeesTheBackEdge() {
-    IrBuilder b = new IrBuilder(null);
+    HandBuiltIr b = new HandBuiltIr(null);
     Var i = b.var("i");
     Var c = b.var("c");
     IrMethod m = b.literal(i, "0")                        // 0
@@ -125,7 +125,7 @@ class WorkListSolverTest {
 
   @Test
   void aStatementNoPathReachesHasNoFactAndDoesNotWeakenAMustJoin() {
-    IrBuilder b = new IrBuilder(null);
+    HandBuiltIr b = new HandBuiltIr(null);
     Var x = b.var("x");
     Var y = b.var("y");
     IrMethod m = b.literal(x, "1")                        // 0
@@ -148,7 +148,7 @@ class WorkListSolverTest {
   void theEdgeTransferTellsTheBranchesAndTheExceptionalEdgeApart() {
     CallSite call = new CallSite("A.run", "A", "run", 0, List.of(), null, CallContext.NONE,
         List.of(), null, false);
-    IrBuilder b = new IrBuilder(null);
+    HandBuiltIr b = new HandBuiltIr(null);
     Var c = b.var("c");
     Var r = b.var("r");
     Var e = b.var("e");

@@ -6,7 +6,7 @@ import dev.faultlock.analyzer.AnalyzerOptions;
 import dev.faultlock.findings.Problem;
 import dev.faultlock.findings.TraceStep;
 import dev.faultlock.ir.CallSite;
-import dev.faultlock.ir.IrBuilder;
+import dev.faultlock.ir.HandBuiltIr;
 import dev.faultlock.ir.IrMethod;
 import dev.faultlock.ir.LockOp;
 import dev.faultlock.ir.Var;
@@ -70,8 +70,8 @@ class LockStateAnalysisTest {
         .filter(m -> m.name().equals(name)).findFirst().orElseThrow();
   }
 
-  private static IrBuilder plain() {
-    return new IrBuilder(method("plain"));
+  private static HandBuiltIr plain() {
+    return new HandBuiltIr(method("plain"));
   }
 
   private static MethodFacts facts(IrMethod ir) {
@@ -136,7 +136,7 @@ class LockStateAnalysisTest {
   void breakOutOfTryFinallyReleasesTheLockBeforeTheLoopEnds() {
     // while (true) { lock.lock(); try { if (c) break; work(); } finally { lock.unlock(); } }
     // after();
-    IrBuilder b = plain();
+    HandBuiltIr b = plain();
     Var c = b.var("c");
     Var e = b.var("e");
     IrMethod ir = b
@@ -165,7 +165,7 @@ class LockStateAnalysisTest {
   @Test
   void continueAndReturnOutOfSynchronizedExitTheMonitor() {
     // for (;;) { synchronized (this) { if (c) continue; if (d) { done(); return; } work(); } }
-    IrBuilder b = plain();
+    HandBuiltIr b = plain();
     Var self = b.thisVar();
     Var c = b.var("c");
     Var d = b.var("d");
@@ -199,7 +199,7 @@ class LockStateAnalysisTest {
   void anExceptionReleasesTheLockThroughTheCatchAllAndACallThatThrewTookNothing() {
     // try { lock.lock(); try { work(); } finally { lock.unlock(); } } catch (Exception x) {
     //   recover(); }
-    IrBuilder b = plain();
+    HandBuiltIr b = plain();
     Var e = b.var("e");
     Var x = b.var("x");
     IrMethod ir = b
@@ -228,7 +228,7 @@ class LockStateAnalysisTest {
   @Test
   void aSuccessfulTryLockHoldsItsLockOnTheTrueBranchOnly() {
     // if (lock.tryLock()) { work(); lock.unlock(); } else { fallback(); }
-    IrBuilder b = plain();
+    HandBuiltIr b = plain();
     Var r = b.var("r");
     IrMethod ir = b
         .line(2).call(r, null, tryLock(LOCK)).ifTrue(r, "taken")
@@ -253,7 +253,7 @@ class LockStateAnalysisTest {
   @Test
   void aNegatedTryLockResultHoldsTheLockWhereTheNegationIsFalse() {
     // boolean ok = lock.tryLock(); if (!ok) { fallback(); return; } work(); lock.unlock();
-    IrBuilder b = plain();
+    HandBuiltIr b = plain();
     Var r = b.var("$t0");
     Var ok = b.var("ok");
     Var n = b.var("$t1");
@@ -278,7 +278,7 @@ class LockStateAnalysisTest {
   @Test
   void aTryLockResultNoBranchReadsCountsAsHeldButNotAsReturnedHolding() {
     // lock.tryLock(); work(); return;
-    IrBuilder b = plain();
+    HandBuiltIr b = plain();
     Var r = b.var("r");
     IrMethod ir = b
         .line(2).call(r, null, tryLock(LOCK))
@@ -297,7 +297,7 @@ class LockStateAnalysisTest {
   void reEntryMakesNoEventAndOnlyTheOuterExitReleases() {
     // synchronized (this) { synchronized (this) { inner(); } between(); } after();
     // lock.lock(); lock.lock(); lock.unlock(); stillHeld(); lock.unlock(); free();
-    IrBuilder b = plain();
+    HandBuiltIr b = plain();
     Var self = b.thisVar();
     IrMethod ir = b
         .line(2).enter(self, MONITOR)
@@ -326,7 +326,7 @@ class LockStateAnalysisTest {
   @Test
   void unknownLockObjectsAreNeverReEntered() {
     LockRef unknown = new LockRef("Object", "pick()", LockRef.UNKNOWN, false);
-    IrBuilder b = plain();
+    HandBuiltIr b = plain();
     Var v = b.var("$t0");
     IrMethod ir = b
         .line(2).enter(v, unknown)
@@ -343,7 +343,7 @@ class LockStateAnalysisTest {
   @Test
   void aLoopThatLocksWithoutUnlockingTerminatesAndItsFirstTurnStillAcquires() {
     // while (c) { lock.lock(); } work();
-    IrBuilder b = plain();
+    HandBuiltIr b = plain();
     Var c = b.var("c");
     IrMethod ir = b
         .line(2).label("head").literal(c, "?").ifTrue(c, "end")
@@ -366,7 +366,7 @@ class LockStateAnalysisTest {
   @Test
   void aGuardFactoryReturnsHoldingItsLockWithTheAcquisitionAsWitness() {
     // static Guard autoRelease(Lock lock) { if (fast) return NONE; lock.lock(); return guard; }
-    IrBuilder b = plain();
+    HandBuiltIr b = plain();
     Var fast = b.var("fast");
     Var g = b.var("guard");
     IrMethod ir = b
@@ -390,7 +390,7 @@ class LockStateAnalysisTest {
   @Test
   void aGuardClosedBeforeReturnIsNotHeldOnReturn() {
     // lock.lock(); try { work(); } finally { lock.unlock(); } return;
-    IrBuilder b = plain();
+    HandBuiltIr b = plain();
     Var e = b.var("e");
     IrMethod ir = b
         .line(2).call(null, lock(DIR))
@@ -422,7 +422,7 @@ class LockStateAnalysisTest {
         new LockOp.Acquire(
             DIR, true, "acquires Dir.lock lock `dir.lock` (calls `Guard.autoRelease`)"));
     CallSite close = call("Guard.close", new LockOp.Release(DIR));
-    IrBuilder b = plain();
+    HandBuiltIr b = plain();
     Var g = b.var("g");
     Var e = b.var("e");
     IrMethod ir = b
@@ -449,7 +449,7 @@ class LockStateAnalysisTest {
   @Test
   void aLockTakenInsideTheTryIsNotReleasedUnheldWhereTakingItThrew() {
     // try { lock.lock(); work(); } finally { lock.unlock(); }
-    IrBuilder b = plain();
+    HandBuiltIr b = plain();
     Var e = b.var("e");
     IrMethod ir = b
         .beginTry("finally")
@@ -466,7 +466,7 @@ class LockStateAnalysisTest {
   @Test
   void aHoldingMethodHoldsItsLockOnEntryAndReleasingItReleasesTheCallersLock() {
     // @Holding("lock") void holding() { work(); lock.unlock(); after(); }
-    IrMethod ir = new IrBuilder(method("holding"))
+    IrMethod ir = new HandBuiltIr(method("holding"))
         .line(8).call(null, call("Inode.work"))
         .line(9).call(null, unlock(LOCK))
         .line(10).call(null, call("Inode.after")).ret()
@@ -487,7 +487,7 @@ class LockStateAnalysisTest {
   @Test
   void aCallersLockReleasedAndTakenAgainIsNeitherReturnedHoldingNorReleasedUnheld() {
     // @Holding("lock") void holding() { lock.unlock(); io(); lock.lock(); }
-    IrMethod ir = new IrBuilder(method("holding"))
+    IrMethod ir = new HandBuiltIr(method("holding"))
         .line(8).call(null, unlock(LOCK))
         .line(9).call(null, call("Inode.io"))
         .line(10).call(null, lock(LOCK)).ret()
@@ -505,7 +505,7 @@ class LockStateAnalysisTest {
   @Test
   void aTryLockRetriedInALoopIsHeldOnlyOnceItSucceeded() {
     // while (!lock.tryLock(1, SECONDS)) { waiting(); } work();
-    IrBuilder b = plain();
+    HandBuiltIr b = plain();
     Var r = b.var("$t0");
     Var n = b.var("$t1");
     IrMethod ir = b
@@ -523,7 +523,7 @@ class LockStateAnalysisTest {
 
   @Test
   void aSynchronizedMethodAcquiresItsMonitorOnEntryAndDoesNotReturnHoldingIt() {
-    IrBuilder b = new IrBuilder(method("sync"));
+    HandBuiltIr b = new HandBuiltIr(method("sync"));
     Var self = b.thisVar();
     IrMethod ir = b
         .line(9).call(null, call("Inode.work"))
@@ -543,7 +543,7 @@ class LockStateAnalysisTest {
     assertThat(f.heldOnReturn()).isEmpty();
     assertThat(f.releasedUnheld()).isEmpty();
 
-    MethodFacts statik = facts(new IrBuilder(method("staticSync")).ret().build());
+    MethodFacts statik = facts(new HandBuiltIr(method("staticSync")).ret().build());
     assertThat(statik.events()).singleElement().isInstanceOfSatisfying(LockEvent.Acquire.class,
         a -> assertThat(a.lock().identity()).isEqualTo("class:p.Inode"));
   }
@@ -553,7 +553,7 @@ class LockStateAnalysisTest {
     // if (c) { lockAll(); } work(); -- and the same with both branches sorting
     LockOp sort = new LockOp.SortedAcquire("inode",
         "acquires inode locks in sorted order (calls `Inode.lockAll`)");
-    IrBuilder b = plain();
+    HandBuiltIr b = plain();
     Var c = b.var("c");
     IrMethod oneBranch = b
         .line(2).literal(c, "?").ifTrue(c, "skip")
@@ -568,7 +568,7 @@ class LockStateAnalysisTest {
         "L4 calls Inode.sortedWork holding [all inode locks, sorted] covered [inode]",
         "L5 calls Inode.work holding [all inode locks, sorted]");
 
-    IrBuilder b2 = plain();
+    HandBuiltIr b2 = plain();
     Var c2 = b2.var("c");
     IrMethod bothBranches = b2
         .line(2).literal(c2, "?").ifTrue(c2, "other")
@@ -584,7 +584,7 @@ class LockStateAnalysisTest {
   @Test
   void theCopiesOfAFinallyCallAreOneEventHoldingWhatAnyCopyHolds() {
     // lock.lock(); try { if (c) return; lock.unlock(); } finally { log(); }
-    IrBuilder b = plain();
+    HandBuiltIr b = plain();
     Var c = b.var("c");
     Var e = b.var("e");
     IrMethod ir = b

@@ -15,7 +15,7 @@ import java.util.function.ToIntFunction;
  * jumps name labels, {@link #beginTry}/{@link #endTry} give the statements between them a
  * handler, and each statement takes the current {@link #line}.
  */
-public final class IrBuilder {
+public final class HandBuiltIr {
   private final MethodInfo method;
   private final List<Var> vars = new ArrayList<>();
   private final List<Var> params = new ArrayList<>();
@@ -27,7 +27,7 @@ public final class IrBuilder {
   private Var thisVar;
   private int line = 1;
 
-  public IrBuilder(MethodInfo method) {
+  public HandBuiltIr(MethodInfo method) {
     this.method = method;
   }
 
@@ -49,80 +49,80 @@ public final class IrBuilder {
   }
 
   /** The source line of the statements that follow. */
-  public IrBuilder line(int line) {
+  public HandBuiltIr line(int line) {
     this.line = line;
     return this;
   }
 
   /** A {@link Stmt.Nop} that jumps to {@code label} land on. */
-  public IrBuilder label(String label) {
+  public HandBuiltIr label(String label) {
     labels.put(label, stmts.size());
     return add((l, at) -> new Stmt.Nop(at));
   }
 
   /** A {@link Stmt.Catch} for the handler {@code label}. */
-  public IrBuilder handler(String label, Var exception) {
+  public HandBuiltIr handler(String label, Var exception) {
     labels.put(label, stmts.size());
     return add((l, at) -> new Stmt.Catch(exception, at));
   }
 
   /** The statements from here to {@link #endTry} throw to the handler {@code label}. */
-  public IrBuilder beginTry(String label) {
+  public HandBuiltIr beginTry(String label) {
     tries.push(label);
     return this;
   }
 
-  public IrBuilder endTry() {
+  public HandBuiltIr endTry() {
     tries.pop();
     return this;
   }
 
-  public IrBuilder enter(Var lock, LockRef ref) {
+  public HandBuiltIr enter(Var lock, LockRef ref) {
     return add((l, at) -> new Stmt.MonitorEnter(lock, ref, at));
   }
 
-  public IrBuilder exit(Var lock, LockRef ref) {
+  public HandBuiltIr exit(Var lock, LockRef ref) {
     return add((l, at) -> new Stmt.MonitorExit(lock, ref, at));
   }
 
-  public IrBuilder call(Var receiver, CallSite site) {
+  public HandBuiltIr call(Var receiver, CallSite site) {
     return call(null, receiver, site);
   }
 
-  public IrBuilder call(Var result, Var receiver, CallSite site) {
+  public HandBuiltIr call(Var result, Var receiver, CallSite site) {
     Stmt.InvokeKind kind = receiver == null ? Stmt.InvokeKind.STATIC : Stmt.InvokeKind.VIRTUAL;
     return add((l, at) -> new Stmt.Invoke(result, kind, receiver, List.of(), site, false, at));
   }
 
-  public IrBuilder ifTrue(Var cond, String label) {
+  public HandBuiltIr ifTrue(Var cond, String label) {
     return add((l, at) -> new Stmt.If(cond, l.applyAsInt(label), at));
   }
 
-  public IrBuilder jump(String label) {
+  public HandBuiltIr jump(String label) {
     return add((l, at) -> new Stmt.Goto(l.applyAsInt(label), at));
   }
 
-  public IrBuilder not(Var lhs, Var operand) {
+  public HandBuiltIr not(Var lhs, Var operand) {
     return add((l, at) -> new Stmt.Op(lhs, "!", List.of(operand), at));
   }
 
-  public IrBuilder copy(Var lhs, Var rhs) {
+  public HandBuiltIr copy(Var lhs, Var rhs) {
     return add((l, at) -> new Stmt.Copy(lhs, rhs, at));
   }
 
-  public IrBuilder literal(Var lhs, String text) {
+  public HandBuiltIr literal(Var lhs, String text) {
     return add((l, at) -> new Stmt.Literal(lhs, text, at));
   }
 
-  public IrBuilder ret() {
+  public HandBuiltIr ret() {
     return ret(null);
   }
 
-  public IrBuilder ret(Var value) {
+  public HandBuiltIr ret(Var value) {
     return add((l, at) -> new Stmt.Return(value, at));
   }
 
-  public IrBuilder throwIt(Var value) {
+  public HandBuiltIr throwIt(Var value) {
     return add((l, at) -> new Stmt.Throw(value, at));
   }
 
@@ -146,7 +146,7 @@ public final class IrBuilder {
     Stmt make(ToIntFunction<String> labels, int line);
   }
 
-  private IrBuilder add(Draft stmt) {
+  private HandBuiltIr add(Draft stmt) {
     stmts.add(stmt);
     lines.add(line);
     handlers.add(tries.peek());
