@@ -144,7 +144,7 @@ class LockNamingTest {
         """);
     List<Finding> findings = analyze();
     assertThat(findings).extracting(Finding::rule).containsExactly(Rule.UNSORTED_SAME_CLASS_LOCKS);
-    assertThat(findings.get(0).message()).startsWith("Chan lock `src` is acquired while Chan lock `this`");
+    assertThat(findings.get(0).message()).startsWith("lock `src` (class Chan) is acquired while `this` of the same class is held");
   }
 
   private List<Finding> analyze() {

@@ -381,7 +381,7 @@ class LockStateAnalysisTest {
     assertThat(f.heldOnReturn()).singleElement().satisfies(h -> {
       assertThat(h.lock()).isEqualTo(DIR);
       assertThat(Witness.steps(h.how())).extracting(TraceStep::description)
-          .containsExactly("acquires Dir.lock lock `dir.lock`");
+          .containsExactly("acquires lock `dir.lock` (class Dir.lock)");
       assertThat(h.how().step().location().line()).isEqualTo(3);
     });
     assertThat(f.releasedUnheld()).isEmpty();
@@ -479,7 +479,7 @@ class LockStateAnalysisTest {
         "L10 calls Inode.after holding []");
     assertThat(Witness.steps(f.events().get(0).held().get(0).how()))
         .extracting(TraceStep::description)
-        .containsExactly("holds Inode.lock lock `lock` on entry (@Holding)");
+        .containsExactly("holds lock `lock` (class Inode.lock) on entry (@Holding)");
     assertThat(texts(f.releasedUnheld())).containsExactly("lock");
     assertThat(f.heldOnReturn()).isEmpty();
   }
@@ -539,7 +539,7 @@ class LockStateAnalysisTest {
         "L10 calls Inode.nested holding [this]");
     assertThat(Witness.steps(((LockEvent.Acquire) f.events().get(0)).step()))
         .extracting(TraceStep::description)
-        .containsExactly("acquires Inode lock `this` (synchronized method)");
+        .containsExactly("acquires lock `this` (class Inode), synchronized method");
     assertThat(f.heldOnReturn()).isEmpty();
     assertThat(f.releasedUnheld()).isEmpty();
 
