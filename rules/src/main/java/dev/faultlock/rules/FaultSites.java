@@ -3,6 +3,7 @@ package dev.faultlock.rules;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Which calls may fault: a {@code @MayFault} method, a method named by {@code
@@ -38,7 +40,15 @@ final class FaultSites {
   private static final Set<String> OBJECT_METHODS =
       Set.of("hashCode", "equals", "toString", "getClass");
 
-  private record Pattern(String type, String method) {}
+  /**
+   * {@code Type#method} from the option; {@code owner} finds the type through javac's class
+   * finder, once per compilation.
+   */
+  private record Pattern(String type, String method, Supplier<Type> owner) {
+    Pattern(String type, String method) {
+      this(type, method, VisitorState.memoize(state -> typeNamed(type, state)));
+    }
+  }
 
   private final ImmutableList<Pattern> extra;
   private final ImmutableList<String> malformed;
@@ -70,7 +80,7 @@ final class FaultSites {
               + "` is not Type#method (such as java.nio.channels.FileChannel#transferTo)");
     }
     for (Pattern pattern : extra) {
-      if (state.getTypeFromString(pattern.type()) == null) {
+      if (pattern.owner().get(state) == null) {
         problems.add(
             "-XepOpt:" + FAULT_METHODS_FLAG + ": type `" + pattern.type()
                 + "` is not on the classpath; name it fully qualified");
@@ -90,7 +100,7 @@ final class FaultSites {
     }
     for (Pattern pattern : extra) {
       if ((pattern.method().equals("*") || method.getSimpleName().contentEquals(pattern.method()))
-          && ownerIs(method, pattern.type(), state)) {
+          && ownerIs(method, pattern.owner().get(state), state)) {
         return "-XepOpt:" + FAULT_METHODS_FLAG;
       }
     }
@@ -109,9 +119,24 @@ final class FaultSites {
     return null;
   }
 
-  private static boolean ownerIs(MethodSymbol method, String typeName, VisitorState state) {
-    Type type = state.getTypeFromString(typeName);
+  private static boolean ownerIs(MethodSymbol method, Type type, VisitorState state) {
     return type != null && ASTHelpers.isSubtype(method.owner.type, type, state);
+  }
+
+  /**
+   * The class with this canonical name, or null when the classpath has none. {@code
+   * getTypeFromString} sees only the classes the sources have already made javac load, and the
+   * option is pasted into projects (and modules of one build) that never mention {@code
+   * FileChannel}; so it is looked up the way an annotation processor would, which reads it from
+   * the classpath or the JDK.
+   */
+  private static Type typeNamed(String name, VisitorState state) {
+    Type loaded = state.getTypeFromString(name);
+    if (loaded != null) {
+      return loaded;
+    }
+    TypeElement element = state.getElements().getTypeElement(name);
+    return element == null ? null : (Type) element.asType();
   }
 
   private static boolean bookkeeping(MethodSymbol method, VisitorState state) {

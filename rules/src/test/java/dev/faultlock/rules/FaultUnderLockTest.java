@@ -575,6 +575,28 @@ class FaultUnderLockTest {
         .doTest();
   }
 
+  /**
+   * The README's snippet on a project that never mentions {@code FileChannel}: the option's type
+   * is found by name in the JDK, not among the classes the sources happened to load.
+   */
+  @Test
+  void faultMethodsTypeNeedNotBeImportedAnywhere() {
+    helper
+        .setArgs("-XepOpt:FaultUnderLock:FaultMethods=java.nio.channels.FileChannel#transferTo")
+        .addSourceLines(
+            "Store.java",
+            "import dev.faultlock.annotations.*;",
+            "class Store {",
+            "  @MayFault static void copy() {}",
+            "  synchronized void read() {",
+            "    // BUG: Diagnostic contains: [FaultUnderLock]",
+            "    copy();",
+            "  }",
+            "}")
+        .addSourceLines("Other.java", "class Other { int size() { return 0; } }")
+        .doTest();
+  }
+
   @Test
   void malformedFaultMethodsEntryIsAnErrorNotACrash() {
     helper
@@ -593,6 +615,17 @@ class FaultUnderLockTest {
         .addSourceLines(
             "Log.java",
             "// BUG: Diagnostic contains: type `no.such.Type` is not on the classpath",
+            "class Log {}")
+        .doTest();
+  }
+
+  @Test
+  void typeNameThatIsNotAJavaNameIsAnErrorNotACrash() {
+    helper
+        .setArgs("-XepOpt:FaultUnderLock:FaultMethods=java.nio..FileChannel#transferTo")
+        .addSourceLines(
+            "Log.java",
+            "// BUG: Diagnostic contains: type `java.nio..FileChannel` is not on the classpath",
             "class Log {}")
         .doTest();
   }
