@@ -58,6 +58,7 @@ import com.github.javaparser.ast.type.Type;
 import dev.faultlock.callgraph.Dispatch;
 import dev.faultlock.callgraph.FunctionBindings;
 import dev.faultlock.catalog.LockApi;
+import dev.faultlock.catalog.UserBufferCopies;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.TraceStep;
 import dev.faultlock.source.FieldInfo;
@@ -477,7 +478,9 @@ public final class LockFactExtractor {
     String callee = display(r, name);
     events.add(new LockEvent.Call(at, callee, r.receiverType, name, call.getArguments().size(),
         targets, r.libraryType, context, heldBefore, coveredBefore));
-    if (!allFaultsDisabled(r.targets)) userBufferFault(scope, call.getArguments(), callee, at, s);
+    if (!allFaultsDisabled(r.targets) && UserBufferCopies.isCopy(r.receiverType, name)) {
+      userBufferFault(scope, call.getArguments(), callee, at, s);
+    }
     annotatedEffects(r.selected != null ? r.selected : first(r.targets), context, callee, at, s);
   }
 

@@ -13,32 +13,22 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.faultlock.catalog.LockApi;
+import dev.faultlock.catalog.UserBufferCopies;
 import dev.faultlock.rules.locks.Annotations;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
 /**
  * Which calls may fault: a {@code @MayFault} method, a method named by {@code
- * -XepOpt:FaultUnderLock:FaultMethods}, or any call that reads or writes a {@code @UserBuffer}
- * parameter as receiver or argument. A call to a {@code @FaultsDisabled} method never faults.
+ * -XepOpt:FaultUnderLock:FaultMethods}, or a call handed a {@code @UserBuffer} parameter as
+ * receiver or argument that {@link UserBufferCopies} counts as a copy. A call to a {@code
+ * @FaultsDisabled} method never faults.
  */
 final class FaultSites {
   /** The flag naming extra faulting methods, {@code Type#method} or {@code Type#*}, comma-separated. */
   static final String FAULT_METHODS_FLAG = "FaultUnderLock:FaultMethods";
-
-  /**
-   * {@code java.nio.Buffer} methods that read or move the buffer's bookkeeping, never its memory:
-   * they cannot fault on a mapping, so {@code dst.remaining()} under a lock is fine.
-   */
-  private static final Set<String> BUFFER_BOOKKEEPING =
-      Set.of("remaining", "hasRemaining", "position", "limit", "capacity", "mark", "reset",
-          "clear", "flip", "rewind", "isDirect", "isReadOnly", "hasArray", "arrayOffset", "order");
-
-  private static final Set<String> OBJECT_METHODS =
-      Set.of("hashCode", "equals", "toString", "getClass");
 
   /**
    * {@code Type#method} from the option; {@code owner} finds the type through javac's class
@@ -104,19 +94,13 @@ final class FaultSites {
         return "-XepOpt:" + FAULT_METHODS_FLAG;
       }
     }
-    if (OBJECT_METHODS.contains(method.getSimpleName().toString())) {
-      return null;
-    }
-    ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    if (userBuffer(receiver) && !bookkeeping(method, state)) {
-      return "@UserBuffer";
-    }
-    for (ExpressionTree arg : call.getArguments()) {
-      if (userBuffer(arg)) {
-        return "@UserBuffer";
-      }
-    }
-    return null;
+    boolean handedUserBuffer =
+        userBuffer(ASTHelpers.getReceiver(call))
+            || call.getArguments().stream().anyMatch(FaultSites::userBuffer);
+    return handedUserBuffer
+            && UserBufferCopies.isCopy(receiverType(call, state), method.getSimpleName().toString())
+        ? "@UserBuffer"
+        : null;
   }
 
   private static boolean ownerIs(MethodSymbol method, Type type, VisitorState state) {
@@ -139,11 +123,10 @@ final class FaultSites {
     return element == null ? null : (Type) element.asType();
   }
 
-  private static boolean bookkeeping(MethodSymbol method, VisitorState state) {
-    Type buffer = state.getTypeFromString("java.nio.Buffer");
-    return BUFFER_BOOKKEEPING.contains(method.getSimpleName().toString())
-        && buffer != null
-        && ASTHelpers.isSubtype(method.owner.type, buffer, state);
+  /** The erased static type of the call's receiver, as {@link UserBufferCopies} names types. */
+  private static String receiverType(MethodInvocationTree call, VisitorState state) {
+    Type type = ASTHelpers.getReceiverType(call);
+    return type == null ? "" : state.getTypes().erasure(type).tsym.getQualifiedName().toString();
   }
 
   private static boolean userBuffer(ExpressionTree tree) {

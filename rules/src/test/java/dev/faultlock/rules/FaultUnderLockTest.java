@@ -66,6 +66,62 @@ class FaultUnderLockTest {
         .doTest();
   }
 
+  /** {@code dev.faultlock.catalog.UserBufferCopies}: the same calls are copies in both passes. */
+  @Test
+  void bufferBookkeepingIsNotACopyButItsElementsAre() {
+    helper
+        .addSourceLines(
+            "File.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.io.IOException;",
+            "import java.nio.ByteBuffer;",
+            "import java.nio.channels.WritableByteChannel;",
+            "class File {",
+            "  private final ByteBuffer cache = ByteBuffer.allocate(64);",
+            "  synchronized int read(@UserBuffer ByteBuffer dst, Object other) {",
+            "    int n = dst.remaining();",
+            "    dst.position(dst.position() + 0).limit(dst.capacity());",
+            "    dst.flip();",
+            "    String shown = dst.toString();",
+            "    boolean same = other.equals(dst);",
+            "    // BUG: Diagnostic contains: dst.put",
+            "    dst.put((byte) 1);",
+            "    // BUG: Diagnostic contains: dst.get",
+            "    n += dst.get(0);",
+            "    // BUG: Diagnostic contains: cache.put",
+            "    cache.put(dst);",
+            "    // BUG: Diagnostic contains: dst.equals",
+            "    return dst.equals(cache) ? n : 0;",
+            "  }",
+            "  synchronized void ship(@UserBuffer ByteBuffer src, WritableByteChannel out)",
+            "      throws IOException {",
+            "    if (src.hasRemaining()) {",
+            "      // BUG: Diagnostic contains: out.write",
+            "      out.write(src);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** Only {@code java.nio} buffers have bookkeeping: a user type's {@code remaining()} may copy. */
+  @Test
+  void bookkeepingNamesOnOtherTypesAreCopies() {
+    helper
+        .addSourceLines(
+            "File.java",
+            "import dev.faultlock.annotations.*;",
+            "interface Memory { int remaining(); }",
+            "class File {",
+            "  synchronized int read(@UserBuffer Memory dst) {",
+            "    int h = dst.hashCode();",
+            "    // BUG: Diagnostic contains: dst.remaining",
+            "    return h + dst.remaining();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void mayFaultCallUnderExplicitLock() {
     helper
