@@ -39,10 +39,12 @@ public final class UserBufferCopies {
   /**
    * Whether {@code receiver.method(...)}, with a user buffer as its receiver or one of its
    * arguments, may copy to or from that buffer. {@code receiverType} is the fully qualified name
-   * of the receiver's static type (the enclosing class for an unqualified call).
+   * of the receiver's static type (the enclosing class for an unqualified call), or null when it
+   * is not known.
    */
   public static boolean isCopy(String receiverType, String method) {
-    Set<String> harmless = NIO_BUFFERS.contains(receiverType) ? BUFFER_BOOKKEEPING : OBJECT_METHODS;
+    boolean nioBuffer = receiverType != null && NIO_BUFFERS.contains(receiverType);
+    Set<String> harmless = nioBuffer ? BUFFER_BOOKKEEPING : OBJECT_METHODS;
     return !harmless.contains(method);
   }
 }

@@ -126,7 +126,7 @@ final class FaultSites {
   /** The erased static type of the call's receiver, as {@link UserBufferCopies} names types. */
   private static String receiverType(MethodInvocationTree call, VisitorState state) {
     Type type = ASTHelpers.getReceiverType(call);
-    return type == null ? "" : state.getTypes().erasure(type).tsym.getQualifiedName().toString();
+    return type == null ? null : state.getTypes().erasure(type).tsym.getQualifiedName().toString();
   }
 
   private static boolean userBuffer(ExpressionTree tree) {
