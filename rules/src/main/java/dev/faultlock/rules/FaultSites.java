@@ -94,13 +94,22 @@ final class FaultSites {
         return "-XepOpt:" + FAULT_METHODS_FLAG;
       }
     }
-    boolean handedUserBuffer =
-        userBuffer(ASTHelpers.getReceiver(call))
-            || call.getArguments().stream().anyMatch(FaultSites::userBuffer);
-    return handedUserBuffer
+    return handedUserBuffer(call)
             && UserBufferCopies.isCopy(receiverType(call, state), method.getSimpleName().toString())
         ? "@UserBuffer"
         : null;
+  }
+
+  private static boolean handedUserBuffer(MethodInvocationTree call) {
+    if (userBuffer(ASTHelpers.getReceiver(call))) {
+      return true;
+    }
+    for (ExpressionTree arg : call.getArguments()) {
+      if (userBuffer(arg)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean ownerIs(MethodSymbol method, Type type, VisitorState state) {

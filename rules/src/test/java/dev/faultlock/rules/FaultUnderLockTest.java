@@ -653,6 +653,61 @@ class FaultUnderLockTest {
         .doTest();
   }
 
+  /**
+   * {@code LockRelevance} skips units with no sign of a lock; a unit whose only signs are its
+   * callees' annotations (declared in another file) or a JDK lock call is still checked.
+   */
+  @Test
+  void unitWithoutAnnotationsOfItsOwnIsCheckedThroughItsCallees() {
+    helper
+        .setArgs("-XepOpt:FaultUnderLock:FaultMethods=java.nio.channels.FileChannel#transferTo")
+        .addSourceLines(
+            "Locks.java",
+            "import dev.faultlock.annotations.*;",
+            "class Locks {",
+            "  @Acquires(\"lock\") static void lock(Object lock) {}",
+            "  @Releases(\"lock\") static void unlock(Object lock) {}",
+            "  @MayFault static void copy() {}",
+            "}")
+        .addSourceLines(
+            "Annotated.java",
+            "class Annotated {",
+            "  void read(Object inode) {",
+            "    Locks.lock(inode);",
+            "    // BUG: Diagnostic contains: copy",
+            "    Locks.copy();",
+            "    Locks.unlock(inode);",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Jdk.java",
+            "import java.io.IOException;",
+            "import java.nio.channels.FileChannel;",
+            "import java.nio.channels.WritableByteChannel;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Jdk {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  void ship(FileChannel file, WritableByteChannel out) throws IOException {",
+            "    lock.lock();",
+            "    try {",
+            "      // BUG: Diagnostic contains: transferTo",
+            "      file.transferTo(0, 10, out);",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Plain.java",
+            "class Plain {",
+            "  void ship(java.nio.channels.FileChannel file) throws java.io.IOException {",
+            "    file.transferTo(0, 10, null);",
+            "    Locks.copy();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void malformedFaultMethodsEntryIsAnErrorNotACrash() {
     helper
