@@ -27,7 +27,7 @@ case "$CORPUS" in
   *) echo "usage: $0 generated [CLASSES] [RUNS] | commons-io [RUNS]" >&2; exit 2 ;;
 esac
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-OUT="$ROOT/bench/out/errorprone"
+OUT="$ROOT/bench/out/errorprone/$CORPUS"
 VERSION=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$ROOT/pom.xml" | head -1)
 EP_VERSION=$(sed -n 's|.*<errorprone.version>\(.*\)</errorprone.version>.*|\1|p' "$ROOT/pom.xml")
 RULES_JAR=${RULES_JAR:-"$ROOT/rules/target/faultlock-rules-$VERSION.jar"}
