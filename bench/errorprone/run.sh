@@ -1,25 +1,36 @@
 #!/usr/bin/env bash
-# Compile-time overhead of faultlock's Error Prone checkers.
+# Compile-time overhead of faultlock's Error Prone checkers, on two source sets:
 #
-# Generates a large source set (CLASSES classes, each with monitors, explicit locks, tryLock, copies
-# into @UserBuffer parameters under and outside locks, and ordinary lock-free code), then compiles
-# it RUNS times with Error Prone alone and RUNS times with Error Prone plus faultlock's checkers,
-# alternating, and reports the median wall times and their ratio. Same JVM flags, same javac
-# flags; the only difference is faultlock-rules on the processor path. Reports javac's CPU time
-# (user + system) as well as wall time: on a shared machine the CPU figure is the steadier one.
+#   generated   CLASSES generated classes, each with monitors, explicit locks, tryLock, copies
+#               into @UserBuffer parameters under and outside locks, and ordinary lock-free code:
+#               the worst case for these checkers (most methods take a lock).
+#   commons-io  the 261 files of commons-io 2.18.0 (its Maven Central sources jar, fetched here
+#               with maven-dependency-plugin:get and unpacked under bench/out, never committed):
+#               real code with no faultlock annotation and a few monitors.
 #
-#   bench/errorprone/run.sh [CLASSES] [RUNS]      (defaults: 1000 classes, 3 runs each)
+# Compiles the set RUNS times with Error Prone alone and RUNS times with Error Prone plus
+# faultlock's checkers, interleaved (alone, with, alone, with, ...), and reports the medians and
+# their ratio. Same JVM flags, same javac flags; the only difference is faultlock-rules on the
+# processor path. The figure is javac's CPU time (user + system of its process, from bash's
+# `time`): on a shared machine other work disturbs it far less than wall time, also reported.
+#
+#   bench/errorprone/run.sh generated [CLASSES] [RUNS]   (defaults: 1000 classes, 3 runs each)
+#   bench/errorprone/run.sh commons-io [RUNS]             (default: 5 runs each)
 #
 # Needs: JDK 17, Maven, and faultlock-rules built: mvn -B -q -pl rules -am package -DskipTests
 set -euo pipefail
 
-CLASSES=${1:-1000}
-RUNS=${2:-3}
+CORPUS=${1:-generated}
+case "$CORPUS" in
+  generated) CLASSES=${2:-1000} RUNS=${3:-3} ;;
+  commons-io) RUNS=${2:-5} ;;
+  *) echo "usage: $0 generated [CLASSES] [RUNS] | commons-io [RUNS]" >&2; exit 2 ;;
+esac
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-OUT="$ROOT/bench/out/errorprone"
+OUT="$ROOT/bench/out/errorprone/$CORPUS"
 VERSION=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$ROOT/pom.xml" | head -1)
 EP_VERSION=$(sed -n 's|.*<errorprone.version>\(.*\)</errorprone.version>.*|\1|p' "$ROOT/pom.xml")
-RULES_JAR="$ROOT/rules/target/faultlock-rules-$VERSION.jar"
+RULES_JAR=${RULES_JAR:-"$ROOT/rules/target/faultlock-rules-$VERSION.jar"}
 ANNOTATIONS_JAR="$ROOT/annotations/target/faultlock-annotations-$VERSION.jar"
 
 for jar in "$RULES_JAR" "$ANNOTATIONS_JAR"; do
@@ -29,7 +40,7 @@ for jar in "$RULES_JAR" "$ANNOTATIONS_JAR"; do
   fi
 done
 
-rm -rf "$OUT"
+rm -rf "$OUT"/{src,classes,sources.txt,last.log}
 mkdir -p "$OUT/src"
 
 # Error Prone's own processor path: exactly error_prone_core and what it depends on.
@@ -51,6 +62,7 @@ POM
 (cd "$OUT" && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$OUT/ep.classpath" >/dev/null)
 EP_PATH=$(cat "$OUT/ep.classpath")
 
+generate() {
 echo "generating $CLASSES classes under $OUT/src"
 for ((i = 0; i < CLASSES; i++)); do
   pkg="bench.p$((i / 100))"
@@ -186,6 +198,19 @@ public final class File$i {
 }
 JAVA
 done
+}
+
+# commons-io's sources, from Maven Central's sources jar (cached in the local repository).
+commons_io() {
+  local v=2.18.0
+  local jar="$HOME/.m2/repository/commons-io/commons-io/$v/commons-io-$v-sources.jar"
+  [[ -f "$jar" ]] || mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
+    -Dartifact="commons-io:commons-io:$v:jar:sources" -Dtransitive=false >&2
+  echo "unpacking commons-io $v sources under $OUT/src"
+  (cd "$OUT/src" && unzip -q -o "$jar" '*.java')
+}
+
+if [[ "$CORPUS" == generated ]]; then generate; else commons_io; fi
 find "$OUT/src" -name '*.java' > "$OUT/sources.txt"
 
 JVM_FLAGS=()
@@ -212,20 +237,23 @@ FAULTLOCK_XEP="-Xep:FaultUnderLock:WARN -Xep:DeclaredOrderViolation:WARN -Xep:An
 echo "warm-up (not counted), checking the checkers really ran"
 compile "$EP_PATH:$RULES_JAR" "$FAULTLOCK_XEP" 1000000 > /dev/null
 # Each generated class has exactly two faulting copies under a lock (readSynchronized, readLocked)
-# and nothing else faultlock should report.
+# and nothing else faultlock should report; commons-io has no @UserBuffer or @MayFault, so no copy.
 found=$(grep -c '\[FaultUnderLock\]' "$OUT/last.log" || true)
 others=$(grep -cE '\[(UnsortedSameClassLocks|DeclaredOrderViolation|AnnotationMisuse)\]' "$OUT/last.log" || true)
-if [[ "$found" -ne $((2 * CLASSES)) || "$others" -ne 0 ]]; then
-  echo "expected $((2 * CLASSES)) FaultUnderLock and no other faultlock findings, got $found and $others" >&2
+expected=0
+[[ "$CORPUS" == generated ]] && expected=$((2 * CLASSES))
+if [[ "$found" -ne "$expected" || "$others" -ne 0 ]]; then
+  echo "expected $expected FaultUnderLock and no other faultlock findings, got $found and $others" >&2
   exit 1
 fi
-echo "findings check: $found FaultUnderLock (2 per class), 0 others"
+echo "findings check: $found FaultUnderLock, 0 others"
 
-alone_wall=() alone_cpu=() with_wall=() with_cpu=()
+alone_wall=() alone_cpu=() with_wall=() with_cpu=() pair_cpu=()
 for ((r = 1; r <= RUNS; r++)); do
   read -r aw ac < <(compile "$EP_PATH" "")
   read -r ww wc < <(compile "$EP_PATH:$RULES_JAR" "$FAULTLOCK_XEP")
   alone_wall+=("$aw") alone_cpu+=("$ac") with_wall+=("$ww") with_cpu+=("$wc")
+  pair_cpu+=("$(awk -v a="$ac" -v w="$wc" 'BEGIN { print w / a }')")
   printf 'run %d: Error Prone alone %7.2f s wall %7.2f s cpu | with faultlock %7.2f s wall %7.2f s cpu\n' \
     "$r" "$aw" "$ac" "$ww" "$wc"
 done
@@ -234,8 +262,11 @@ median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) 
 maw=$(median "${alone_wall[@]}") mac=$(median "${alone_cpu[@]}")
 mww=$(median "${with_wall[@]}") mwc=$(median "${with_cpu[@]}")
 echo
-echo "classes: $CLASSES, runs: $RUNS each, $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$CORPUS: $(wc -l < "$OUT/sources.txt") files, runs: $RUNS each, $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'median Error Prone alone:       %7.2f s wall %7.2f s cpu\n' "$maw" "$mac"
 printf 'median with faultlock checkers: %7.2f s wall %7.2f s cpu\n' "$mww" "$mwc"
 awk -v a="$mac" -v w="$mwc" 'BEGIN { printf "overhead (cpu):  %+.1f%% (ratio %.3f)\n", (w / a - 1) * 100, w / a }'
+# Each pair ran at nearly the same moment, so the median of the pairs' ratios resists the load
+# changing during the benchmark better than the ratio of the medians.
+awk -v r="$(median "${pair_cpu[@]}")" 'BEGIN { printf "overhead (cpu), median of the pairs: %+.1f%% (ratio %.3f)\n", (r - 1) * 100, r }'
 awk -v a="$maw" -v w="$mww" 'BEGIN { printf "overhead (wall): %+.1f%% (ratio %.3f)\n", (w / a - 1) * 100, w / a }'

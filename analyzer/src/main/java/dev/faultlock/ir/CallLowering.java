@@ -154,7 +154,7 @@ final class CallLowering {
     CallContext context = m.naming.context(scope, args, r).withBoundReceivers(bound);
     if (r.targets().isEmpty() && r.libraryType() == null && r.returnType() == null) unresolved.add(call);
     String callee = r.display(name);
-    CallSite.FaultSite fault = m.effects.userBufferFault(scope, args, r.targets(), callee);
+    CallSite.FaultSite fault = m.effects.userBufferFault(scope, args, r, name, callee);
     List<dev.faultlock.ir.LockOp> ops = m.effects.annotatedOps(r.named(), context, callee);
     functionArguments(args, values, r, element);
     CallSite site = new CallSite(callee, r.receiverType(), name, args.size(), targets, r.libraryType(),
@@ -251,7 +251,7 @@ final class CallLowering {
     CallContext context = named == null ? CallContext.NONE : m.naming.context(named, List.of(), r);
     String callee = r.display(name);
     List<MethodInfo> targets = new Targets(r.targets());
-    CallSite.FaultSite fault = named == null ? null : m.effects.userBufferFault(named, List.of(), r.targets(), callee);
+    CallSite.FaultSite fault = named == null ? null : m.effects.userBufferFault(named, List.of(), r, name, callee);
     CallSite site = new CallSite(callee, r.receiverType(), name, 0, targets, r.libraryType(), context,
         m.effects.annotatedOps(r.named(), context, callee), fault, false);
     InvokeKind kind = isInterface(type) ? InvokeKind.INTERFACE : InvokeKind.VIRTUAL;

@@ -2,7 +2,9 @@ package dev.faultlock.locks;
 
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.NameExpr;
+import dev.faultlock.callgraph.CallResolver;
 import dev.faultlock.catalog.LockApi;
+import dev.faultlock.catalog.UserBufferCopies;
 import dev.faultlock.ir.CallSite;
 import dev.faultlock.ir.LockOp;
 import dev.faultlock.source.MethodInfo;
@@ -108,8 +110,12 @@ public final class CallEffects {
    * when there is none.
    */
   public CallSite.FaultSite userBufferFault(
-      Expression scope, List<Expression> args, List<MethodInfo> targets, String callee) {
-    if (allFaultsDisabled(targets)) return null;
+      Expression scope, List<Expression> args, CallResolver.Resolved r, String name,
+      String callee) {
+    // The one definition both passes share: Buffer bookkeeping (remaining()) copies nothing.
+    if (allFaultsDisabled(r.targets()) || !UserBufferCopies.isCopy(r.receiverType(), name)) {
+      return null;
+    }
     String buffer = null;
     if (scope instanceof NameExpr n && isUserBuffer(n.getNameAsString())) buffer = n.getNameAsString();
     for (Expression a : args) {

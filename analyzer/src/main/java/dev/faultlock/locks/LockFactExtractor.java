@@ -401,7 +401,7 @@ public final class LockFactExtractor {
     String callee = r.display(name);
     events.add(new LockEvent.Call(at, callee, r.receiverType(), name, call.getArguments().size(),
         targets, r.libraryType(), context, heldBefore, coveredBefore));
-    CallSite.FaultSite fault = effects.userBufferFault(scope, call.getArguments(), r.targets(), callee);
+    CallSite.FaultSite fault = effects.userBufferFault(scope, call.getArguments(), r, name, callee);
     if (fault != null) {
       events.add(new LockEvent.Fault(at, fault.domain(), callee, fault.what(), s.snapshot(),
           Set.copyOf(s.covered)));

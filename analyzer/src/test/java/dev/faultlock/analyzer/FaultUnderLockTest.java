@@ -123,6 +123,19 @@ class FaultUnderLockTest {
     });
   }
 
+  /** {@code dev.faultlock.catalog.UserBufferCopies}: the same calls are copies in both passes. */
+  @Test
+  void bufferBookkeepingOnAUserBufferIsNotACopy() {
+    AnalysisResult r = analyze("bookkeeping");
+    assertThat(r.problems()).isEmpty();
+    assertThat(of(r, Rule.FAULT_UNDER_LOCK))
+        .extracting(f -> where(f) + " " + steps(f).get(1))
+        .containsExactly(
+            "Pages.java:22 Pages.java:22: `ByteBuffer.put` touches @UserBuffer `dst`",
+            "Pages.java:23 Pages.java:23: `ByteBuffer.equals` touches @UserBuffer `dst`",
+            "Pages.java:30 Pages.java:30: `WritableByteChannel.write` touches @UserBuffer `src`");
+  }
+
   @Test
   void errorProneAndCheckerFrameworkPreconditionsAndStampedLocks() {
     AnalysisResult r = analyze("foreign");

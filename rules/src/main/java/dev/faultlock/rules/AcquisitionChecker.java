@@ -12,6 +12,7 @@ import dev.faultlock.rules.dataflow.HeldLock;
 import dev.faultlock.rules.dataflow.LockAnalyses;
 import dev.faultlock.rules.dataflow.LockAnalysis;
 import dev.faultlock.rules.locks.LockRef;
+import dev.faultlock.rules.locks.LockRelevance;
 import java.util.List;
 
 /**
@@ -49,6 +50,9 @@ abstract class AcquisitionChecker extends BugChecker
       VisitorState state);
 
   private Description match(Tree tree, VisitorState state) {
+    if (!LockRelevance.relevant(state)) {
+      return Description.NO_MATCH;
+    }
     List<LockRef> acquired = Acquisitions.waitedFor(tree, state);
     if (acquired.isEmpty() || skip(state)) {
       return Description.NO_MATCH;

@@ -30,6 +30,7 @@ import dev.faultlock.catalog.Messages;
 import dev.faultlock.catalog.Rule;
 import dev.faultlock.rules.locks.Annotations;
 import dev.faultlock.rules.locks.LockExpressions;
+import dev.faultlock.rules.locks.LockRelevance;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -90,6 +91,9 @@ public final class AnnotationMisuse extends BugChecker
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
+    if (!LockRelevance.relevant(state)) {
+      return Description.NO_MATCH;
+    }
     MethodSymbol method = ASTHelpers.getSymbol(tree);
     for (String annotation : OURS) {
       Optional<List<String>> expressions = Annotations.strings(method, annotation, "value");
@@ -140,6 +144,9 @@ public final class AnnotationMisuse extends BugChecker
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
+    if (!LockRelevance.relevant(state)) {
+      return Description.NO_MATCH;
+    }
     VarSymbol var = ASTHelpers.getSymbol(tree);
     if (var == null) {
       return Description.NO_MATCH;
@@ -162,6 +169,9 @@ public final class AnnotationMisuse extends BugChecker
 
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
+    if (!LockRelevance.relevant(state)) {
+      return Description.NO_MATCH;
+    }
     Symbol cls = ASTHelpers.getSymbol(tree);
     checkLockClassValue(tree, cls, state);
     checkLockOrder(tree, cls, state);

@@ -3,6 +3,7 @@ package dev.faultlock.rules;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -12,33 +13,32 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.faultlock.catalog.LockApi;
+import dev.faultlock.catalog.UserBufferCopies;
 import dev.faultlock.rules.locks.Annotations;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Which calls may fault: a {@code @MayFault} method, a method named by {@code
- * -XepOpt:FaultUnderLock:FaultMethods}, or any call that reads or writes a {@code @UserBuffer}
- * parameter as receiver or argument. A call to a {@code @FaultsDisabled} method never faults.
+ * -XepOpt:FaultUnderLock:FaultMethods}, or a call handed a {@code @UserBuffer} parameter as
+ * receiver or argument that {@link UserBufferCopies} counts as a copy. A call to a {@code
+ * @FaultsDisabled} method never faults.
  */
 final class FaultSites {
   /** The flag naming extra faulting methods, {@code Type#method} or {@code Type#*}, comma-separated. */
   static final String FAULT_METHODS_FLAG = "FaultUnderLock:FaultMethods";
 
   /**
-   * {@code java.nio.Buffer} methods that read or move the buffer's bookkeeping, never its memory:
-   * they cannot fault on a mapping, so {@code dst.remaining()} under a lock is fine.
+   * {@code Type#method} from the option; {@code owner} finds the type through javac's class
+   * finder, once per compilation.
    */
-  private static final Set<String> BUFFER_BOOKKEEPING =
-      Set.of("remaining", "hasRemaining", "position", "limit", "capacity", "mark", "reset",
-          "clear", "flip", "rewind", "isDirect", "isReadOnly", "hasArray", "arrayOffset", "order");
-
-  private static final Set<String> OBJECT_METHODS =
-      Set.of("hashCode", "equals", "toString", "getClass");
-
-  private record Pattern(String type, String method) {}
+  private record Pattern(String type, String method, Supplier<Type> owner) {
+    Pattern(String type, String method) {
+      this(type, method, VisitorState.memoize(state -> typeNamed(type, state)));
+    }
+  }
 
   private final ImmutableList<Pattern> extra;
   private final ImmutableList<String> malformed;
@@ -70,7 +70,7 @@ final class FaultSites {
               + "` is not Type#method (such as java.nio.channels.FileChannel#transferTo)");
     }
     for (Pattern pattern : extra) {
-      if (state.getTypeFromString(pattern.type()) == null) {
+      if (pattern.owner().get(state) == null) {
         problems.add(
             "-XepOpt:" + FAULT_METHODS_FLAG + ": type `" + pattern.type()
                 + "` is not on the classpath; name it fully qualified");
@@ -90,35 +90,52 @@ final class FaultSites {
     }
     for (Pattern pattern : extra) {
       if ((pattern.method().equals("*") || method.getSimpleName().contentEquals(pattern.method()))
-          && ownerIs(method, pattern.type(), state)) {
+          && ownerIs(method, pattern.owner().get(state), state)) {
         return "-XepOpt:" + FAULT_METHODS_FLAG;
       }
     }
-    if (OBJECT_METHODS.contains(method.getSimpleName().toString())) {
-      return null;
-    }
-    ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    if (userBuffer(receiver) && !bookkeeping(method, state)) {
-      return "@UserBuffer";
+    return handedUserBuffer(call)
+            && UserBufferCopies.isCopy(receiverType(call, state), method.getSimpleName().toString())
+        ? "@UserBuffer"
+        : null;
+  }
+
+  private static boolean handedUserBuffer(MethodInvocationTree call) {
+    if (userBuffer(ASTHelpers.getReceiver(call))) {
+      return true;
     }
     for (ExpressionTree arg : call.getArguments()) {
       if (userBuffer(arg)) {
-        return "@UserBuffer";
+        return true;
       }
     }
-    return null;
+    return false;
   }
 
-  private static boolean ownerIs(MethodSymbol method, String typeName, VisitorState state) {
-    Type type = state.getTypeFromString(typeName);
+  private static boolean ownerIs(MethodSymbol method, Type type, VisitorState state) {
     return type != null && ASTHelpers.isSubtype(method.owner.type, type, state);
   }
 
-  private static boolean bookkeeping(MethodSymbol method, VisitorState state) {
-    Type buffer = state.getTypeFromString("java.nio.Buffer");
-    return BUFFER_BOOKKEEPING.contains(method.getSimpleName().toString())
-        && buffer != null
-        && ASTHelpers.isSubtype(method.owner.type, buffer, state);
+  /**
+   * The class with this canonical name, or null when the classpath has none. {@code
+   * getTypeFromString} sees only the classes the sources have already made javac load, and the
+   * option is pasted into projects (and modules of one build) that never mention {@code
+   * FileChannel}; so it is looked up the way an annotation processor would, which reads it from
+   * the classpath or the JDK.
+   */
+  private static Type typeNamed(String name, VisitorState state) {
+    Type loaded = state.getTypeFromString(name);
+    if (loaded != null) {
+      return loaded;
+    }
+    TypeElement element = state.getElements().getTypeElement(name);
+    return element == null ? null : (Type) element.asType();
+  }
+
+  /** The erased static type of the call's receiver, as {@link UserBufferCopies} names types. */
+  private static String receiverType(MethodInvocationTree call, VisitorState state) {
+    Type type = ASTHelpers.getReceiverType(call);
+    return type == null ? null : state.getTypes().erasure(type).tsym.getQualifiedName().toString();
   }
 
   private static boolean userBuffer(ExpressionTree tree) {

@@ -22,6 +22,7 @@ import dev.faultlock.rules.dataflow.HeldLock;
 import dev.faultlock.rules.dataflow.LockAnalyses;
 import dev.faultlock.rules.dataflow.LockAnalysis;
 import dev.faultlock.rules.locks.Annotations;
+import dev.faultlock.rules.locks.LockRelevance;
 import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
@@ -76,7 +77,9 @@ public final class FaultUnderLock extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (faultSites.reason(tree, state) == null || inFaultsDisabledMethod(state)) {
+    if (!LockRelevance.relevant(state)
+        || faultSites.reason(tree, state) == null
+        || inFaultsDisabledMethod(state)) {
       return Description.NO_MATCH;
     }
     LockAnalysis analysis = LockAnalyses.instance(state).around(state);

@@ -66,6 +66,62 @@ class FaultUnderLockTest {
         .doTest();
   }
 
+  /** {@code dev.faultlock.catalog.UserBufferCopies}: the same calls are copies in both passes. */
+  @Test
+  void bufferBookkeepingIsNotACopyButItsElementsAre() {
+    helper
+        .addSourceLines(
+            "File.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.io.IOException;",
+            "import java.nio.ByteBuffer;",
+            "import java.nio.channels.WritableByteChannel;",
+            "class File {",
+            "  private final ByteBuffer cache = ByteBuffer.allocate(64);",
+            "  synchronized int read(@UserBuffer ByteBuffer dst, Object other) {",
+            "    int n = dst.remaining();",
+            "    dst.position(dst.position() + 0).limit(dst.capacity());",
+            "    dst.flip();",
+            "    String shown = dst.toString();",
+            "    boolean same = other.equals(dst);",
+            "    // BUG: Diagnostic contains: dst.put",
+            "    dst.put((byte) 1);",
+            "    // BUG: Diagnostic contains: dst.get",
+            "    n += dst.get(0);",
+            "    // BUG: Diagnostic contains: cache.put",
+            "    cache.put(dst);",
+            "    // BUG: Diagnostic contains: dst.equals",
+            "    return dst.equals(cache) ? n : 0;",
+            "  }",
+            "  synchronized void ship(@UserBuffer ByteBuffer src, WritableByteChannel out)",
+            "      throws IOException {",
+            "    if (src.hasRemaining()) {",
+            "      // BUG: Diagnostic contains: out.write",
+            "      out.write(src);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** Only {@code java.nio} buffers have bookkeeping: a user type's {@code remaining()} may copy. */
+  @Test
+  void bookkeepingNamesOnOtherTypesAreCopies() {
+    helper
+        .addSourceLines(
+            "File.java",
+            "import dev.faultlock.annotations.*;",
+            "interface Memory { int remaining(); }",
+            "class File {",
+            "  synchronized int read(@UserBuffer Memory dst) {",
+            "    int h = dst.hashCode();",
+            "    // BUG: Diagnostic contains: dst.remaining",
+            "    return h + dst.remaining();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void mayFaultCallUnderExplicitLock() {
     helper
@@ -575,6 +631,83 @@ class FaultUnderLockTest {
         .doTest();
   }
 
+  /**
+   * The README's snippet on a project that never mentions {@code FileChannel}: the option's type
+   * is found by name in the JDK, not among the classes the sources happened to load.
+   */
+  @Test
+  void faultMethodsTypeNeedNotBeImportedAnywhere() {
+    helper
+        .setArgs("-XepOpt:FaultUnderLock:FaultMethods=java.nio.channels.FileChannel#transferTo")
+        .addSourceLines(
+            "Store.java",
+            "import dev.faultlock.annotations.*;",
+            "class Store {",
+            "  @MayFault static void copy() {}",
+            "  synchronized void read() {",
+            "    // BUG: Diagnostic contains: [FaultUnderLock]",
+            "    copy();",
+            "  }",
+            "}")
+        .addSourceLines("Other.java", "class Other { int size() { return 0; } }")
+        .doTest();
+  }
+
+  /**
+   * {@code LockRelevance} skips units with no sign of a lock; a unit whose only signs are its
+   * callees' annotations (declared in another file) or a JDK lock call is still checked.
+   */
+  @Test
+  void unitWithoutAnnotationsOfItsOwnIsCheckedThroughItsCallees() {
+    helper
+        .setArgs("-XepOpt:FaultUnderLock:FaultMethods=java.nio.channels.FileChannel#transferTo")
+        .addSourceLines(
+            "Locks.java",
+            "import dev.faultlock.annotations.*;",
+            "class Locks {",
+            "  @Acquires(\"lock\") static void lock(Object lock) {}",
+            "  @Releases(\"lock\") static void unlock(Object lock) {}",
+            "  @MayFault static void copy() {}",
+            "}")
+        .addSourceLines(
+            "Annotated.java",
+            "class Annotated {",
+            "  void read(Object inode) {",
+            "    Locks.lock(inode);",
+            "    // BUG: Diagnostic contains: copy",
+            "    Locks.copy();",
+            "    Locks.unlock(inode);",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Jdk.java",
+            "import java.io.IOException;",
+            "import java.nio.channels.FileChannel;",
+            "import java.nio.channels.WritableByteChannel;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Jdk {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  void ship(FileChannel file, WritableByteChannel out) throws IOException {",
+            "    lock.lock();",
+            "    try {",
+            "      // BUG: Diagnostic contains: transferTo",
+            "      file.transferTo(0, 10, out);",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Plain.java",
+            "class Plain {",
+            "  void ship(java.nio.channels.FileChannel file) throws java.io.IOException {",
+            "    file.transferTo(0, 10, null);",
+            "    Locks.copy();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void malformedFaultMethodsEntryIsAnErrorNotACrash() {
     helper
@@ -593,6 +726,17 @@ class FaultUnderLockTest {
         .addSourceLines(
             "Log.java",
             "// BUG: Diagnostic contains: type `no.such.Type` is not on the classpath",
+            "class Log {}")
+        .doTest();
+  }
+
+  @Test
+  void typeNameThatIsNotAJavaNameIsAnErrorNotACrash() {
+    helper
+        .setArgs("-XepOpt:FaultUnderLock:FaultMethods=java.nio..FileChannel#transferTo")
+        .addSourceLines(
+            "Log.java",
+            "// BUG: Diagnostic contains: type `java.nio..FileChannel` is not on the classpath",
             "class Log {}")
         .doTest();
   }

@@ -72,6 +72,9 @@ public final class HeldLocks implements Store<HeldLocks> {
 
   @Override
   public HeldLocks leastUpperBound(HeldLocks other) {
+    if (equals(other)) {
+      return this; // most joins meet the same facts: no new maps
+    }
     Map<String, HeldLock> union = new LinkedHashMap<>(held);
     other.held.forEach(
         (key, lock) -> union.merge(key, lock, (a, b) -> a.waited() ? a : b));

@@ -16,6 +16,7 @@ import dev.faultlock.rules.locks.LockEffect;
 import dev.faultlock.rules.locks.LockExpressions;
 import dev.faultlock.rules.locks.LockOps;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class LockAnalysis {
   private final List<HeldLock> entryMonitors;
   private final AnalysisResult<UnusedAbstractValue, HeldLocks> flow;
   private final VisitorState state;
+  private final Map<Tree, HeldLocks> storesBefore = new IdentityHashMap<>();
 
   private LockAnalysis(
       TreePath unitPath,
@@ -81,10 +83,19 @@ public final class LockAnalysis {
     return storeBefore(path.getLeaf()).sortedClasses();
   }
 
+  /**
+   * The dataflow fact before {@code leaf}. Each lookup re-runs the transfer function from the
+   * start of the leaf's block, and the checkers ask twice per copy (held and sorted), so answers
+   * are kept.
+   */
   private HeldLocks storeBefore(Tree leaf) {
     if (flow == null) {
       return HeldLocks.EMPTY;
     }
+    return storesBefore.computeIfAbsent(leaf, this::lookUpStoreBefore);
+  }
+
+  private HeldLocks lookUpStoreBefore(Tree leaf) {
     HeldLocks store = flow.getStoreBefore(leaf);
     if (store == null && leaf instanceof SynchronizedTree sync) {
       store = flow.getStoreBefore(sync.getExpression());

@@ -44,6 +44,11 @@ public final class LockOps {
           .flatMap(Set::stream)
           .collect(Collectors.toUnmodifiableSet());
 
+  /** Whether {@code name} is the name of a JDK lock method (whatever the receiver's type). */
+  public static boolean isJdkLockName(String name) {
+    return JDK_LOCK_METHODS.contains(name);
+  }
+
   /** The effects of {@code call}, in the order they happen; empty for most calls. */
   public static List<LockEffect> effects(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol(call);
