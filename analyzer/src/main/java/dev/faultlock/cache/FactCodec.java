@@ -45,8 +45,13 @@ final class FactCodec {
   private FactCodec() {}
 
   /** What the extraction derived from one file. */
+  /**
+   * @param guards the digest of the program's guards the facts were solved with ({@link
+   *     dev.faultlock.locks.Guards#digest()}): facts solved with other guards are stale
+   */
   record FileFacts(
-      List<MethodFacts> facts, Map<String, List<MethodInfo>> bindings, List<Problem> problems) {}
+      List<MethodFacts> facts, Map<String, List<MethodInfo>> bindings, List<Problem> problems,
+      String guards) {}
 
   /** Positions of every program method among its type's methods. */
   static Map<MethodInfo, Integer> positions(ProgramIndex index) {
@@ -97,6 +102,9 @@ final class FactCodec {
       }
       out.uint(f.events().size());
       for (LockEvent e : f.events()) w.event(e);
+      w.holds(f.heldOnReturn());
+      out.uint(f.releasedUnheld().size());
+      for (LockRef l : f.releasedUnheld()) w.lock(l);
     }
     out.uint(file.bindings().size());
     for (Map.Entry<String, List<MethodInfo>> e : file.bindings().entrySet()) {
@@ -109,6 +117,7 @@ final class FactCodec {
       w.location(p.location());
       out.string(p.message());
     }
+    out.string(file.guards());
     return out.toBytes();
   }
 
@@ -139,7 +148,12 @@ final class FactCodec {
       int events = in.count();
       List<LockEvent> es = new ArrayList<>(events);
       for (int k = 0; k < events; k++) es.add(r.event());
-      facts.add(new MethodFacts(method, List.copyOf(es), guard, List.copyOf(ms), unresolved));
+      List<Held> heldOnReturn = r.held();
+      int released = in.count();
+      List<LockRef> releasedUnheld = new ArrayList<>(released);
+      for (int k = 0; k < released; k++) releasedUnheld.add(r.lock());
+      facts.add(new MethodFacts(method, List.copyOf(es), guard, List.copyOf(ms), unresolved,
+          heldOnReturn, List.copyOf(releasedUnheld)));
     }
     Map<String, List<MethodInfo>> bindings = new LinkedHashMap<>();
     int b = in.count();
@@ -153,8 +167,9 @@ final class FactCodec {
     int p = in.count();
     List<Problem> problems = new ArrayList<>(p);
     for (int i = 0; i < p; i++) problems.add(new Problem(r.location(), in.text()));
+    String guards = in.text();
     if (!in.atEnd()) throw new IOException("trailing data");
-    return new FileFacts(facts, bindings, problems);
+    return new FileFacts(facts, bindings, problems, guards);
   }
 
   private static final class Writer {
@@ -225,12 +240,17 @@ final class FactCodec {
     }
 
     void held(List<Held> held, Set<String> covered) {
+      holds(held);
+      out.strings(covered.stream().sorted().toList());
+    }
+
+    /** What {@link Reader#held()} reads. */
+    void holds(List<Held> held) {
       out.uint(held.size());
       for (Held h : held) {
         lock(h.lock());
         witness(h.how());
       }
-      out.strings(covered.stream().sorted().toList());
     }
 
     void event(LockEvent e) {

@@ -5,8 +5,11 @@ import dev.faultlock.callgraph.Dispatch;
 import dev.faultlock.callgraph.FunctionBindings;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.Problem;
-import dev.faultlock.locks.LockFactExtractor;
+import dev.faultlock.ir.Lowering;
+import dev.faultlock.ir.LoweringContext;
+import dev.faultlock.locks.Guards;
 import dev.faultlock.locks.LockNames;
+import dev.faultlock.locks.LockStateAnalysis;
 import dev.faultlock.locks.MethodFacts;
 import dev.faultlock.source.Annotations;
 import dev.faultlock.source.Compact;
@@ -105,9 +108,11 @@ public final class ProgramFacts {
     FileDeclarations declarations;
     String interfaceHash;
     FunctionBindings bindings;
-    LockFactExtractor.Context context;
+    LoweringContext context;
     final List<MethodFacts> facts = new ArrayList<>();
     Map<String, List<MethodInfo>> storedBindings;
+    /** The digest of the guards its stored facts were solved with ({@link Guards#digest()}). */
+    String storedGuards;
     final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
 
     Slot(Path path) {
@@ -162,6 +167,8 @@ public final class ProgramFacts {
     final String environment;
     final boolean readStored;
     final AtomicInteger parsed = new AtomicInteger();
+    /** The digest of the program's guards, once its facts are solved. */
+    String guards;
 
     Run(AnalyzerOptions options, LibraryTypes library, LibrarySummaries summaries,
         List<Problem> problems, FileEntries store, String environment, boolean readStored) {
@@ -201,8 +208,9 @@ public final class ProgramFacts {
       Dispatch dispatch = new Dispatch(index);
       long parseMillis = (System.nanoTime() - start) / 1_000_000;
 
-      extract(slots, index, names, dispatch);
+      // Stored facts first: the guards they hold are part of the program's (extract).
       Workers.run(jobs, slots.size(), i -> readFacts(slots.get(i), index));
+      extract(slots, index, names, dispatch);
       if (store != null) {
         Map<MethodInfo, Integer> positions = FactCodec.positions(index);
         Workers.run(jobs, slots.size(), i -> writeEntry(slots.get(i), fingerprint, index, positions));
@@ -305,11 +313,12 @@ public final class ProgramFacts {
         byFile.put(s.declarations.file(), s);
         // Per file, so that the file's entry can say what it bound.
         s.bindings = new FunctionBindings();
-        s.context = new LockFactExtractor.Context(index, dispatch, names, s.bindings, summaries);
+        s.context = new LoweringContext(index, dispatch, names, s.bindings, summaries);
       }
       List<MethodInfo> todo = new ArrayList<>();
       for (MethodInfo m : index.methods()) if (byFile.containsKey(m.owner().file())) todo.add(m);
       List<List<MethodFacts>> extracted = new ArrayList<>(Collections.nCopies(todo.size(), List.of()));
+      List<List<Lowering.Lowered>> lowered = new ArrayList<>(Collections.nCopies(todo.size(), List.of()));
       AtomicInteger done = new AtomicInteger();
       options.progress().update("analysing", 0, todo.size());
       Workers.run(
@@ -319,7 +328,8 @@ public final class ProgramFacts {
             MethodInfo m = todo.get(i);
             Slot s = byFile.get(m.owner().file());
             try {
-              extracted.set(i, LockFactExtractor.extract(s.context, m));
+              lowered.set(i, Lowering.lower(s.context, m));
+              extracted.set(i, facts(lowered.get(i), names, Guards.NONE));
             } catch (StackOverflowError | RuntimeException e) {
               // One method the analysis cannot follow must not stop the others.
               s.problems.add(
@@ -327,11 +337,78 @@ public final class ProgramFacts {
                       new Location(s.shown, m.line(), 0),
                       "cannot analyse `" + m.display() + "` (" + e.getClass().getSimpleName()
                           + "); its locks are not checked"));
+              lowered.set(i, List.of());
               extracted.set(i, List.of(new MethodFacts(m, List.of(), false, List.of(), 0)));
             }
             options.progress().update("analysing", done.incrementAndGet(), todo.size());
           });
+      List<MethodFacts> stored = new ArrayList<>();
+      for (Slot s : slots) if (s.declarations != null && !s.parsed()) stored.addAll(s.facts);
+      guards = solveWithGuards(lowered, extracted, stored, names).digest();
+      for (Slot s : slots) {
+        if (s.declarations != null && !s.parsed() && !guards.equals(s.storedGuards)) {
+          // Its facts were solved with other guards (a guard changed in another file).
+          throw new StaleCache(null);
+        }
+      }
       for (int i = 0; i < todo.size(); i++) byFile.get(todo.get(i).owner().file()).facts.addAll(extracted.get(i));
+    }
+
+    /** Rounds of {@link #solveWithGuards}: a guard of a guard of a guard is as deep as code goes. */
+    private static final int GUARD_ROUNDS = 8;
+
+    /**
+     * Solves again, with the guards of the program ({@link Guards}), the methods that call one,
+     * until no guard's own facts change (a guard may itself take its lock through a guard:
+     * {@code readLock()} calling {@code autoRelease(lock)}; and a method that looked like a guard
+     * before its callees were known, {@code lock(); try { } finally { unlockHelper(); }}, stops
+     * being one, so its callers are solved again too). Returns the guards they were solved with.
+     */
+    private Guards solveWithGuards(
+        List<List<Lowering.Lowered>> lowered, List<List<MethodFacts>> extracted,
+        List<MethodFacts> stored, LockNames names) {
+      Guards guards = Guards.of(flat(extracted, stored));
+      if (guards.isEmpty()) return guards;
+      Guards before = Guards.NONE;
+      for (int round = 0; round < GUARD_ROUNDS && !guards.sameAs(before); round++) {
+        List<Integer> again = new ArrayList<>();
+        for (int i = 0; i < lowered.size(); i++) {
+          for (Lowering.Lowered l : lowered.get(i)) {
+            if (guards.affects(l.ir()) || before.affects(l.ir())) {
+              again.add(i);
+              break;
+            }
+          }
+        }
+        Guards known = guards;
+        Workers.run(options.jobs(), again.size(), k -> {
+          int i = again.get(k);
+          extracted.set(i, facts(lowered.get(i), names, known));
+        });
+        before = known;
+        guards = Guards.of(flat(extracted, stored));
+      }
+      return guards;
+    }
+
+    private static List<MethodFacts> flat(List<List<MethodFacts>> lists, List<MethodFacts> more) {
+      List<MethodFacts> out = new ArrayList<>(more);
+      for (List<MethodFacts> l : lists) out.addAll(l);
+      return out;
+    }
+
+    /**
+     * The facts of a method and of the lambdas written in it, from their IR: the lock state
+     * solved over each control-flow graph, with what {@code guards} say calls do.
+     */
+    private static List<MethodFacts> facts(
+        List<Lowering.Lowered> lowered, LockNames names, Guards guards) {
+      List<MethodFacts> out = new ArrayList<>(lowered.size());
+      for (Lowering.Lowered l : lowered) {
+        out.add(LockStateAnalysis.facts(l.ir(), l.entry().held(), names, guards,
+            l.entry().misuses(), l.orderingGuard(), l.unresolvedCalls()));
+      }
+      return out;
     }
 
     private void readFacts(Slot s, ProgramIndex index) {
@@ -340,6 +417,7 @@ public final class ProgramFacts {
         FactCodec.FileFacts stored = FactCodec.read(s.entry.facts(), index);
         s.facts.addAll(stored.facts());
         s.storedBindings = stored.bindings();
+        s.storedGuards = stored.guards();
         s.problems.addAll(stored.problems());
       } catch (IOException | RuntimeException e) {
         throw new StaleCache(e);
@@ -353,7 +431,8 @@ public final class ProgramFacts {
       byte[] facts;
       try {
         facts = FactCodec.write(
-            new FactCodec.FileFacts(s.facts, s.bindings.all(), List.copyOf(s.problems)), index, positions);
+            new FactCodec.FileFacts(s.facts, s.bindings.all(), List.copyOf(s.problems), guards),
+            index, positions);
       } catch (IllegalArgumentException e) {
         // A fact that cannot be stored: the file is parsed again next time.
         return;

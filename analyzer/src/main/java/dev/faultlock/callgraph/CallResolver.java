@@ -27,9 +27,9 @@ import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
-import dev.faultlock.locks.LockFactExtractor;
-import dev.faultlock.locks.LockNames;
+import dev.faultlock.ir.LoweringContext;
 import dev.faultlock.locks.Locals;
+import dev.faultlock.locks.LockNames;
 import dev.faultlock.source.FieldInfo;
 import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
@@ -65,14 +65,14 @@ public final class CallResolver {
 
   private static final Resolved UNRESOLVED = new Resolved(null, null, List.of(), null, null);
 
-  private final LockFactExtractor.Context cx;
+  private final LoweringContext cx;
   private final ProgramIndex index;
   private final MethodInfo method;
   private final TypeInfo owner;
   private final Locals locals;
   private final Map<Expression, Resolved> resolvedCalls = new IdentityHashMap<>();
 
-  public CallResolver(LockFactExtractor.Context cx, MethodInfo method, Locals locals) {
+  public CallResolver(LoweringContext cx, MethodInfo method, Locals locals) {
     this.cx = cx;
     this.index = cx.index();
     this.method = method;

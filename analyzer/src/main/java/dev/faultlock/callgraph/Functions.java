@@ -11,9 +11,9 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import dev.faultlock.locks.LockFactExtractor;
-import dev.faultlock.locks.LockNaming;
+import dev.faultlock.ir.LoweringContext;
 import dev.faultlock.locks.Locals;
+import dev.faultlock.locks.LockNaming;
 import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
 import dev.faultlock.source.TypeInfo;
@@ -37,7 +37,7 @@ public final class Functions {
     void walk(MethodInfo lambda, Locals captured, Functions functions);
   }
 
-  private final LockFactExtractor.Context cx;
+  private final LoweringContext cx;
   private final ProgramIndex index;
   private final MethodInfo method;
   private final TypeInfo owner;
@@ -64,7 +64,7 @@ public final class Functions {
   }
 
   /** {@code numbering} is shared with the lambdas' own {@code Functions}. */
-  public Functions(LockFactExtractor.Context cx, MethodInfo method, Locals locals,
+  public Functions(LoweringContext cx, MethodInfo method, Locals locals,
       CallResolver calls, LockNaming naming, Numbering numbering, LambdaBodies bodies) {
     this.cx = cx;
     this.index = cx.index();

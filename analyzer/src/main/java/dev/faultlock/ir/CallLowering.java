@@ -236,9 +236,25 @@ final class CallLowering {
     emit(new Stmt.Invoke(null, InvokeKind.SPECIAL, m.thisVar, List.of(), site, true, line));
   }
 
-  /** A resource's {@code close()} on the way out of try-with-resources. */
-  void close(Expression named, Var resource, int line) {
-    implicitCall(null, named, resource, calls.typeOf(named), "close", false, line);
+  /**
+   * A resource's {@code close()} on the way out of try-with-resources. A resource made right
+   * there is closed by what made it: a lambda or method reference ({@code Closeable c = () ->
+   * ...}) runs only itself, and {@code new T(..)} runs {@code T}'s {@code close()}, not every
+   * implementation of the declared interface (Lucene's {@code IndexWriter.commitInternal}).
+   */
+  void close(Expression named, Var resource, Expression made, int line) {
+    if (made instanceof LambdaExpr || made instanceof MethodReferenceExpr) {
+      List<MethodInfo> functions = m.functions.functions(made, null);
+      String type = calls.typeOf(named);
+      CallSite site = new CallSite(
+          LockNames.simple(type == null ? "AutoCloseable" : type) + ".close", type, "close", 0,
+          new Targets(functions), null, m.naming.context(named, List.of()), List.of(), null, false);
+      emit(new Stmt.Invoke(null, InvokeKind.INTERFACE, resource, List.of(), site, true, line));
+      return;
+    }
+    String type = made instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isEmpty()
+        ? calls.typeOf(o) : calls.typeOf(named);
+    implicitCall(null, named, resource, type, "close", false, line);
   }
 
   /**

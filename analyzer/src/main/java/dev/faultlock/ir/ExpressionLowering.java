@@ -414,7 +414,7 @@ final class ExpressionLowering {
   }
 
   // ---------------------------------------------------------------------------------------
-  // Assignments and declarations, updating the front end's locals as the old walk did.
+  // Assignments and declarations, updating the front end's locals (the aliases lock naming reads).
 
   private Var assign(AssignExpr a) {
     int line = MethodLowering.line(a);

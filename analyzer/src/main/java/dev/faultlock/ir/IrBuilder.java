@@ -58,6 +58,9 @@ final class IrBuilder {
   /** Emits {@code s}; if it may throw, its exception goes to {@code handler} (null: out). */
   void emit(Stmt s, Label handler) {
     if (!live) return;
+    // A value the front end could not lower (a call of no known type) assigned to a variable:
+    // the variable now holds something unknown, which is what an operation of no operands says.
+    if (s instanceof Stmt.Copy c && c.rhs() == null) s = new Stmt.Op(c.lhs(), "?", List.of(), c.line());
     Label h = Cfg.mayThrow(s) ? handler : null;
     if (h != null) h.used = true;
     cur.items.add(new Plain(s, h));

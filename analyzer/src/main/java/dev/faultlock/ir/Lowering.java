@@ -2,7 +2,6 @@ package dev.faultlock.ir;
 
 import dev.faultlock.callgraph.Functions;
 import dev.faultlock.locks.EntryLocks;
-import dev.faultlock.locks.LockFactExtractor;
 import dev.faultlock.locks.Locals;
 import dev.faultlock.locks.OrderingGuards;
 import dev.faultlock.source.MethodInfo;
@@ -30,11 +29,10 @@ public final class Lowering {
 
   /**
    * {@code method} followed by the lambdas written in it, in the order they are numbered ({@code
-   * run$lambda1}, ...): one {@link Lowered} for each fact list the old extractor made, same
-   * methods, same order, then the lambdas it never made (returned, stored in a field, passed to
-   * a library constructor).
+   * run$lambda1}, ...): one {@link Lowered} each, the lambdas bound where they are passed first,
+   * then those returned, stored in a field or passed to a library constructor.
    */
-  public static List<Lowered> lower(LockFactExtractor.Context cx, MethodInfo method) {
+  public static List<Lowered> lower(LoweringContext cx, MethodInfo method) {
     Job job = new Job(cx);
     Functions.Numbering numbering = new Functions.Numbering();
     job.run(method, new Locals(), numbering, EntryLocks.of(cx, method));
@@ -45,14 +43,14 @@ public final class Lowering {
   /** One call of {@link #lower}: the methods lowered so far, each in its slot. */
   static final class Job {
     private static final EntryLocks NONE = new EntryLocks(List.of(), List.of());
-    private final LockFactExtractor.Context cx;
+    private final LoweringContext cx;
     private final List<Lowered> out = new ArrayList<>();
 
-    Job(LockFactExtractor.Context cx) {
+    Job(LoweringContext cx) {
       this.cx = cx;
     }
 
-    LockFactExtractor.Context cx() {
+    LoweringContext cx() {
       return cx;
     }
 

@@ -42,7 +42,6 @@ import dev.faultlock.callgraph.Functions;
 import dev.faultlock.catalog.LockApi;
 import dev.faultlock.ir.IrBuilder.Label;
 import dev.faultlock.locks.CallEffects;
-import dev.faultlock.locks.LockFactExtractor;
 import dev.faultlock.locks.LockNaming;
 import dev.faultlock.locks.LockRef;
 import dev.faultlock.locks.Locals;
@@ -72,7 +71,7 @@ import java.util.Map;
  * it.
  */
 final class MethodLowering {
-  final LockFactExtractor.Context cx;
+  final LoweringContext cx;
   final MethodInfo method;
   final TypeInfo owner;
   final Locals locals;
@@ -132,11 +131,14 @@ final class MethodLowering {
   private static final class Resource extends Cleanup {
     final Expression named;
     final Var value;
+    final Expression made;
     final int line;
 
-    Resource(Expression named, Var value, int line) {
+    /** {@code made}: the declared resource's initializer, or {@code null} for a named one. */
+    Resource(Expression named, Var value, Expression made, int line) {
       this.named = named;
       this.value = value;
+      this.made = made;
       this.line = line;
     }
   }
@@ -584,9 +586,10 @@ final class MethodLowering {
     if (r instanceof VariableDeclarationExpr v) {
       ex.effect(v);
       String name = v.getVariable(0).getNameAsString();
-      return new Resource(new NameExpr(name), local(name), line);
+      return new Resource(new NameExpr(name), local(name),
+          v.getVariable(0).getInitializer().orElse(null), line);
     }
-    return new Resource(r, ex.value(r), line);
+    return new Resource(r, ex.value(r), null, line);
   }
 
   /** Lowers each copy of a {@code finally} block into its hole, outside its own region. */
@@ -643,7 +646,7 @@ final class MethodLowering {
     if (c instanceof Monitor m) {
       b.emit(new Stmt.MonitorExit(m.lock, m.ref, line), null);
     } else if (c instanceof Resource r) {
-      ex.invoke().close(r.named, r.value, r.line);
+      ex.invoke().close(r.named, r.value, r.made, r.line);
     } else if (c instanceof Finally f) {
       f.holes.add(b.hole());
       f.outside.add(List.copyOf(frames));

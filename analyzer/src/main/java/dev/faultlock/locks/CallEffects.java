@@ -7,6 +7,7 @@ import dev.faultlock.catalog.LockApi;
 import dev.faultlock.catalog.UserBufferCopies;
 import dev.faultlock.ir.CallSite;
 import dev.faultlock.ir.LockOp;
+import dev.faultlock.ir.LoweringContext;
 import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class CallEffects {
   private final Locals locals;
   private final LockNaming naming;
 
-  public CallEffects(LockFactExtractor.Context cx, Locals locals, LockNaming naming) {
+  public CallEffects(LoweringContext cx, Locals locals, LockNaming naming) {
     this.index = cx.index();
     this.names = cx.names();
     this.locals = locals;

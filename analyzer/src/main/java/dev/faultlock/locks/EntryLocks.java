@@ -3,6 +3,7 @@ package dev.faultlock.locks;
 import dev.faultlock.catalog.LockApi;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.TraceStep;
+import dev.faultlock.ir.LoweringContext;
 import dev.faultlock.source.MethodInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ public record EntryLocks(List<Held> held, List<MethodFacts.Misuse> misuses) {
           LockApi.EP_UNLOCK_METHOD, LockApi.CF_ENSURES_LOCK_HELD, LockApi.CF_ENSURES_LOCK_HELD_IF);
 
   /** The entry of {@code method}. */
-  public static EntryLocks of(LockFactExtractor.Context cx, MethodInfo method) {
+  public static EntryLocks of(LoweringContext cx, MethodInfo method) {
     String file = method.owner().file().shown();
     List<Held> held = new ArrayList<>();
     List<MethodFacts.Misuse> misuses = new ArrayList<>();
@@ -59,7 +60,7 @@ public record EntryLocks(List<Held> held, List<MethodFacts.Misuse> misuses) {
    * a field, {@code param.field}, {@code Type.class}. A name that resolves to nothing is an
    * {@code AnnotationMisuse}.
    */
-  private static LockRef annotationLock(LockFactExtractor.Context cx, MethodInfo method,
+  private static LockRef annotationLock(LoweringContext cx, MethodInfo method,
       String expr, String annotation, List<MethodFacts.Misuse> misuses) {
     LockRef ref = LockExpressions.resolve(expr, method, cx.index(), cx.names());
     if (ref == null) {

@@ -17,9 +17,9 @@ import java.util.Set;
  * its events in statement order, the locks it returns holding, the locks it releases unheld.
  *
  * <p>The lowering copies {@code finally} code onto every way out, so one call in the source can
- * be several statements, each with the state of its own path. The tree walk saw it once, in the
- * join of those states; so do its events here: the copies of one event are one event, whose held
- * locks are the union and covered classes the intersection of the copies'.
+ * be several statements, each with the state of its own path. The rules see it once, in the join
+ * of those states: the copies of one event are one event, whose held locks are the union and
+ * covered classes the intersection of the copies'.
  */
 final class LockFactsRecorder implements LockStateAnalysis.Observer {
   /** Each event with empty state, to the join of the states it was seen in. */
@@ -31,7 +31,11 @@ final class LockFactsRecorder implements LockStateAnalysis.Observer {
   @Override
   public void call(Location at, Stmt.Invoke call, LockState before) {
     CallSite site = call.site();
-    if (!site.lockApi()) {
+    // A constructor outside the program (a library's, an anonymous class's) runs nothing the
+    // summaries know: no call event, as no callee could add to it.
+    boolean opaqueConstructor =
+        site.name().equals("<init>") && site.targets().isEmpty() && site.libraryType() == null;
+    if (!site.lockApi() && !opaqueConstructor) {
       add(new LockEvent.Call(at, site.callee(), site.receiverType(), site.name(), site.argc(),
           site.targets(), site.libraryType(), site.context(), List.of(), Set.of()), before);
     }

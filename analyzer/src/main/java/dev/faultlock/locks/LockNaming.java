@@ -19,6 +19,7 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.faultlock.callgraph.CallResolver;
 import dev.faultlock.catalog.LockApi;
+import dev.faultlock.ir.LoweringContext;
 import dev.faultlock.source.FieldInfo;
 import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
@@ -44,7 +45,7 @@ public final class LockNaming {
   private final CallResolver calls;
   private Set<String> modified;
 
-  public LockNaming(LockFactExtractor.Context cx, MethodInfo method, Locals locals, CallResolver calls) {
+  public LockNaming(LoweringContext cx, MethodInfo method, Locals locals, CallResolver calls) {
     this.index = cx.index();
     this.names = cx.names();
     this.method = method;

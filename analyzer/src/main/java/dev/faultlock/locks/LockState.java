@@ -12,11 +12,12 @@ import java.util.Set;
 /**
  * The lock state at one program point, the fact of {@link LockStateAnalysis}: the locks that may
  * be held, each with how many times it is held (re-entry) and how it first came to be held; the
- * lock classes a dominating {@code @SortedAcquire} covers (must); and the pending results of
- * {@code tryLock} calls, variables whose truth says whether a lock was taken.
+ * lock classes a dominating {@code @SortedAcquire} covers (must); the pending results of
+ * {@code tryLock} calls, variables whose truth says whether a lock was taken; and the guards,
+ * variables holding the object a guard factory returned with a lock taken ({@link Guards}).
  *
  * <p>A state is changed only on a fresh {@link #copy()} inside a transfer; once handed to the
- * solver it is a value (equality is over all three parts, not their order).
+ * solver it is a value (equality is over all its parts, not their order).
  */
 final class LockState {
   /**
@@ -86,19 +87,56 @@ final class LockState {
   private final Map<String, Hold> holds;
   private final Set<String> covered;
   private final Map<Integer, Tentative> pending;
+  private final Map<Integer, Set<String>> guards;
 
   LockState() {
-    this(new HashMap<>(), new HashSet<>(), new HashMap<>());
+    this(new HashMap<>(), new HashSet<>(), new HashMap<>(), new HashMap<>());
   }
 
-  private LockState(Map<String, Hold> holds, Set<String> covered, Map<Integer, Tentative> pending) {
+  private LockState(
+      Map<String, Hold> holds, Set<String> covered, Map<Integer, Tentative> pending,
+      Map<Integer, Set<String>> guards) {
     this.holds = holds;
     this.covered = covered;
     this.pending = pending;
+    this.guards = guards;
   }
 
   LockState copy() {
-    return new LockState(new HashMap<>(holds), new HashSet<>(covered), new HashMap<>(pending));
+    return new LockState(
+        new HashMap<>(holds), new HashSet<>(covered), new HashMap<>(pending), new HashMap<>(guards));
+  }
+
+  /** {@code var} now holds the guard of the lock held under {@code key}. */
+  void guard(int var, String key) {
+    Set<String> keys = new HashSet<>(guards.getOrDefault(var, Set.of()));
+    keys.add(key);
+    guards.put(var, Set.copyOf(keys));
+  }
+
+  /** The keys of the locks the guard in {@code var} holds; empty when it holds none. */
+  Set<String> guardOf(int var) {
+    return guards.getOrDefault(var, Set.of());
+  }
+
+  /** {@code to} is assigned what {@code from} holds: the same guard, or none. */
+  void copyGuard(int from, int to) {
+    Set<String> keys = guards.get(from);
+    if (keys == null) guards.remove(to);
+    else guards.put(to, keys);
+  }
+
+  /** Gives the lock held under {@code key} back once, as a guard's release does. */
+  Release releaseKey(String key) {
+    Hold h = holds.get(key);
+    if (h == null) return Release.NOT_HELD;
+    Hold left = h.given();
+    if (left != null) {
+      holds.put(key, left);
+      return Release.DECREMENTED;
+    }
+    holds.remove(key);
+    return h.onEntry() ? Release.RELEASED_ENTRY : Release.RELEASED;
   }
 
   /** The key of a lock: its identity, or for an unknown object one of its own per acquisition. */
@@ -180,6 +218,7 @@ final class LockState {
   /** {@code var} is assigned something else: it no longer says whether a lock is held. */
   void kill(int var) {
     pending.remove(var);
+    guards.remove(var);
   }
 
   /**
@@ -218,7 +257,16 @@ final class LockState {
     covered.retainAll(b.covered);
     Map<Integer, Tentative> pending = new HashMap<>(a.pending);
     pending.entrySet().removeIf(e -> !e.getValue().equals(b.pending.get(e.getKey())));
-    return new LockState(holds, covered, pending);
+    // May: a guard on either path may be the one a later close() releases.
+    Map<Integer, Set<String>> guards = new HashMap<>(a.guards);
+    for (Map.Entry<Integer, Set<String>> e : b.guards.entrySet()) {
+      guards.merge(e.getKey(), e.getValue(), (x, y) -> {
+        Set<String> u = new HashSet<>(x);
+        u.addAll(y);
+        return Set.copyOf(u);
+      });
+    }
+    return new LockState(holds, covered, pending, guards);
   }
 
   /** The locks that may be held, first acquired first. */
@@ -264,7 +312,8 @@ final class LockState {
   public boolean equals(Object o) {
     if (o == this) return true;
     return o instanceof LockState s
-        && holds.equals(s.holds) && covered.equals(s.covered) && pending.equals(s.pending);
+        && holds.equals(s.holds) && covered.equals(s.covered) && pending.equals(s.pending)
+        && guards.equals(s.guards);
   }
 
   @Override

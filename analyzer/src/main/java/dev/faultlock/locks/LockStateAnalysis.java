@@ -53,24 +53,27 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
   private final IrMethod ir;
   private final List<Held> heldOnEntry;
   private final LockNames names;
+  private final Guards guards;
   private final String file;
 
-  private LockStateAnalysis(IrMethod ir, List<Held> heldOnEntry, LockNames names) {
+  private LockStateAnalysis(IrMethod ir, List<Held> heldOnEntry, LockNames names, Guards guards) {
     this.ir = ir;
     this.heldOnEntry = heldOnEntry;
     this.names = names;
+    this.guards = guards;
     this.file = ir.method().owner().file().shown();
   }
 
   /**
    * The facts of the method {@code ir} is the IR of, whose callers hold {@code heldOnEntry}
    * ({@link #heldOnEntry}). {@code misuses}, {@code orderingGuard} and {@code unresolvedCalls}
-   * are the front end's, passed through; {@code names} names a synchronized method's monitor.
+   * are the front end's, passed through; {@code names} names a synchronized method's monitor;
+   * {@code guards} says what calls do to locks that their callees' annotations do not.
    */
   public static MethodFacts facts(
-      IrMethod ir, List<Held> heldOnEntry, LockNames names, List<MethodFacts.Misuse> misuses,
-      boolean orderingGuard, int unresolvedCalls) {
-    LockStateAnalysis analysis = new LockStateAnalysis(ir, heldOnEntry, names);
+      IrMethod ir, List<Held> heldOnEntry, LockNames names, Guards guards,
+      List<MethodFacts.Misuse> misuses, boolean orderingGuard, int unresolvedCalls) {
+    LockStateAnalysis analysis = new LockStateAnalysis(ir, heldOnEntry, names, guards);
     Cfg cfg = ir.cfg();
     DataflowResult<LockState> result = WorkListSolver.solve(cfg, analysis);
     LockFactsRecorder recorder = new LockFactsRecorder();
@@ -181,14 +184,22 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
     if (stmt instanceof Stmt.Invoke call) {
       Location at = at(call.line());
       observer.call(at, call, in);
-      if (call.site().ops().isEmpty()) return assigned(in, call.result(), null);
-      return effects(i, call, in, at, observer);
+      List<Guards.Effect> inferred = guards.of(call, ir.method(), at);
+      if (call.site().ops().isEmpty() && inferred.isEmpty()) return assigned(in, call.result(), null);
+      LockState s = effects(i, call, in, at, observer);
+      return inferred.isEmpty() ? s : guarded(i, call, s, at, inferred, observer);
     }
     if (stmt instanceof Stmt.Return) {
       observer.ret(in);
       return in;
     }
-    if (stmt instanceof Stmt.Copy c) return assigned(in, c.lhs(), in.tentative(c.rhs().index()));
+    if (stmt instanceof Stmt.Copy c) {
+      LockState s = assigned(in, c.lhs(), in.tentative(c.rhs().index()));
+      if (s.guardOf(c.rhs().index()).equals(s.guardOf(c.lhs().index()))) return s;
+      s = s == in ? in.copy() : s;
+      s.copyGuard(c.rhs().index(), c.lhs().index());
+      return s;
+    }
     if (stmt instanceof Stmt.Op op) {
       LockState.Tentative t = op.op().equals("!") && op.operands().size() == 1
           ? in.tentative(op.operands().get(0).index()) : null;
@@ -218,9 +229,39 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
     return s;
   }
 
+  /**
+   * What a call's inferred effects ({@link Guards}) do once its annotated ones are done: a guard
+   * factory's lock is taken, and the call's result is its guard; a guard's release gives back
+   * the lock it names, or else the lock its receiver guards (a guard's {@code close()} names the
+   * lock through the guard object, which the caller only knows as the guard).
+   */
+  private LockState guarded(
+      int i, Stmt.Invoke call, LockState s, Location at, List<Guards.Effect> inferred,
+      Observer observer) {
+    for (int k = 0; k < inferred.size(); k++) {
+      Guards.Effect g = inferred.get(k);
+      if (g.acquires()) {
+        observer.acquire(at, g.lock(), true, g.witness(), s.surelyHolds(g.lock()), s);
+        String key = LockState.key(g.lock(), i + ".g" + k);
+        s.acquire(key, g.lock(), g.witness());
+        if (call.result() != null) s.guard(call.result().index(), key);
+        continue;
+      }
+      LockState.Release r = s.release(g.lock());
+      if (r == LockState.Release.NOT_HELD && call.receiver() != null) {
+        for (String key : s.guardOf(call.receiver().index())) r = s.releaseKey(key);
+      }
+      observer.release(g.lock(), r);
+    }
+    return s;
+  }
+
   /** {@code in} with {@code lhs} (may be {@code null}) now carrying {@code t} or no try result. */
   private static LockState assigned(LockState in, Var lhs, LockState.Tentative t) {
-    if (lhs == null || Objects.equals(in.tentative(lhs.index()), t)) return in;
+    if (lhs == null
+        || Objects.equals(in.tentative(lhs.index()), t) && in.guardOf(lhs.index()).isEmpty()) {
+      return in;
+    }
     LockState s = in.copy();
     if (t == null) s.kill(lhs.index());
     else s.setTentative(lhs.index(), t);

@@ -25,7 +25,7 @@ public record MethodFacts(
     List<Held> heldOnReturn,
     List<LockRef> releasedUnheld) {
 
-  /** Facts with no lock effect across the method's return (what the tree walk extracts). */
+  /** Facts with no lock effect across the method's return (a method that could not be analysed). */
   public MethodFacts(
       MethodInfo method, List<LockEvent> events, boolean orderingGuard, List<Misuse> misuses,
       int unresolvedCalls) {

@@ -6,7 +6,6 @@ import dev.faultlock.analyzer.AnalyzerOptions;
 import dev.faultlock.callgraph.Dispatch;
 import dev.faultlock.callgraph.FunctionBindings;
 import dev.faultlock.findings.Problem;
-import dev.faultlock.locks.LockFactExtractor;
 import dev.faultlock.locks.LockNames;
 import dev.faultlock.source.FileDeclarations;
 import dev.faultlock.source.JavaSources;
@@ -26,11 +25,11 @@ import java.util.Map;
 /** The front end over a few source files, as the analysis builds it: index, dispatch, names. */
 public final class Front {
   public final ProgramIndex index;
-  public final LockFactExtractor.Context cx;
+  public final LoweringContext cx;
 
   private Front(ProgramIndex index) {
     this.index = index;
-    this.cx = new LockFactExtractor.Context(index, new Dispatch(index),
+    this.cx = new LoweringContext(index, new Dispatch(index),
         new LockNames(index, Map.of()), new FunctionBindings(), LibrarySummaries.none());
   }
 

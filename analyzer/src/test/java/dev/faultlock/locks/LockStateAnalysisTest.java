@@ -76,7 +76,7 @@ class LockStateAnalysisTest {
 
   private static MethodFacts facts(IrMethod ir) {
     List<Held> onEntry = LockStateAnalysis.heldOnEntry(ir.method(), index, names);
-    return LockStateAnalysis.facts(ir, onEntry, names, List.of(), false, 0);
+    return LockStateAnalysis.facts(ir, onEntry, names, Guards.NONE, List.of(), false, 0);
   }
 
   // Call sites as the lowering resolves them.

@@ -1,0 +1,141 @@
+package dev.faultlock.locks;
+
+import dev.faultlock.catalog.LockApi;
+import dev.faultlock.findings.Location;
+import dev.faultlock.findings.TraceStep;
+import dev.faultlock.ir.IrMethod;
+import dev.faultlock.ir.Stmt;
+import dev.faultlock.source.MethodInfo;
+import dev.faultlock.summary.SummaryComputer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What calls do to their caller's locks that no annotation declares, inferred from the callees'
+ * facts: a method that returns holding a lock (a guard factory: {@code lock.lock(); return new
+ * Guard(lock);}) acquires it for its caller, as an {@code @Acquires} would; a method that
+ * releases a lock it did not take (the guard's {@code close()}) releases it, as a {@code
+ * @Releases} would. So a lock taken through a guard and released by try-with-resources is held,
+ * for the lock-state analysis, exactly between the two.
+ */
+public final class Guards {
+  public static final Guards NONE = new Guards(Map.of());
+
+  private final Map<MethodInfo, MethodFacts> guards;
+
+  private Guards(Map<MethodInfo, MethodFacts> guards) {
+    this.guards = guards;
+  }
+
+  /** The guards among {@code facts}: the methods returning holding a lock or releasing one unheld. */
+  public static Guards of(Collection<MethodFacts> facts) {
+    Map<MethodInfo, MethodFacts> out = new IdentityHashMap<>();
+    for (MethodFacts f : facts) {
+      // A method with lock annotations says what it does (a @SortedAcquire walk returns holding
+      // every lock it sorted, which its pseudo-lock stands for): nothing is inferred for it.
+      if (SummaryComputer.isLockPrimitive(f.method())
+          || f.method().annotations().has(LockApi.SORTED_ACQUIRE)) {
+        continue;
+      }
+      if (!f.heldOnReturn().isEmpty() || !f.releasedUnheld().isEmpty()) out.put(f.method(), f);
+    }
+    return new Guards(out);
+  }
+
+  /** What a call does to its caller's locks once it returns: {@code acquires} or releases {@code lock}. */
+  record Effect(LockRef lock, boolean acquires, Witness witness) {}
+
+  /** The inferred effects of {@code call}, made by {@code caller} at {@code at}. */
+  List<Effect> of(Stmt.Invoke call, MethodInfo caller, Location at) {
+    List<Effect> out = null;
+    for (MethodInfo target : call.site().targets()) {
+      MethodFacts f = guards.get(target);
+      if (f == null) continue;
+      if (out == null) out = new ArrayList<>(2);
+      TraceStep step = new TraceStep(at, "calls `" + call.site().callee() + "`");
+      CallContext context = call.site().context();
+      for (Held h : f.heldOnReturn()) {
+        LockRef mine = h.lock().asSeenBy(context, target, caller);
+        // A lock the caller cannot name (the guard's own local, an element of a list it walked)
+        // would be held for ever under no name; a guard hands over a lock its caller knows.
+        if (!mine.identity().equals(LockRef.UNKNOWN)) {
+          out.add(new Effect(mine, true, Witness.cons(step, h.how())));
+        }
+      }
+      for (LockRef r : f.releasedUnheld()) {
+        out.add(new Effect(r.asSeenBy(context, target, caller), false, null));
+      }
+    }
+    return out == null ? List.of() : out;
+  }
+
+  /** Whether some call of {@code ir} may run a guard: its lock state depends on this table. */
+  public boolean affects(IrMethod ir) {
+    if (guards.isEmpty()) return false;
+    for (Stmt s : ir.stmts()) {
+      if (s instanceof Stmt.Invoke call) {
+        for (MethodInfo t : call.site().targets()) if (guards.containsKey(t)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether both tables say the same of every method: a fixpoint of the rounds. */
+  public boolean sameAs(Guards other) {
+    if (!guards.keySet().equals(other.guards.keySet())) return false;
+    for (Map.Entry<MethodInfo, MethodFacts> e : guards.entrySet()) {
+      MethodFacts a = e.getValue();
+      MethodFacts b = other.guards.get(e.getKey());
+      if (!sameLocks(a.heldOnReturn(), b.heldOnReturn()) || !a.releasedUnheld().equals(b.releasedUnheld())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameLocks(List<Held> a, List<Held> b) {
+    if (a.size() != b.size()) return false;
+    for (int i = 0; i < a.size(); i++) if (!Objects.equals(a.get(i).lock(), b.get(i).lock())) return false;
+    return true;
+  }
+
+  public boolean isEmpty() {
+    return guards.isEmpty();
+  }
+
+  /**
+   * What the table says, as a digest stable across runs: the methods by signature, the locks
+   * they return holding or release by class, identity and mode. Facts solved with a table of
+   * another digest are stale (the per-file cache keeps it with each entry).
+   */
+  public String digest() {
+    List<String> lines = new ArrayList<>(guards.size());
+    for (MethodFacts f : guards.values()) {
+      StringBuilder b = new StringBuilder(f.method().signature());
+      for (Held h : f.heldOnReturn()) b.append("|+").append(key(h.lock()));
+      for (LockRef r : f.releasedUnheld()) b.append("|-").append(key(r));
+      lines.add(b.toString());
+    }
+    Collections.sort(lines);
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String l : lines) sha.update((l + '\n').getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static String key(LockRef l) {
+    return l.lockClass() + ' ' + l.identity() + (l.shared() ? " shared" : "");
+  }
+}
