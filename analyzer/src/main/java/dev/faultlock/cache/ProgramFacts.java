@@ -354,7 +354,12 @@ public final class ProgramFacts {
       for (int i = 0; i < todo.size(); i++) byFile.get(todo.get(i).owner().file()).facts.addAll(extracted.get(i));
     }
 
-    /** Rounds of {@link #solveWithGuards}: a guard of a guard of a guard is as deep as code goes. */
+    /**
+     * Rounds of {@link #solveWithGuards}: enough for guards of guards, and a bound because on
+     * H2 the rounds do not settle (its helper-unlocked methods flip between guard and not from
+     * round to round) and 32 of them cost minutes. Solving guards bottom-up over the call graph,
+     * as summaries are, is the fix (docs/evaluation.md).
+     */
     private static final int GUARD_ROUNDS = 8;
 
     /**
