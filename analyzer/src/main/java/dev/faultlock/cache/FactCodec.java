@@ -46,8 +46,8 @@ final class FactCodec {
 
   /** What the extraction derived from one file. */
   /**
-   * @param guards the digest of the program's guards the facts were solved with ({@link
-   *     dev.faultlock.locks.Guards#digest()}): facts solved with other guards are stale
+   * @param guards the digest of the program's guards the facts were solved with (of {@link
+   *     dev.faultlock.locks.Guards#describe()}): facts solved with other guards are stale
    */
   record FileFacts(
       List<MethodFacts> facts, Map<String, List<MethodInfo>> bindings, List<Problem> problems,

@@ -111,7 +111,7 @@ public final class ProgramFacts {
     LoweringContext context;
     final List<MethodFacts> facts = new ArrayList<>();
     Map<String, List<MethodInfo>> storedBindings;
-    /** The digest of the guards its stored facts were solved with ({@link Guards#digest()}). */
+    /** The digest of the guards its stored facts were solved with ({@link Guards#describe()}). */
     String storedGuards;
     final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
 
@@ -344,7 +344,7 @@ public final class ProgramFacts {
           });
       List<MethodFacts> stored = new ArrayList<>();
       for (Slot s : slots) if (s.declarations != null && !s.parsed()) stored.addAll(s.facts);
-      guards = solveWithGuards(lowered, extracted, stored, names).digest();
+      guards = digest(solveWithGuards(lowered, extracted, stored, names));
       for (Slot s : slots) {
         if (s.declarations != null && !s.parsed() && !guards.equals(s.storedGuards)) {
           // Its facts were solved with other guards (a guard changed in another file).
@@ -374,16 +374,18 @@ public final class ProgramFacts {
         List<MethodFacts> stored, LockNames names) {
       Guards guards = Guards.of(flat(extracted, stored));
       if (guards.isEmpty()) return guards;
+      // What each method (with its lambdas) calls, collected once for all the rounds.
+      List<Set<MethodInfo>> callees = new ArrayList<>(lowered.size());
+      for (List<Lowering.Lowered> ls : lowered) {
+        Set<MethodInfo> c = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Lowering.Lowered l : ls) c.addAll(Guards.callees(l.ir()));
+        callees.add(c);
+      }
       Guards before = Guards.NONE;
       for (int round = 0; round < GUARD_ROUNDS && !guards.sameAs(before); round++) {
         List<Integer> again = new ArrayList<>();
         for (int i = 0; i < lowered.size(); i++) {
-          for (Lowering.Lowered l : lowered.get(i)) {
-            if (guards.affects(l.ir()) || before.affects(l.ir())) {
-              again.add(i);
-              break;
-            }
-          }
+          if (guards.affects(callees.get(i)) || before.affects(callees.get(i))) again.add(i);
         }
         Guards known = guards;
         Workers.run(options.jobs(), again.size(), k -> {
@@ -394,6 +396,12 @@ public final class ProgramFacts {
         guards = Guards.of(flat(extracted, stored));
       }
       return guards;
+    }
+
+    private static String digest(Guards guards) {
+      MessageDigest digest = InputKey.sha256();
+      for (String line : guards.describe()) digest.update((line + '\n').getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest.digest());
     }
 
     private static List<MethodFacts> flat(List<List<MethodFacts>> lists, List<MethodFacts> more) {

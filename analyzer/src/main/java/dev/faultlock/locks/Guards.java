@@ -7,17 +7,14 @@ import dev.faultlock.ir.IrMethod;
 import dev.faultlock.ir.Stmt;
 import dev.faultlock.source.MethodInfo;
 import dev.faultlock.summary.SummaryComputer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What calls do to their caller's locks that no annotation declares, inferred from the callees'
@@ -78,14 +75,17 @@ public final class Guards {
     return out == null ? List.of() : out;
   }
 
-  /** Whether some call of {@code ir} may run a guard: its lock state depends on this table. */
-  public boolean affects(IrMethod ir) {
+  /** The program methods the calls of {@code ir} may run: what {@link #affects} is asked about. */
+  public static Set<MethodInfo> callees(IrMethod ir) {
+    Set<MethodInfo> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Stmt s : ir.stmts()) if (s instanceof Stmt.Invoke call) out.addAll(call.site().targets());
+    return out;
+  }
+
+  /** Whether a method calling {@code callees} may run a guard: its lock state depends on this table. */
+  public boolean affects(Set<MethodInfo> callees) {
     if (guards.isEmpty()) return false;
-    for (Stmt s : ir.stmts()) {
-      if (s instanceof Stmt.Invoke call) {
-        for (MethodInfo t : call.site().targets()) if (guards.containsKey(t)) return true;
-      }
-    }
+    for (MethodInfo t : callees) if (guards.containsKey(t)) return true;
     return false;
   }
 
@@ -113,11 +113,11 @@ public final class Guards {
   }
 
   /**
-   * What the table says, as a digest stable across runs: the methods by signature, the locks
-   * they return holding or release by class, identity and mode. Facts solved with a table of
-   * another digest are stale (the per-file cache keeps it with each entry).
+   * What the table says, stable across runs: a line per method by signature, with the locks it
+   * returns holding or releases by class, identity and mode, sorted. Facts solved with a table
+   * that says otherwise are stale (the per-file cache keeps its digest with each entry).
    */
-  public String digest() {
+  public List<String> describe() {
     List<String> lines = new ArrayList<>(guards.size());
     for (MethodFacts f : guards.values()) {
       StringBuilder b = new StringBuilder(f.method().signature());
@@ -126,13 +126,7 @@ public final class Guards {
       lines.add(b.toString());
     }
     Collections.sort(lines);
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (String l : lines) sha.update((l + '\n').getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return lines;
   }
 
   private static String key(LockRef l) {

@@ -1,6 +1,5 @@
 package dev.faultlock.locks;
 
-import dev.faultlock.catalog.LockApi;
 import dev.faultlock.dataflow.DataflowAnalysis;
 import dev.faultlock.dataflow.DataflowResult;
 import dev.faultlock.dataflow.WorkListSolver;
@@ -12,8 +11,6 @@ import dev.faultlock.ir.LockOp;
 import dev.faultlock.ir.Stmt;
 import dev.faultlock.ir.Var;
 import dev.faultlock.source.MethodInfo;
-import dev.faultlock.source.ProgramIndex;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -66,7 +63,7 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
 
   /**
    * The facts of the method {@code ir} is the IR of, whose callers hold {@code heldOnEntry}
-   * ({@link #heldOnEntry}). {@code misuses}, {@code orderingGuard} and {@code unresolvedCalls}
+   * ({@link EntryLocks#held()}). {@code misuses}, {@code orderingGuard} and {@code unresolvedCalls}
    * are the front end's, passed through; {@code names} names a synchronized method's monitor;
    * {@code guards} says what calls do to locks that their callees' annotations do not.
    */
@@ -82,27 +79,6 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
       if (result.isReached(i)) analysis.transfer(i, cfg.stmt(i), result.inFact(i), recorder);
     }
     return recorder.facts(ir.method(), entry, orderingGuard, misuses, unresolvedCalls);
-  }
-
-  /**
-   * The locks {@code m}'s callers hold on entry by its annotations ({@code @Holding}, the Checker
-   * Framework's {@code @Holding}, Error Prone's {@code @GuardedBy} on a method), each with its
-   * trace step. A lock expression that names nothing is left out: the front end reports it as a
-   * misuse.
-   */
-  public static List<Held> heldOnEntry(MethodInfo m, ProgramIndex index, LockNames names) {
-    List<Held> out = new ArrayList<>();
-    Location at = new Location(m.owner().file().shown(), m.line(), 0);
-    for (String holding : List.of(LockApi.HOLDING, LockApi.CF_HOLDING, LockApi.EP_GUARDED_BY)) {
-      for (String expr : m.annotations().values(holding)) {
-        LockRef ref = LockExpressions.resolve(expr, m, index, names);
-        if (ref != null) {
-          out.add(new Held(ref, Witness.of(new TraceStep(at,
-              "holds " + ref.describe() + " on entry (@" + LockNames.simple(holding) + ")"))));
-        }
-      }
-    }
-    return out;
   }
 
   @Override

@@ -3,12 +3,15 @@ package dev.faultlock.locks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultlock.analyzer.AnalyzerOptions;
+import dev.faultlock.callgraph.Dispatch;
+import dev.faultlock.callgraph.FunctionBindings;
 import dev.faultlock.findings.Problem;
 import dev.faultlock.findings.TraceStep;
 import dev.faultlock.ir.CallSite;
 import dev.faultlock.ir.HandBuiltIr;
 import dev.faultlock.ir.IrMethod;
 import dev.faultlock.ir.LockOp;
+import dev.faultlock.ir.LoweringContext;
 import dev.faultlock.ir.Var;
 import dev.faultlock.source.FileDeclarations;
 import dev.faultlock.source.JavaSources;
@@ -16,6 +19,7 @@ import dev.faultlock.source.LibraryTypes;
 import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
 import dev.faultlock.source.SourceFile;
+import dev.faultlock.summary.LibrarySummaries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +79,9 @@ class LockStateAnalysisTest {
   }
 
   private static MethodFacts facts(IrMethod ir) {
-    List<Held> onEntry = LockStateAnalysis.heldOnEntry(ir.method(), index, names);
+    LoweringContext cx = new LoweringContext(
+        index, new Dispatch(index), names, new FunctionBindings(), LibrarySummaries.none());
+    List<Held> onEntry = EntryLocks.of(cx, ir.method()).held();
     return LockStateAnalysis.facts(ir, onEntry, names, Guards.NONE, List.of(), false, 0);
   }
 
