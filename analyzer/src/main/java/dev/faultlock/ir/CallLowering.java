@@ -57,7 +57,7 @@ final class CallLowering {
   }
 
   private void emit(Stmt s) {
-    b.emit(s, m.handler());
+    b.emit(s, m.handler(s instanceof Stmt.Invoke i && CheckedExceptions.mayThrow(i.site())));
   }
 
   private Var temp(String type) {

@@ -73,8 +73,9 @@ final class ExpressionLowering {
     return invoke;
   }
 
+  /** Field and array access, casts, allocation: they throw only unchecked exceptions. */
   private void emit(Stmt s) {
-    b.emit(s, m.handler());
+    b.emit(s, m.handler(false));
   }
 
   private Var temp(String type) {

@@ -37,6 +37,8 @@ import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.UnionType;
 import dev.faultlock.callgraph.CallResolver;
 import dev.faultlock.callgraph.Functions;
 import dev.faultlock.catalog.LockApi;
@@ -80,6 +82,7 @@ final class MethodLowering {
   final CallEffects effects;
   final Functions functions;
   final IrBuilder b = new IrBuilder();
+  private final CheckedExceptions exceptions;
   final Var thisVar;
   private final Lowering.Job job;
   private final ExpressionLowering ex;
@@ -97,8 +100,11 @@ final class MethodLowering {
   private record Target(String label, Label breakTo, Label continueTo, boolean breakable, Var yieldTo)
       implements Frame {}
 
-  /** A {@code try} body with {@code catch} clauses: its exceptions go to {@code handler}. */
-  private record Catches(Label handler) implements Frame {}
+  /**
+   * A {@code try} body with {@code catch} clauses: its exceptions go to {@code handler}, but when
+   * every clause catches checked exceptions only, only those of statements that may throw one.
+   */
+  private record Catches(Label handler, boolean checkedOnly) implements Frame {}
 
   /** A region whose exit runs {@link #exit}; its exceptions go to {@code handler}, which does too. */
   private abstract static sealed class Cleanup implements Frame permits Finally, Monitor, Resource {
@@ -150,6 +156,7 @@ final class MethodLowering {
     this.owner = method.owner();
     this.locals = locals;
     this.calls = new CallResolver(cx, method, locals);
+    this.exceptions = new CheckedExceptions(cx.index());
     this.naming = new LockNaming(cx, method, locals, calls);
     this.effects = new CallEffects(cx, locals, naming);
     this.functions = new Functions(cx, method, locals, calls, naming, numbering,
@@ -313,9 +320,17 @@ final class MethodLowering {
 
   /** Where an exception thrown here goes: the innermost handler, or {@code null} (out). */
   Label handler() {
+    return handler(true);
+  }
+
+  /**
+   * Where an exception of a statement goes that may ({@code checked}) or cannot throw a checked
+   * exception ({@link CheckedExceptions}): the innermost handler that can catch it.
+   */
+  Label handler(boolean checked) {
     for (int i = frames.size() - 1; i >= 0; i--) {
       Frame f = frames.get(i);
-      if (f instanceof Catches c) return c.handler;
+      if (f instanceof Catches c && (checked || !c.checkedOnly)) return c.handler;
       if (f instanceof Cleanup c) return c.handler;
     }
     return null;
@@ -501,7 +516,7 @@ final class MethodLowering {
   private void synchronizedBlock(SynchronizedStmt sy) {
     Var lock = ex.value(sy.getExpression());
     Monitor m = new Monitor(lock, naming.lockOf(sy.getExpression()));
-    b.emit(new Stmt.MonitorEnter(lock, m.ref, line(sy)), handler());
+    b.emit(new Stmt.MonitorEnter(lock, m.ref, line(sy)), handler(false));
     int base = frames.size();
     frames.add(m);
     statement(sy.getBody());
@@ -525,7 +540,8 @@ final class MethodLowering {
     Finally fin = t.getFinallyBlock().map(Finally::new).orElse(null);
     if (fin != null) frames.add(fin);
     int catchDepth = frames.size();
-    Catches catches = t.getCatchClauses().isEmpty() ? null : new Catches(new Label());
+    Catches catches = t.getCatchClauses().isEmpty() ? null
+        : new Catches(new Label(), exceptions.onlyChecked(caughtTypes(t)));
     if (catches != null) frames.add(catches);
     int resources = frames.size();
     Label end = new Label();
@@ -549,11 +565,13 @@ final class MethodLowering {
       for (CatchClause c : t.getCatchClauses()) {
         Label clause = new Label();
         clauses.add(clause);
-        String type = calls.type(c.getParameter().getType());
-        Var is = b.temp("boolean");
-        b.emit(new Stmt.Op(is, "instanceof " + (type == null ? c.getParameter().getTypeAsString() : type),
-            List.of(thrown), line(c)), null);
-        b.jumpIf(is, clause, line(c));
+        for (Type alternative : alternatives(c.getParameter().getType())) {
+          String type = calls.type(alternative);
+          Var is = b.temp("boolean");
+          b.emit(new Stmt.Op(is, "instanceof " + (type == null ? alternative.asString() : type),
+              List.of(thrown), line(c)), null);
+          b.jumpIf(is, clause, line(c));
+        }
       }
       b.emit(new Stmt.Throw(thrown, 0), handler());
       for (int i = 0; i < clauses.size(); i++) {
@@ -578,6 +596,20 @@ final class MethodLowering {
       fillFinally(fin);
     }
     b.place(end);
+  }
+
+  /** The types the {@code catch} clauses of {@code t} name, a multi-catch's each; null if unresolved. */
+  private List<String> caughtTypes(TryStmt t) {
+    List<String> out = new ArrayList<>();
+    for (CatchClause c : t.getCatchClauses()) {
+      for (Type alternative : alternatives(c.getParameter().getType())) out.add(calls.type(alternative));
+    }
+    return out;
+  }
+
+  /** The alternatives of a multi-catch type ({@code IOException | InterruptedException}). */
+  private static List<? extends Type> alternatives(Type caught) {
+    return caught instanceof UnionType u ? u.getElements() : List.of(caught);
   }
 
   /** A resource: declared (or named) and evaluated, closed on the way out of what follows. */

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  */
 public final class Declarations {
   /** Bumped whenever the stored form or what it means changes. */
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
 
   private Declarations() {}
 

@@ -42,6 +42,7 @@ public final class MethodInfo {
   static final int FINAL = 64;
   static final int PUBLIC_API = 128;
   static final int VARARGS = 256;
+  static final int THROWS = 512;
 
   MethodInfo(
       TypeInfo owner,
@@ -234,6 +235,11 @@ public final class MethodInfo {
 
   public boolean isVarargs() {
     return (flags & VARARGS) != 0;
+  }
+
+  /** Whether it has a {@code throws} clause (without one it throws no checked exception). */
+  public boolean declaresThrows() {
+    return (flags & THROWS) != 0;
   }
 
   public int line() {

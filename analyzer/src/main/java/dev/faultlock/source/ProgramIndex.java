@@ -500,6 +500,7 @@ public final class ProgramIndex {
       if (c.isPrivate()) flags |= MethodInfo.PRIVATE;
       if (c.isFinal()) flags |= MethodInfo.FINAL;
       if (c.hasModifier(Modifier.Keyword.SYNCHRONIZED)) flags |= MethodInfo.SYNCHRONIZED;
+      if (!c.getThrownExceptions().isEmpty()) flags |= MethodInfo.THROWS;
       if (api && (c.isPublic() || c.isProtected() || (t.isInterface && !c.isPrivate()))) {
         flags |= MethodInfo.PUBLIC_API;
       }

@@ -107,6 +107,38 @@ class GuardsTest {
     assertThat(lines(cached(cache))).containsExactly("Store.java:19");
   }
 
+  /**
+   * jimfs's {@code JimfsFileChannel.write}: {@code lockInterruptibly(); try {..} finally {
+   * file().unlock(); }} inside {@code catch (InterruptedException e)}. The accessor in the
+   * {@code finally} cannot throw an {@code InterruptedException}, so no path returns holding the
+   * lock: the method is no guard, and its caller's later {@code synchronized (journal)} orders
+   * nothing after the lock.
+   */
+  @Test
+  void aLockReleasedInAFinallyInsideACheckedCatchIsNoGuard() throws IOException {
+    write(STORE.formatted("""
+        try {
+              lock.lockInterruptibly();
+              try {
+                journal.hashCode();
+              } finally {
+                fileLock().unlock();
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+
+          ReentrantLock fileLock() {
+            return lock;
+          }
+
+          void save() {
+            write();
+            synchronized (journal) { }"""));
+    assertThat(analyse()).isEmpty();
+  }
+
   private List<Finding> cached(Path cache) {
     return Analyzer.analyze(
         AnalyzerOptions.builder().source(dir.resolve("app")).jobs(2).cacheDir(cache).build())

@@ -266,6 +266,88 @@ class LoweringTest {
   }
 
   /**
+   * A {@code catch} of checked exceptions only receives what may throw one: a call whose callee
+   * declares {@code throws} or a JDK method that does ({@code Lock.lockInterruptibly}), a
+   * {@code throw}; a program method with no {@code throws} clause, a JDK method that declares
+   * none ({@code Lock.unlock}) and a field load skip it. A catch of an unchecked type catches
+   * everything.
+   */
+  @Test
+  void checkedCatchClausesReceiveOnlyWhatMayThrowACheckedException() {
+    Front f = Front.of(dir,
+        "p/Checked.java",
+        """
+        package p;
+
+        import java.io.IOException;
+        import java.util.concurrent.locks.Lock;
+
+        class Checked {
+          Lock lock;
+
+          void log(String s) {}
+
+          void read() throws IOException {}
+
+          void run() {
+            try {
+              log("a");
+              read();
+              lock.lockInterruptibly();
+              lock.unlock();
+            } catch (IOException | InterruptedException e) {
+              log("caught");
+            }
+          }
+
+          void all() {
+            try {
+              log("a");
+            } catch (IllegalStateException e) {
+              log("caught");
+            }
+          }
+        }
+        """);
+
+    assertIr(f, "checkedCatchClausesReceiveOnlyWhatMayThrowACheckedException",
+        List.of("p.Checked", "run", "p.Checked", "all"),
+        """
+        == Checked.run
+        L0: $t0 = "a"
+        L1: invoke virtual this.log($t0) -> Checked.log
+        L2: invoke virtual this.read() -> Checked.read  ! L8
+        L3: $t1 = this.lock
+        L4: invoke interface $t1.lockInterruptibly() lib java.util.concurrent.locks.Lock lockapi acquire this.lock  ! L8
+        L5: $t2 = this.lock
+        L6: invoke interface $t2.unlock() lib java.util.concurrent.locks.Lock lockapi release this.lock
+        L7: goto L17
+        L8: $t3 = catch
+        L9: $t4 = instanceof java.io.IOException($t3)
+        L10: if $t4 goto L14
+        L11: $t5 = instanceof java.lang.InterruptedException($t3)
+        L12: if $t5 goto L14
+        L13: throw $t3
+        L14: e = $t3
+        L15: $t6 = "caught"
+        L16: invoke virtual this.log($t6) -> Checked.log
+        L17: return
+        == Checked.all
+        L0: $t0 = "a"
+        L1: invoke virtual this.log($t0) -> Checked.log  ! L3
+        L2: goto L10
+        L3: $t1 = catch
+        L4: $t2 = instanceof java.lang.IllegalStateException($t1)
+        L5: if $t2 goto L7
+        L6: throw $t1
+        L7: e = $t1
+        L8: $t3 = "caught"
+        L9: invoke virtual this.log($t3) -> Checked.log
+        L10: return
+        """);
+  }
+
+  /**
    * A synchronized block's monitor is exited on the normal way out, on {@code return}, and by a
    * catch-all handler on exceptions; a synchronized method holds {@code this} around its whole
    * body.
