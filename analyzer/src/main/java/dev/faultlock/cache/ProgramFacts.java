@@ -338,6 +338,11 @@ public final class ProgramFacts {
           });
       List<MethodFacts> stored = new ArrayList<>();
       for (Slot s : slots) if (s.declarations != null && !s.parsed()) stored.addAll(s.facts);
+      // From here on everything works on the IR: the syntax trees (the largest thing in the heap
+      // of a large program) can go before the solving, not after it.
+      List<MethodInfo> loweredMethods = new ArrayList<>(todo);
+      for (List<Lowering.Lowered> ls : lowered) for (Lowering.Lowered l : ls) loweredMethods.add(l.ir().method());
+      index.releaseTrees(loweredMethods);
       List<Set<MethodInfo>> methods = new ArrayList<>(todo.size());
       List<Set<MethodInfo>> callees = new ArrayList<>(todo.size());
       for (List<Lowering.Lowered> ls : lowered) {

@@ -29,24 +29,26 @@ import org.jgrapht.graph.DefaultEdge;
  * outside recursion; inside a recursive component the members are solved again, together, until
  * their guard facts settle.
  *
- * <p><b>Widening.</b> Inside a component, guard facts need not settle: a helper-unlocked method
- * is a guard while its helper is not known to release, which makes the helper's own caller look
- * balanced, which changes the helper... (H2 has such cycles). After {@link #ROUNDS} rounds a
- * member whose guard fact still changed is widened: its guard fact is dropped for good (treated
- * as unknown, so as no guard: its callers see a plain call) and its facts keep no lock effect
- * across the return. The widened set only grows, so the iteration ends.
+ * <p><b>Widening.</b> Inside a component, guard facts need not settle: a method's facts are not
+ * monotone in its callees' (knowing that a callee acquires a lock turns a later "released unheld"
+ * into a balanced release), so a helper-unlocked method can flip between guard and not as its
+ * helper's facts change (H2 has such cycles). A member whose guard fact changed more than
+ * {@link #CHANGES} times is widened: its guard fact is dropped for good (treated as unknown, so
+ * as no guard: its callers see a plain call) and its facts keep no lock effect across the return.
+ * Each method can change only so often, so the iteration ends.
  *
  * <p><b>Parallelism and determinism.</b> Components are solved level by level (a component's
  * level is one more than its callees' highest); components of one level never call each other,
- * so they run in parallel. Inside a component a round solves its dirty members against the
- * facts of the round before (Jacobi, not Gauss-Seidel), so the result never depends on the
- * threads' timing.
+ * so they run in parallel. A recursive component is first solved whole against no guard fact of
+ * its own members (on every thread for a large one: java.base has a component of thousands of
+ * methods), then corrected one member at a time in a fixed order, so the result never depends on
+ * the threads' timing.
  */
 public final class GuardSolver {
-  /** Rounds inside a recursive component before a guard fact still changing is widened. */
-  static final int ROUNDS = 8;
+  /** How often a guard fact inside a recursive component may change before it is widened. */
+  static final int CHANGES = 4;
 
-  /** Members above which a component's rounds are solved on the worker threads too. */
+  /** Members above which a component's first solve runs on the worker threads too. */
   private static final int PARALLEL_MEMBERS = 64;
 
   private final List<Set<MethodInfo>> methods;
@@ -141,7 +143,7 @@ public final class GuardSolver {
   }
 
   /**
-   * The units of a component in unit order (so rounds are stable), with a leading {@code -1}
+   * The units of a component in unit order (so the corrections run in a fixed order), with a leading {@code -1}
    * marking a recursive one.
    */
   private static int[] members(Set<Integer> scc, boolean recursive) {
@@ -162,56 +164,78 @@ public final class GuardSolver {
       return;
     }
     int[] units = Arrays.copyOfRange(members, 1, members.length);
-    BitSet dirty = new BitSet();
-    for (int k = 0; k < units.length; k++) dirty.set(k);
-    Set<MethodInfo> widened = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (int round = 0; !dirty.isEmpty(); round++) {
-      List<List<MethodFacts>> solved = solveAll(units, dirty);
-      // Published after the whole round: every member of a round saw the same table.
-      Set<MethodInfo> changed = Collections.newSetFromMap(new IdentityHashMap<>());
-      for (int k = dirty.nextSetBit(0); k >= 0; k = dirty.nextSetBit(k + 1)) {
-        List<MethodFacts> facts = new ArrayList<>(solved.get(k));
-        for (int f = 0; f < facts.size(); f++) {
-          MethodFacts now = facts.get(f);
-          if (widened.contains(now.method())) {
-            facts.set(f, withoutGuard(now));
-          } else if (!Guards.sameEffect(table.get(now.method()), Guards.isGuard(now) ? now : null)) {
-            if (round + 1 >= ROUNDS) {
-              // Still changing after ROUNDS rounds: unknown, so no guard from now on.
-              widened.add(now.method());
-              facts.set(f, withoutGuard(now));
-            }
-            changed.add(now.method());
-          }
-        }
-        out.set(units[k], facts);
-      }
-      for (int k = dirty.nextSetBit(0); k >= 0; k = dirty.nextSetBit(k + 1)) {
-        for (MethodFacts f : out.get(units[k])) publish(f);
-      }
-      dirty.clear();
-      for (int k = 0; k < units.length; k++) {
-        for (MethodInfo c : callees.get(units[k])) {
-          if (changed.contains(c)) {
-            dirty.set(k);
-            break;
-          }
-        }
-      }
+    // First every member against no guard fact of the component: the bulk, on every thread.
+    List<List<MethodFacts>> first = new ArrayList<>(units.length);
+    for (int k = 0; k < units.length; k++) first.add(null);
+    if (units.length < PARALLEL_MEMBERS) {
+      for (int k = 0; k < units.length; k++) first.set(k, solve.apply(units[k], guards));
+    } else {
+      Workers.run(jobs, units.length, k -> first.set(k, solve.apply(units[k], guards)));
+    }
+    List<List<Integer>> callers = callersInside(units);
+    Map<MethodInfo, Integer> changes = new IdentityHashMap<>();
+    BitSet dirty = new BitSet(units.length);
+    for (int k = 0; k < units.length; k++) settle(units, k, first.get(k), callers, changes, dirty);
+    // Then the corrections, one member at a time in member order: a member solved sees the
+    // latest facts of the others (so a chain settles in one sweep), and the order is fixed.
+    for (int k = dirty.nextSetBit(0); k >= 0; k = next(dirty, k)) {
+      dirty.clear(k);
+      settle(units, k, solve.apply(units[k], guards), callers, changes, dirty);
     }
   }
 
-  /** The facts of {@code units[k]} for each {@code k} in {@code dirty}, solved with the table as it is. */
-  private List<List<MethodFacts>> solveAll(int[] units, BitSet dirty) {
-    List<List<MethodFacts>> solved = new ArrayList<>(units.length);
-    for (int k = 0; k < units.length; k++) solved.add(null);
-    int[] todo = dirty.stream().toArray();
-    if (todo.length < PARALLEL_MEMBERS) {
-      for (int k : todo) solved.set(k, solve.apply(units[k], guards));
-    } else {
-      Workers.run(jobs, todo.length, i -> solved.set(todo[i], solve.apply(units[todo[i]], guards)));
+  /** The next dirty member after {@code k}, from the start again past the last; -1 when none. */
+  private static int next(BitSet dirty, int k) {
+    int n = dirty.nextSetBit(k + 1);
+    return n >= 0 ? n : dirty.nextSetBit(0);
+  }
+
+  /**
+   * Records the facts of member {@code k}; where one of its methods' guard facts changed, its
+   * callers inside the component are dirty again. A method whose guard fact changed more than
+   * {@link #CHANGES} times is widened: no guard from then on.
+   */
+  private void settle(
+      int[] units, int k, List<MethodFacts> solved, List<List<Integer>> callers,
+      Map<MethodInfo, Integer> changes, BitSet dirty) {
+    List<MethodFacts> facts = new ArrayList<>(solved);
+    boolean changed = false;
+    for (int f = 0; f < facts.size(); f++) {
+      MethodFacts now = facts.get(f);
+      int times = changes.getOrDefault(now.method(), 0);
+      if (times > CHANGES) {
+        facts.set(f, withoutGuard(now));
+        continue;
+      }
+      MethodFacts guard = Guards.isGuard(now) ? now : null;
+      if (Guards.sameEffect(table.get(now.method()), guard)) continue;
+      changes.put(now.method(), times + 1);
+      // Still changing: unknown, so no guard from now on.
+      if (times + 1 > CHANGES) facts.set(f, withoutGuard(now));
+      changed = true;
     }
-    return solved;
+    out.set(units[k], facts);
+    for (MethodFacts f : facts) publish(f);
+    if (changed) for (int c : callers.get(k)) dirty.set(c);
+  }
+
+  /** For each member, the members whose calls may run one of its methods. */
+  private List<List<Integer>> callersInside(int[] units) {
+    Map<MethodInfo, Integer> memberOf = new IdentityHashMap<>();
+    for (int k = 0; k < units.length; k++) for (MethodInfo m : methods.get(units[k])) memberOf.put(m, k);
+    List<List<Integer>> callers = new ArrayList<>(units.length);
+    for (int k = 0; k < units.length; k++) callers.add(new ArrayList<>());
+    for (int k = 0; k < units.length; k++) {
+      BitSet seen = new BitSet(units.length);
+      for (MethodInfo c : callees.get(units[k])) {
+        Integer j = memberOf.get(c);
+        if (j != null && !seen.get(j)) {
+          seen.set(j);
+          callers.get(j).add(k);
+        }
+      }
+    }
+    return callers;
   }
 
   /** Records {@code f} as its method's guard fact, or that it has none. */

@@ -25,6 +25,17 @@ import java.util.Set;
  * for the lock-state analysis, exactly between the two.
  */
 public final class Guards {
+  /**
+   * The longest witness of a lock a method hands over to its callers by returning with it held:
+   * a guard factory, a guard of a guard, a wrapper of that (memoryfilesystem's {@code
+   * transferTo} → {@code readLock()} → {@code autoRelease(lock)} is two). Solved bottom-up,
+   * without a bound, a lock left held by a path the analysis gets wrong (a release it cannot
+   * match, an exception edge) climbs every call chain: on H2 methods came to "return holding"
+   * hundreds of locks and the solving did not end. Real guards are shallow; deeper, the lock is
+   * treated as unknown (not handed over).
+   */
+  static final int HANDED_OVER = 3;
+
   public static final Guards NONE = new Guards(Map.of());
 
   private final Map<MethodInfo, MethodFacts> guards;

@@ -94,8 +94,11 @@ final class LockFactsRecorder implements LockStateAnalysis.Observer {
     }
     Map<String, Held> held = new HashMap<>();
     for (LockState r : returns) {
-      r.takenSince(entry).forEach((key, h) -> held.merge(key, h,
-          (a, b) -> LockState.firstAcquired().compare(a, b) <= 0 ? a : b));
+      r.takenSince(entry).forEach((key, h) -> {
+        if (Witness.length(h.how()) <= Guards.HANDED_OVER) {
+          held.merge(key, h, (a, b) -> LockState.firstAcquired().compare(a, b) <= 0 ? a : b);
+        }
+      });
     }
     List<Held> heldOnReturn = new ArrayList<>(held.values());
     heldOnReturn.sort(LockState.firstAcquired());

@@ -137,6 +137,25 @@ class BottomUpGuardsTest {
     assertThat(lines(findings)).containsExactly(CYCLE_LINE);
   }
 
+  /** A lock taken through two nested helpers is handed over to the caller: still held. */
+  @Test
+  void aLockTakenThroughAShallowHelperChainIsHeld() throws IOException {
+    AppProgram.write(dir, "Unlock.java", chain(2, "l.lock();"));
+    AppProgram.write(dir, "Store.java", STORE.formatted("lock.unlock(); Unlock.u1(lock);"));
+    assertThat(lines(analyse())).containsExactly(CYCLE_LINE);
+  }
+
+  /**
+   * Deeper than {@code Guards.HANDED_OVER}, a lock left held is not handed over: the bound that
+   * keeps a lock an analysis error left held from climbing every call chain (on H2 it did).
+   */
+  @Test
+  void aLockLeftHeldDeeperThanTheBoundIsNotHandedOver() throws IOException {
+    AppProgram.write(dir, "Unlock.java", chain(6, "l.lock();"));
+    AppProgram.write(dir, "Store.java", STORE.formatted("lock.unlock(); Unlock.u1(lock);"));
+    assertThat(analyse()).isEmpty();
+  }
+
   /**
    * A body-only edit deep in the chain changes a guard fact of a method in another file: the
    * caller's stored facts, solved with the old guards, are not reused, and the cached run gives
