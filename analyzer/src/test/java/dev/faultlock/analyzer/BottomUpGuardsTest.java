@@ -137,6 +137,29 @@ class BottomUpGuardsTest {
     assertThat(lines(findings)).containsExactly(CYCLE_LINE);
   }
 
+  /**
+   * A helper that gives its caller's lock back and takes it again ({@code
+   * PriorityBlockingQueue.tryGrow}, H2's {@code RandomAccessStore.store(long, long)}) leaves the
+   * caller's lock as it was: it is no guard, and its caller's {@code finally} releases the lock.
+   */
+  @Test
+  void aHelperThatReleasesAndRetakesTheCallersLockIsNoGuard() throws IOException {
+    AppProgram.write(dir, "Unlock.java", """
+        import java.util.concurrent.locks.Lock;
+
+        final class Unlock {
+          static void grow(Lock l, Object work) {
+            l.unlock();
+            work.hashCode();
+            l.lock();
+          }
+        }
+        """);
+    AppProgram.write(dir, "Store.java", STORE.formatted("lock.unlock();")
+        .replace("    lock.lock();\n    try {\n      journal.hashCode();", "    lock.lock();\n    while (journal.hashCode() > 0) Unlock.grow(lock, journal);\n    try {\n      journal.hashCode();"));
+    assertThat(analyse()).isEmpty();
+  }
+
   /** A lock taken through two nested helpers is handed over to the caller: still held. */
   @Test
   void aLockTakenThroughAShallowHelperChainIsHeld() throws IOException {
