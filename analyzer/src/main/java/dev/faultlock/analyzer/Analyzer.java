@@ -61,9 +61,7 @@ public final class Analyzer {
       all.add(f.method());
       unresolved += f.unresolvedCalls();
     }
-    // What follows works on facts alone; the call graph and the summaries of a large program
-    // need the room the parse trees take.
-    index.releaseTrees(all);
+    // What follows works on facts alone: ProgramFacts let go of the parse trees once lowered.
 
     options.progress().update("linking calls", 0, 0);
     CallGraph graph = CallGraph.build(facts, program.bindings());

@@ -7,6 +7,7 @@ import dev.faultlock.findings.Location;
 import dev.faultlock.findings.Problem;
 import dev.faultlock.ir.Lowering;
 import dev.faultlock.ir.LoweringContext;
+import dev.faultlock.locks.GuardSolver;
 import dev.faultlock.locks.Guards;
 import dev.faultlock.locks.LockNames;
 import dev.faultlock.locks.LockStateAnalysis;
@@ -317,10 +318,11 @@ public final class ProgramFacts {
       }
       List<MethodInfo> todo = new ArrayList<>();
       for (MethodInfo m : index.methods()) if (byFile.containsKey(m.owner().file())) todo.add(m);
-      List<List<MethodFacts>> extracted = new ArrayList<>(Collections.nCopies(todo.size(), List.of()));
       List<List<Lowering.Lowered>> lowered = new ArrayList<>(Collections.nCopies(todo.size(), List.of()));
+      // One phase, two steps per method: lowered, then solved.
       AtomicInteger done = new AtomicInteger();
-      options.progress().update("analysing", 0, todo.size());
+      int steps = 2 * todo.size();
+      options.progress().update("analysing", 0, steps);
       Workers.run(
           options.jobs(),
           todo.size(),
@@ -329,22 +331,38 @@ public final class ProgramFacts {
             Slot s = byFile.get(m.owner().file());
             try {
               lowered.set(i, Lowering.lower(s.context, m));
-              extracted.set(i, facts(lowered.get(i), names, Guards.NONE));
             } catch (StackOverflowError | RuntimeException e) {
-              // One method the analysis cannot follow must not stop the others.
-              s.problems.add(
-                  new Problem(
-                      new Location(s.shown, m.line(), 0),
-                      "cannot analyse `" + m.display() + "` (" + e.getClass().getSimpleName()
-                          + "); its locks are not checked"));
-              lowered.set(i, List.of());
-              extracted.set(i, List.of(new MethodFacts(m, List.of(), false, List.of(), 0)));
+              cannotAnalyse(s, m, e);
             }
-            options.progress().update("analysing", done.incrementAndGet(), todo.size());
+            options.progress().update("analysing", done.incrementAndGet(), steps);
           });
       List<MethodFacts> stored = new ArrayList<>();
       for (Slot s : slots) if (s.declarations != null && !s.parsed()) stored.addAll(s.facts);
-      guards = digest(solveWithGuards(lowered, extracted, stored, names));
+      // From here on everything works on the IR: the syntax trees (the largest thing in the heap
+      // of a large program) can go before the solving, not after it.
+      List<MethodInfo> loweredMethods = new ArrayList<>(todo);
+      for (List<Lowering.Lowered> ls : lowered) for (Lowering.Lowered l : ls) loweredMethods.add(l.ir().method());
+      index.releaseTrees(loweredMethods);
+      List<Set<MethodInfo>> methods = new ArrayList<>(todo.size());
+      List<Set<MethodInfo>> callees = new ArrayList<>(todo.size());
+      for (List<Lowering.Lowered> ls : lowered) {
+        Set<MethodInfo> own = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<MethodInfo> called = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Lowering.Lowered l : ls) {
+          own.add(l.ir().method());
+          called.addAll(Guards.callees(l.ir()));
+        }
+        methods.add(own);
+        callees.add(called);
+      }
+      List<List<MethodFacts>> extracted = GuardSolver.solve(methods, callees, stored, (i, known) -> {
+        MethodInfo m = todo.get(i);
+        List<MethodFacts> f = solve(byFile.get(m.owner().file()), m, lowered.get(i), names, known);
+        // A recursive component's members may be solved more than once: the count stops at all.
+        options.progress().update("analysing", Math.min(done.incrementAndGet(), steps), steps);
+        return f;
+      }, options.jobs());
+      guards = digest(Guards.of(flat(extracted, stored)));
       for (Slot s : slots) {
         if (s.declarations != null && !s.parsed() && !guards.equals(s.storedGuards)) {
           // Its facts were solved with other guards (a guard changed in another file).
@@ -355,47 +373,33 @@ public final class ProgramFacts {
     }
 
     /**
-     * Rounds of {@link #solveWithGuards}: enough for guards of guards, and a bound because on
-     * H2 the rounds do not settle (its helper-unlocked methods flip between guard and not from
-     * round to round) and 32 of them cost minutes. Solving guards bottom-up over the call graph,
-     * as summaries are, is the fix (docs/evaluation.md).
+     * The facts of {@code m} and of the lambdas written in it, from their IR ({@code lowered}, empty
+     * when it could not be lowered): the lock state solved over each control-flow graph, with what
+     * {@code guards} say calls do.
      */
-    private static final int GUARD_ROUNDS = 8;
-
-    /**
-     * Solves again, with the guards of the program ({@link Guards}), the methods that call one,
-     * until no guard's own facts change (a guard may itself take its lock through a guard:
-     * {@code readLock()} calling {@code autoRelease(lock)}; and a method that looked like a guard
-     * before its callees were known, {@code lock(); try { } finally { unlockHelper(); }}, stops
-     * being one, so its callers are solved again too). Returns the guards they were solved with.
-     */
-    private Guards solveWithGuards(
-        List<List<Lowering.Lowered>> lowered, List<List<MethodFacts>> extracted,
-        List<MethodFacts> stored, LockNames names) {
-      Guards guards = Guards.of(flat(extracted, stored));
-      if (guards.isEmpty()) return guards;
-      // What each method (with its lambdas) calls, collected once for all the rounds.
-      List<Set<MethodInfo>> callees = new ArrayList<>(lowered.size());
-      for (List<Lowering.Lowered> ls : lowered) {
-        Set<MethodInfo> c = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Lowering.Lowered l : ls) c.addAll(Guards.callees(l.ir()));
-        callees.add(c);
-      }
-      Guards before = Guards.NONE;
-      for (int round = 0; round < GUARD_ROUNDS && !guards.sameAs(before); round++) {
-        List<Integer> again = new ArrayList<>();
-        for (int i = 0; i < lowered.size(); i++) {
-          if (guards.affects(callees.get(i)) || before.affects(callees.get(i))) again.add(i);
+    private static List<MethodFacts> solve(
+        Slot s, MethodInfo m, List<Lowering.Lowered> lowered, LockNames names, Guards guards) {
+      if (lowered.isEmpty()) return List.of(new MethodFacts(m, List.of(), false, List.of(), 0));
+      try {
+        List<MethodFacts> out = new ArrayList<>(lowered.size());
+        for (Lowering.Lowered l : lowered) {
+          out.add(LockStateAnalysis.facts(l.ir(), l.entry().held(), names, guards,
+              l.entry().misuses(), l.orderingGuard(), l.unresolvedCalls()));
         }
-        Guards known = guards;
-        Workers.run(options.jobs(), again.size(), k -> {
-          int i = again.get(k);
-          extracted.set(i, facts(lowered.get(i), names, known));
-        });
-        before = known;
-        guards = Guards.of(flat(extracted, stored));
+        return out;
+      } catch (StackOverflowError | RuntimeException e) {
+        cannotAnalyse(s, m, e);
+        return List.of(new MethodFacts(m, List.of(), false, List.of(), 0));
       }
-      return guards;
+    }
+
+    /** One method the analysis cannot follow must not stop the others. */
+    private static void cannotAnalyse(Slot s, MethodInfo m, Throwable e) {
+      s.problems.add(
+          new Problem(
+              new Location(s.shown, m.line(), 0),
+              "cannot analyse `" + m.display() + "` (" + e.getClass().getSimpleName()
+                  + "); its locks are not checked"));
     }
 
     private static String digest(Guards guards) {
@@ -407,20 +411,6 @@ public final class ProgramFacts {
     private static List<MethodFacts> flat(List<List<MethodFacts>> lists, List<MethodFacts> more) {
       List<MethodFacts> out = new ArrayList<>(more);
       for (List<MethodFacts> l : lists) out.addAll(l);
-      return out;
-    }
-
-    /**
-     * The facts of a method and of the lambdas written in it, from their IR: the lock state
-     * solved over each control-flow graph, with what {@code guards} say calls do.
-     */
-    private static List<MethodFacts> facts(
-        List<Lowering.Lowered> lowered, LockNames names, Guards guards) {
-      List<MethodFacts> out = new ArrayList<>(lowered.size());
-      for (Lowering.Lowered l : lowered) {
-        out.add(LockStateAnalysis.facts(l.ir(), l.entry().held(), names, guards,
-            l.entry().misuses(), l.orderingGuard(), l.unresolvedCalls()));
-      }
       return out;
     }
 

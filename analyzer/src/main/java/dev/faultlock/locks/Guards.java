@@ -25,6 +25,17 @@ import java.util.Set;
  * for the lock-state analysis, exactly between the two.
  */
 public final class Guards {
+  /**
+   * The longest witness of a lock a method hands over to its callers by returning with it held:
+   * a guard factory, a guard of a guard, a wrapper of that (memoryfilesystem's {@code
+   * transferTo} → {@code readLock()} → {@code autoRelease(lock)} is two). Solved bottom-up,
+   * without a bound, a lock left held by a path the analysis gets wrong (a release it cannot
+   * match, an exception edge) climbs every call chain: on H2 methods came to "return holding"
+   * hundreds of locks and the solving did not end. Real guards are shallow; deeper, the lock is
+   * treated as unknown (not handed over).
+   */
+  static final int HANDED_OVER = 3;
+
   public static final Guards NONE = new Guards(Map.of());
 
   private final Map<MethodInfo, MethodFacts> guards;
@@ -36,16 +47,27 @@ public final class Guards {
   /** The guards among {@code facts}: the methods returning holding a lock or releasing one unheld. */
   public static Guards of(Collection<MethodFacts> facts) {
     Map<MethodInfo, MethodFacts> out = new IdentityHashMap<>();
-    for (MethodFacts f : facts) {
-      // A method with lock annotations says what it does (a @SortedAcquire walk returns holding
-      // every lock it sorted, which its pseudo-lock stands for): nothing is inferred for it.
-      if (SummaryComputer.isLockPrimitive(f.method())
-          || f.method().annotations().has(LockApi.SORTED_ACQUIRE)) {
-        continue;
-      }
-      if (!f.heldOnReturn().isEmpty() || !f.releasedUnheld().isEmpty()) out.put(f.method(), f);
-    }
+    for (MethodFacts f : facts) if (isGuard(f)) out.put(f.method(), f);
     return new Guards(out);
+  }
+
+  /**
+   * A table that reads {@code guards} as it is when asked: the bottom-up solve ({@link
+   * GuardSolver}) fills it in as methods are solved.
+   */
+  static Guards over(Map<MethodInfo, MethodFacts> guards) {
+    return new Guards(guards);
+  }
+
+  /** Whether {@code f} says its method acts on its caller's locks: returns holding one, or releases one unheld. */
+  static boolean isGuard(MethodFacts f) {
+    // A method with lock annotations says what it does (a @SortedAcquire walk returns holding
+    // every lock it sorted, which its pseudo-lock stands for): nothing is inferred for it.
+    if (SummaryComputer.isLockPrimitive(f.method())
+        || f.method().annotations().has(LockApi.SORTED_ACQUIRE)) {
+      return false;
+    }
+    return !f.heldOnReturn().isEmpty() || !f.releasedUnheld().isEmpty();
   }
 
   /** What a call does to its caller's locks once it returns: {@code acquires} or releases {@code lock}. */
@@ -75,41 +97,26 @@ public final class Guards {
     return out == null ? List.of() : out;
   }
 
-  /** The program methods the calls of {@code ir} may run: what {@link #affects} is asked about. */
+  /** The program methods the calls of {@code ir} may run: the methods whose guard facts it reads. */
   public static Set<MethodInfo> callees(IrMethod ir) {
     Set<MethodInfo> out = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Stmt s : ir.stmts()) if (s instanceof Stmt.Invoke call) out.addAll(call.site().targets());
     return out;
   }
 
-  /** Whether a method calling {@code callees} may run a guard: its lock state depends on this table. */
-  public boolean affects(Set<MethodInfo> callees) {
-    if (guards.isEmpty()) return false;
-    for (MethodInfo t : callees) if (guards.containsKey(t)) return true;
-    return false;
-  }
-
-  /** Whether both tables say the same of every method: a fixpoint of the rounds. */
-  public boolean sameAs(Guards other) {
-    if (!guards.keySet().equals(other.guards.keySet())) return false;
-    for (Map.Entry<MethodInfo, MethodFacts> e : guards.entrySet()) {
-      MethodFacts a = e.getValue();
-      MethodFacts b = other.guards.get(e.getKey());
-      if (!sameLocks(a.heldOnReturn(), b.heldOnReturn()) || !a.releasedUnheld().equals(b.releasedUnheld())) {
-        return false;
-      }
-    }
-    return true;
+  /**
+   * Whether two guard facts of a method ({@code null}: not a guard) say the same to its callers:
+   * the same locks held on return and released.
+   */
+  static boolean sameEffect(MethodFacts a, MethodFacts b) {
+    if (a == null || b == null) return a == b;
+    return sameLocks(a.heldOnReturn(), b.heldOnReturn()) && a.releasedUnheld().equals(b.releasedUnheld());
   }
 
   private static boolean sameLocks(List<Held> a, List<Held> b) {
     if (a.size() != b.size()) return false;
     for (int i = 0; i < a.size(); i++) if (!Objects.equals(a.get(i).lock(), b.get(i).lock())) return false;
     return true;
-  }
-
-  public boolean isEmpty() {
-    return guards.isEmpty();
   }
 
   /**

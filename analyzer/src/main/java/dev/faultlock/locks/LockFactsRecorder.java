@@ -84,6 +84,8 @@ final class LockFactsRecorder implements LockStateAnalysis.Observer {
    * <p>A release of a lock the method also takes somewhere is not the release of its caller's
    * lock but of its own, met without it on a path where taking it threw ({@code try {
    * lock.lock(); ... } finally { lock.unlock(); }}): only locks it never takes are released unheld.
+   * And a lock it gives back unheld and then takes again is its caller's, retaken: to the caller
+   * neither a release nor an acquisition.
    */
   MethodFacts facts(
       MethodInfo method, LockState entry, boolean orderingGuard, List<MethodFacts.Misuse> misuses,
@@ -94,8 +96,14 @@ final class LockFactsRecorder implements LockStateAnalysis.Observer {
     }
     Map<String, Held> held = new HashMap<>();
     for (LockState r : returns) {
-      r.takenSince(entry).forEach((key, h) -> held.merge(key, h,
-          (a, b) -> LockState.firstAcquired().compare(a, b) <= 0 ? a : b));
+      r.takenSince(entry).forEach((key, h) -> {
+        // A lock it gave back unheld and took again is its caller's, retaken (a loop that lets
+        // go of its caller's lock while it waits, PriorityBlockingQueue.tryGrow): to the caller
+        // the lock is as it was, neither acquired nor released.
+        if (!releasedUnheld.containsKey(key) && Witness.length(h.how()) <= Guards.HANDED_OVER) {
+          held.merge(key, h, (a, b) -> LockState.firstAcquired().compare(a, b) <= 0 ? a : b);
+        }
+      });
     }
     List<Held> heldOnReturn = new ArrayList<>(held.values());
     heldOnReturn.sort(LockState.firstAcquired());

@@ -79,10 +79,30 @@ final class LockState {
    * The first acquisition of a lock where paths that took it at different places join: the
    * earliest in the source, so the choice does not depend on the order paths are met in.
    */
+  private static final Comparator<TraceStep> STEP =
+      Comparator.comparing(TraceStep::location).thenComparing(TraceStep::description);
+
+  /**
+   * Ties (two locks one guard call hands over) are broken by the lock, then by the rest of the
+   * witness chain, walked step by step: a total order that never renders a chain as text (a
+   * {@code toString} of the record did, and on java.base that was most of the solving time).
+   */
   private static final Comparator<Held> FIRST =
-      Comparator.<Held, TraceStep>comparing(h -> h.how().step(),
-              Comparator.comparing(TraceStep::location).thenComparing(TraceStep::description))
-          .thenComparing(Held::toString);
+      Comparator.<Held, TraceStep>comparing(h -> h.how().step(), STEP)
+          .thenComparing(h -> h.lock().identity())
+          .thenComparing(h -> h.lock().lockClass())
+          .thenComparing(h -> h.lock().text())
+          .thenComparing(h -> h.lock().shared())
+          .thenComparing(Held::how, LockState::compareChains);
+
+  private static int compareChains(Witness a, Witness b) {
+    for (Witness x = a.next(), y = b.next(); ; x = x.next(), y = y.next()) {
+      if (x == y) return 0;
+      if (x == null || y == null) return x == null ? -1 : 1;
+      int c = STEP.compare(x.step(), y.step());
+      if (c != 0) return c;
+    }
+  }
 
   private final Map<String, Hold> holds;
   private final Set<String> covered;

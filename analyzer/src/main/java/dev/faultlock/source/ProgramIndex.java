@@ -179,8 +179,8 @@ public final class ProgramIndex {
   static final String UNRESOLVED = "?";
 
   /**
-   * Lets go of the parse trees once the facts of {@code analysed} (the index's methods and the
-   * lambdas found in them) are extracted: what follows works on facts alone, and on a program
+   * Lets go of the parse trees once {@code analysed} (the index's methods and the lambdas found
+   * in them) are lowered: what follows works on their IR and facts alone, and on a program
    * the size of java.base the trees are a third of the heap. Any one node kept would keep its
    * whole file, through the parent links.
    */

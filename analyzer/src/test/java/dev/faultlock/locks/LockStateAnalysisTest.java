@@ -2,10 +2,8 @@ package dev.faultlock.locks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultlock.analyzer.AnalyzerOptions;
 import dev.faultlock.callgraph.Dispatch;
 import dev.faultlock.callgraph.FunctionBindings;
-import dev.faultlock.findings.Problem;
 import dev.faultlock.findings.TraceStep;
 import dev.faultlock.ir.CallSite;
 import dev.faultlock.ir.HandBuiltIr;
@@ -13,17 +11,12 @@ import dev.faultlock.ir.IrMethod;
 import dev.faultlock.ir.LockOp;
 import dev.faultlock.ir.LoweringContext;
 import dev.faultlock.ir.Var;
-import dev.faultlock.source.FileDeclarations;
-import dev.faultlock.source.JavaSources;
-import dev.faultlock.source.LibraryTypes;
 import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
-import dev.faultlock.source.SourceFile;
 import dev.faultlock.summary.LibrarySummaries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,19 +52,12 @@ class LockStateAnalysisTest {
           static synchronized void staticSync() {}
         }
         """);
-    AnalyzerOptions options = AnalyzerOptions.builder().source(dir).jobs(1).build();
-    JavaSources.Parsed parsed = JavaSources.parse(options);
-    List<Problem> problems = new ArrayList<>(parsed.problems());
-    List<FileDeclarations> declared = new ArrayList<>();
-    for (SourceFile f : parsed.files()) declared.add(ProgramIndex.declare(f, problems));
-    index = ProgramIndex.build(declared, new LibraryTypes(List.of(), problems), 1);
-    assertThat(problems).isEmpty();
+    index = IndexedProgram.index(dir);
     names = new LockNames(index, java.util.Map.of());
   }
 
   private static MethodInfo method(String name) {
-    return index.type("p.Inode").methods().stream()
-        .filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+    return IndexedProgram.method(index, "p.Inode", name);
   }
 
   private static HandBuiltIr plain() {
