@@ -134,10 +134,12 @@ public final class AlienCalls {
   }
 
   /** The alien calls of the program of {@code graph}, and which parameters lead to them. */
-  public static AlienCalls of(CallGraph graph, Map<MethodInfo, MethodFacts> facts, ProgramIndex index) {
+  public static AlienCalls of(
+      CallGraph graph, Map<MethodInfo, MethodFacts> facts, ProgramIndex index) {
     AlienCalls a = new AlienCalls(index, facts);
     for (List<MethodInfo> component : graph.bottomUp()) {
-      boolean recursive = component.size() > 1 || graph.callees(component.get(0)).contains(component.get(0));
+      MethodInfo first = component.get(0);
+      boolean recursive = component.size() > 1 || graph.callees(first).contains(first);
       boolean changed = true;
       while (changed) {
         changed = false;
@@ -189,7 +191,9 @@ public final class AlienCalls {
     if (m.isStatic() || m.isConstructor()) return false;
     for (String a : m.owner().ancestors()) {
       TypeInfo t = index.type(a);
-      if (t == null ? index.library().declares(a, m.name(), m.arity()) : declaresApi(t, m)) return true;
+      boolean declares =
+          t == null ? index.library().declares(a, m.name(), m.arity()) : declaresApi(t, m);
+      if (declares) return true;
     }
     return false;
   }
@@ -211,7 +215,9 @@ public final class AlienCalls {
     if (s == null || outside == null) return List.of();
     Map<Site, Reach> out = new LinkedHashMap<>();
     for (Site site : sitesOf(m, c)) {
-      if (outside.contains(site.parameter())) out.put(site, new Reach(site, site.parameter(), List.of(site.step())));
+      if (outside.contains(site.parameter())) {
+        out.put(site, new Reach(site, site.parameter(), List.of(site.step())));
+      }
     }
     TraceStep call = new TraceStep(c.at(), "calls `" + c.callee() + "`");
     for (MethodInfo t : c.targets()) {
@@ -223,7 +229,9 @@ public final class AlienCalls {
         path.addAll(Witness.steps(e.path()));
         path.add(e.site().step());
         Reach known = out.get(e.site());
-        if (known == null || path.size() < known.path().size()) out.put(e.site(), new Reach(e.site(), p, path));
+        if (known == null || path.size() < known.path().size()) {
+          out.put(e.site(), new Reach(e.site(), p, path));
+        }
       }
     }
     return List.copyOf(out.values());
@@ -240,7 +248,8 @@ public final class AlienCalls {
    * lock is the alien object's, not the method's); and locks known only
    * from a large component's shared summary (see {@code SummaryComputer}).
    */
-  public List<Fault> faults(MethodFacts f, LockEvent.Call c, Reach r, Map<MethodInfo, Effects> effects) {
+  public List<Fault> faults(
+      MethodFacts f, LockEvent.Call c, Reach r, Map<MethodInfo, Effects> effects) {
     List<Fault> out = new ArrayList<>();
     String sorted = f.method().annotations().value(LockApi.SORTED_ACQUIRE);
     Set<TraceStep> own = ownAlienSteps(f);
@@ -332,7 +341,7 @@ public final class AlienCalls {
     return true;
   }
 
-  /** The alien calls {@code c} itself is, made in {@code m}: on its receiver, or through a JDK copy. */
+  /** The alien calls {@code c} of {@code m} itself is: on its receiver, or through a JDK copy. */
   private List<Site> sitesOf(MethodInfo m, LockEvent.Call c) {
     return sites.computeIfAbsent(c, k -> find(m, c));
   }
@@ -352,8 +361,10 @@ public final class AlienCalls {
         String copy = AlienTypes.copyMethodOf(type, index);
         if (copy == null) continue;
         Set<MethodInfo> handlers = new LinkedHashSet<>();
-        // write(b) and write(b, off, len), read(b) and read(b, off, len): what the JDK's copy loops call.
-        for (int argc : new int[] {1, 3}) handlers.addAll(dispatch.targets(type, null, copy, argc, true));
+        // write(b) and write(b, off, len), read(b) and read(b, off, len): what JDK copies call.
+        for (int argc : new int[] {1, 3}) {
+          handlers.addAll(dispatch.targets(type, null, copy, argc, true));
+        }
         if (handlers.isEmpty()) continue;
         out.add(new Site(c.at(), m, simple(type) + "." + copy, type, s.arg(i),
             simple(c.libraryType()) + "." + c.name(), List.copyOf(handlers), c.callee()));
