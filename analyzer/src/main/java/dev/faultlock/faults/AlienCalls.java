@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Alien calls: calls on an object the caller supplied, of a type whose implementation the method
@@ -120,6 +121,7 @@ public final class AlienCalls {
   private record Exposure(int parameter, Site site, Witness path) {}
 
   private final ProgramIndex index;
+  private final CallGraph graph;
   private final Dispatch dispatch;
   private final Map<MethodInfo, MethodFacts> facts;
   private final Map<MethodInfo, List<Exposure>> exposures = new HashMap<>();
@@ -127,8 +129,9 @@ public final class AlienCalls {
   /** For each method, the parameters through which objects from outside the program come in. */
   private final Map<MethodInfo, Set<Integer>> external = new HashMap<>();
 
-  private AlienCalls(ProgramIndex index, Map<MethodInfo, MethodFacts> facts) {
+  private AlienCalls(ProgramIndex index, CallGraph graph, Map<MethodInfo, MethodFacts> facts) {
     this.index = index;
+    this.graph = graph;
     this.dispatch = new Dispatch(index);
     this.facts = facts;
   }
@@ -136,7 +139,7 @@ public final class AlienCalls {
   /** The alien calls of the program of {@code graph}, and which parameters lead to them. */
   public static AlienCalls of(
       CallGraph graph, Map<MethodInfo, MethodFacts> facts, ProgramIndex index) {
-    AlienCalls a = new AlienCalls(index, facts);
+    AlienCalls a = new AlienCalls(index, graph, facts);
     for (List<MethodInfo> component : graph.bottomUp()) {
       MethodInfo first = component.get(0);
       boolean recursive = component.size() > 1 || graph.callees(first).contains(first);
@@ -257,7 +260,7 @@ public final class AlienCalls {
     for (Held h : c.held()) if (!h.isSortedSet() && !through(h.how(), own)) held.add(h);
     for (MethodInfo handler : r.site().handlers()) {
       Effects e = effects.get(handler);
-      if (e == null) continue;
+      if (e == null || !mayBeHandedIn(handler, f.method(), r.site())) continue;
       for (Effects.Acquire a : e.acquires()) {
         String cls = a.lock().lockClass();
         if (a.approximate() || c.covered().contains(cls)) continue;
@@ -273,6 +276,29 @@ public final class AlienCalls {
         .thenComparingInt(x -> Witness.length(x.acquire().witness())));
     return out;
   }
+
+  /**
+   * Whether {@code handler}, an implementation the alien call {@code site} may run by the call
+   * graph, is one the object there can be when {@code holder} holds the lock. A named class's
+   * method of the called name: yes, that is what a caller hands in (another file's channel). A
+   * lambda, a method reference or an anonymous or local class is an object the program makes
+   * itself, bound to the interface wherever it is used ({@code CallGraph} dispatches every {@code
+   * Runnable.run} to every {@code Runnable} lambda of the program): only a lambda written in a
+   * method that calls the lock holder or the method making the call (so that it may well be the
+   * object handed in: {@code from.read(b -> to.append(b))}). On h2, kafka-clients and bookkeeper
+   * the others were all unrelated callbacks (docs/evaluation.md, Alien calls).
+   */
+  private boolean mayBeHandedIn(MethodInfo handler, MethodInfo holder, Site site) {
+    if (handler.isLambda()) {
+      Set<MethodInfo> callees = graph.callees(handler.enclosing());
+      return callees.contains(holder) || callees.contains(site.method());
+    }
+    String name = site.callee().substring(site.callee().lastIndexOf('.') + 1);
+    return handler.name().equals(name) && !LOCAL_CLASS.matcher(handler.owner().fqn()).find();
+  }
+
+  /** The name of an anonymous or local class: {@code Outer$1}, {@code Outer$1Local}. */
+  private static final Pattern LOCAL_CLASS = Pattern.compile("\\$\\d");
 
   /** The steps of the alien calls {@code f}'s method makes itself, on any of its parameters. */
   private Set<TraceStep> ownAlienSteps(MethodFacts f) {
