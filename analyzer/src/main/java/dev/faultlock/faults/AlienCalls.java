@@ -265,6 +265,7 @@ public final class AlienCalls {
         String cls = a.lock().lockClass();
         if (a.approximate() || c.covered().contains(cls)) continue;
         for (Held h : held) {
+          if (handler.isLambda() && isParameterLock(h)) continue;
           boolean same = h.lock().lockClass().equals(cls);
           if (same && (f.orderingGuard() || cls.equals(sorted))) continue;
           out.add(new Fault(h, r, handler, a, same));
@@ -295,6 +296,20 @@ public final class AlienCalls {
     }
     String name = site.callee().substring(site.callee().lastIndexOf('.') + 1);
     return handler.name().equals(name) && !LOCAL_CLASS.matcher(handler.owner().fqn()).find();
+  }
+
+  /**
+   * A lock on an object the caller handed in ({@code synchronized (obj)} on a parameter). A caller
+   * that hands in both the object and a lambda it wrote, the condition-wait idiom ({@code
+   * time.waitObject(this, () -> ready())}, Kafka's {@code SystemTime.waitObject}), locks that very
+   * object in its lambda: re-entry, which orders nothing.
+   */
+  private static boolean isParameterLock(Held h) {
+    String id = h.lock().identity();
+    int end = id.indexOf('.');
+    String root = end < 0 ? id : id.substring(0, end);
+    return root.length() > 1 && root.charAt(0) == 'p'
+        && root.substring(1).chars().allMatch(Character::isDigit);
   }
 
   /** The name of an anonymous or local class: {@code Outer$1}, {@code Outer$1Local}. */

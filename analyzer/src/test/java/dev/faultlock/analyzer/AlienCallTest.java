@@ -403,6 +403,37 @@ class AlienCallTest {
         .contains("adding Pool.lock -> Elsewhere.other to the lock order");
   }
 
+  /** Kafka's {@code waitObject(obj, condition)}: the caller's lambda locks the object it handed in. */
+  @Test
+  void aLambdaLockingTheObjectItsCallerHandedInIsReentry() throws IOException {
+    write("Clock.java", """
+        import java.util.function.Supplier;
+
+        public final class Clock {
+          public void waitObject(Object obj, Supplier<Boolean> condition) throws InterruptedException {
+            synchronized (obj) {
+              while (!condition.get()) obj.wait(10);
+            }
+          }
+        }
+        """);
+    write("Meta.java", """
+        public final class Meta {
+          private int version;
+
+          public synchronized void await(Clock clock, int last) throws InterruptedException {
+            clock.waitObject(this, () -> current() > last);
+          }
+
+          synchronized int current() {
+            return version;
+          }
+        }
+        """);
+    assertThat(Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build()).findings())
+        .extracting(Finding::rule).doesNotContain(Rule.FAULT_UNDER_LOCK);
+  }
+
   @Test
   void quietWhenNoImplementationTakesALock() throws IOException {
     write("MemFile.java", FILE.formatted(
