@@ -5,7 +5,10 @@ import dev.faultlock.analyzer.AnalysisResult.Stats;
 import dev.faultlock.cache.ProgramFacts;
 import dev.faultlock.cache.ResultCache;
 import dev.faultlock.callgraph.CallGraph;
+import dev.faultlock.catalog.FaultMethods;
+import dev.faultlock.faults.AlienCalls;
 import dev.faultlock.faults.FaultHandlers;
+import dev.faultlock.findings.Location;
 import dev.faultlock.findings.LockGraph;
 import dev.faultlock.findings.Problem;
 import dev.faultlock.locks.LockNames;
@@ -51,6 +54,13 @@ public final class Analyzer {
     // Parsing, indexing and per-method facts, each file's read back from the cache when it can be.
     ProgramFacts.Result program = ProgramFacts.extract(options, library, librarySummaries, problems);
     ProgramIndex index = program.index();
+    for (FaultMethods.Pattern p : options.faultMethods().patterns()) {
+      if (index.type(p.type()) == null && !library.exists(p.type())) {
+        // A pattern no type answers to matches nothing: said once, and the rest still runs.
+        problems.add(
+            new Problem(new Location("FaultMethods", 0, 0), FaultMethods.typeNotFound(p.type())));
+      }
+    }
     LockNames names = program.names();
     List<MethodFacts> facts = program.facts();
     Map<MethodInfo, MethodFacts> factsOf = new HashMap<>();
@@ -71,7 +81,8 @@ public final class Analyzer {
     DeclaredOrders orders =
         new DeclaredOrders(index.types(), program.packageAnnotations(), librarySummaries.lockOrders());
     RuleChecker.Result checked =
-        new RuleChecker(index, effects, handlers, librarySummaries, orders).check(facts, options.progress());
+        new RuleChecker(index, effects, handlers, AlienCalls.of(graph, factsOf, index),
+            librarySummaries, orders).check(facts, options.progress());
     ProgramSummary summary =
         options.summarize()
             ? ProgramSummaries.build(index, effects, names, orders.all())
