@@ -44,7 +44,7 @@ final class AnnotationEdits {
     Map<Node, Map<String, Set<String>>> byTarget = new IdentityHashMap<>();
     List<Node> order = new ArrayList<>();
     for (Suggestion s : suggestions) {
-      if (alreadyAnnotated(s)) continue;
+      if (alreadyAnnotated(s, unit)) continue;
       Map<String, Set<String>> annotations = byTarget.get(s.target());
       if (annotations == null) {
         annotations = new LinkedHashMap<>();
@@ -80,11 +80,15 @@ final class AnnotationEdits {
     return Insertion.applyAll(text, insertions);
   }
 
-  private static boolean alreadyAnnotated(Suggestion s) {
+  /** Whether the target has the annotation already, by its full name or by the one imported. */
+  private static boolean alreadyAnnotated(Suggestion s, CompilationUnit unit) {
     if (!(s.target() instanceof NodeWithAnnotations<?> annotated)) return false;
     for (AnnotationExpr a : annotated.getAnnotations()) {
       String name = a.getNameAsString();
-      if (name.equals(s.annotation()) || name.equals(s.simpleName())) return true;
+      if (name.equals(s.annotation())
+          || name.equals(s.simpleName()) && imports(unit, s.annotation())) {
+        return true;
+      }
     }
     return false;
   }
