@@ -12,7 +12,8 @@ assert new File(basedir, 'target/faultlock/applied.diff').text == diff.text
 // Step 2 wrote exactly the change step 1's diff shows: git takes it back, and forward again.
 def git = { String... args ->
   def p = (['git'] + args.toList()).execute(null, basedir)
-  def out = p.text + p.err.text
+  def out = new StringBuilder()
+  p.consumeProcessOutput(out, out)
   assert p.waitFor() == 0 : "git ${args.join(' ')}: ${out}"
 }
 def applied = store.text
