@@ -1,6 +1,7 @@
 package dev.faultlock.suggest;
 
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.faultlock.catalog.LockApi;
 import dev.faultlock.findings.Location;
 import dev.faultlock.locks.Held;
@@ -26,6 +27,13 @@ import java.util.Set;
  *   <li>a lock the vocabulary cannot name from the method ({@link LockExpressionText});
  *   <li>a lock taken in shared (read) mode: the vocabulary has no mode, and {@code @Acquires}
  *       would make a read lock exclusive for both passes;
+ *   <li>a lock the method may return holding but also releases itself ({@code lock();
+ *       try { .. } finally { unlock(); }} inside a {@code catch} that swallows what a call in
+ *       the {@code finally} might throw): the inference counts a lock held on any return path, so
+ *       that guards with a fast path are not missed, but {@code @Acquires} says every call
+ *       returns holding it, and no maintainer would write that on a method that gives its lock
+ *       back. A guard factory takes its lock and leaves it ({@code lockStore()}, {@code
+ *       autoRelease(lock)}); one that also releases on a retry path is left alone too;
  *   <li>a guard <em>object</em> and its factory ({@code try (Guard g = Guard.hold(lock))}): the
  *       factory's caller knows the lock, {@code close()} names it as the guard's own field, which
  *       the caller only knows as the guard. The inference follows the lock through the object;
@@ -63,7 +71,7 @@ final class GuardAnnotations {
     List<Suggestion> out = new ArrayList<>();
     for (MethodFacts f : guards) {
       MethodInfo m = f.method();
-      if (!carriesAGuard(m.returnType(), releasers)) {
+      if (!carriesAGuard(m.returnType(), releasers) && !releasesItself(m)) {
         List<String> locks = new ArrayList<>();
         for (Held h : f.heldOnReturn()) texts(h.lock(), m, locks);
         add(out, m, LockApi.ACQUIRES, locks, "returns holding");
@@ -89,6 +97,20 @@ final class GuardAnnotations {
     Location at = new Location(m.owner().file().shown(), m.line(), 0);
     out.add(new Suggestion(m.node(), annotation, locks, at,
         m.display() + " " + what + " `" + String.join("`, `", locks) + "`"));
+  }
+
+  /** Whether the method's own body gives a lock back ({@code unlock()} and the like). */
+  private static boolean releasesItself(MethodInfo m) {
+    return m.node().findFirst(MethodCallExpr.class, call -> RELEASES.contains(call.getNameAsString()))
+        .isPresent();
+  }
+
+  private static final Set<String> RELEASES = releases();
+
+  private static Set<String> releases() {
+    Set<String> names = new HashSet<>(LockApi.LOCK_RELEASE);
+    names.addAll(LockApi.STAMPED_RELEASE);
+    return Set.copyOf(names);
   }
 
   /** Whether a factory's result type is (a supertype of) a type whose methods release. */

@@ -207,6 +207,52 @@ class SuggestCommandTest {
     assertThat(run.out()).isEmpty();
   }
 
+  /**
+   * jimfs's {@code JimfsFileChannel.write}: the accessor call in the {@code finally} may throw
+   * into the {@code catch}, a path on which the lock stays held, so the inference counts the
+   * method as returning holding it. It gives its lock back: no {@code @Acquires} for it.
+   */
+  @Test
+  void aMethodThatGivesItsLockBackIsNoGuardThoughAnExceptionPathKeepsIt() throws IOException {
+    write("com/acme/File.java", """
+        package com.acme;
+
+        import java.util.concurrent.locks.Lock;
+        import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+        class File {
+          private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+          Lock writeLock() {
+            return lock.writeLock();
+          }
+        }
+        """);
+    write("com/acme/Channel.java", """
+        package com.acme;
+
+        class Channel {
+          private final File file = new File();
+
+          int write() {
+            int written = 0;
+            try {
+              file.writeLock().lockInterruptibly();
+              try {
+                written = 1;
+              } finally {
+                file.writeLock().unlock();
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return written;
+          }
+        }
+        """);
+    assertThat(suggest().out()).isEmpty();
+  }
+
   @Test
   void applyWritesWhatTheDiffShows() throws IOException {
     write("com/acme/Store.java", STORE);
