@@ -34,23 +34,30 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code @LockClass} on the fields that keep one lock object under two names.
+ * {@code @LockClass} on the fields that keep the parts of one lock under different names.
  *
  * <p>What "locks of one kind" means decides whether a maintainer takes the suggestion. Lockdep
  * keys a lock class by where the lock is initialised, and the SPEC does the same: a lock belongs
- * to the class of where its object is created. Fields hold locks of one kind, here, when every
- * object each of them can hold comes from <em>one</em> allocation: the same lock, or the two
- * halves of one {@code ReadWriteLock} ({@code readLock = rw.readLock(); writeLock =
- * rw.writeLock();}). Named by field, as Error Prone names them, they are two lock classes, and
+ * to the class of where its object is created. Here fields hold locks of one kind when each of
+ * them holds a different part of <em>one</em> allocation: the read half, the write half, or the
+ * whole of one {@code ReadWriteLock} ({@code readLock = rw.readLock(); writeLock =
+ * rw.writeLock();}). Named by field, as Error Prone names them, those are two lock classes, and
  * taking the write half while holding the read half, which deadlocks, looks like two unrelated
- * locks. Fields of one type, of one name in sibling classes, or used by overrides of one method
- * are <em>not</em> one kind by this rule: their objects are created apart, and merging them would
- * report every nesting of two distinct locks as two locks of one class taken in no order, for a
- * reason no maintainer would accept.
+ * locks; with one class both passes see two locks of one class taken in no order.
+ *
+ * <p>Not one kind by this rule, though a reader might say so:
+ * <ul>
+ *   <li>Fields of one type, of one name in sibling classes, or locked by the overrides of one
+ *       method: their objects are created apart, and one class would report every nesting of two
+ *       distinct locks as two locks of one class taken in no order.
+ *   <li>Two fields holding the <em>same</em> object (an alias, a constructor argument kept by
+ *       another class): the analysis tells objects apart by name until points-to knows better,
+ *       so one class would make a reentrant re-acquisition look like two locks of one class.
+ * </ul>
  *
  * <p>The allocation is followed only where it is plain from one class's source: field
- * initialisers and constructors and initialisers, through locals and the class's own fields. A
- * field also assigned anywhere else, or from anything else, is left alone.
+ * initialisers, constructors and initialisers, through locals and the class's own fields. A field
+ * also assigned anywhere else, or from anything else, is left alone.
  */
 final class LockClassAnnotations {
   private final ProgramIndex index;
@@ -69,8 +76,21 @@ final class LockClassAnnotations {
     return out;
   }
 
-  /** An allocation, with the name a lock class created there gets ({@code Owner.local}). */
-  private record Site(ObjectCreationExpr creation, String name) {}
+  /** Which part of a {@code ReadWriteLock} a field holds; {@code WHOLE} for any other lock. */
+  private enum Part { WHOLE, READ, WRITE }
+
+  /**
+   * A part of an allocation, with the name a lock class created there gets ({@code
+   * Owner.local}).
+   */
+  private record Site(ObjectCreationExpr creation, String name, Part part) {
+    Site half(Part half) {
+      return half == Part.WHOLE ? this : part == Part.WHOLE ? new Site(creation, name, half) : null;
+    }
+  }
+
+  /** What another field of the class holds, or a half of it: resolved once every field is seen. */
+  private record FieldRef(String field, Part part) {}
 
   /** Where a field's objects come from, in one class: one allocation, or it is not known. */
   private final class Origins {
@@ -98,8 +118,17 @@ final class LockClassAnnotations {
       if (list == null || list.isEmpty() || !visiting.add(field)) return null;
       Site one = null;
       for (Object o : list) {
-        Site s = o instanceof Site site ? site : site((String) o, visiting);
-        if (s == null || one != null && one.creation() != s.creation()) return null;
+        Site s;
+        if (o instanceof Site site) {
+          s = site;
+        } else {
+          FieldRef ref = (FieldRef) o;
+          Site whole = site(ref.field(), visiting);
+          s = whole == null ? null : whole.half(ref.part());
+        }
+        if (s == null || one != null && (one.creation() != s.creation() || one.part() != s.part())) {
+          return null;
+        }
         one = s;
       }
       return one;
@@ -138,8 +167,19 @@ final class LockClassAnnotations {
       sites.put(s.creation(), s);
     }
     for (Map.Entry<ObjectCreationExpr, List<String>> e : bySite.entrySet()) {
-      if (e.getValue().size() >= 2) group(t, sites.get(e.getKey()), e.getValue(), declared, out);
+      if (e.getValue().size() >= 2 && distinctParts(e.getValue(), origins)) {
+        group(t, sites.get(e.getKey()), e.getValue(), declared, out);
+      }
     }
+  }
+
+  /** Whether no two of {@code fields} hold the same part, the same object under two names. */
+  private static boolean distinctParts(List<String> fields, Origins origins) {
+    Set<Part> parts = new HashSet<>();
+    for (String f : fields) {
+      if (!parts.add(origins.site(f, new HashSet<>()).part())) return false;
+    }
+    return true;
   }
 
   /** Suggests one class for the fields of one allocation, unless they already say otherwise. */
@@ -159,7 +199,7 @@ final class LockClassAnnotations {
       String v = info.annotations().value(LockApi.LOCK_CLASS);
       // One annotation covers every variable of a declaration: only when all of them are here,
       // and once, for its first.
-      if (d == null || v != null && !v.isEmpty()
+      if (d == null || v != null && !v.isEmpty() || names.ofField(info).equals(lockClass)
           || d.getVariables().stream().anyMatch(x -> !fields.contains(x.getNameAsString()))
           || !d.getVariable(0).getNameAsString().equals(f)) {
         continue;
@@ -183,7 +223,7 @@ final class LockClassAnnotations {
       String name = v.getNameAsString();
       if (locals.containsKey(name) || v.getInitializer().isEmpty()) reassigned.add(name);
       locals.put(name, v.getInitializer()
-          .map(i -> origin(i, Map.of(), parameters, origins.type, name)).orElse(null));
+          .map(i -> origin(i, locals, parameters, origins.type, name)).orElse(null));
     }
     for (AssignExpr a : body.findAll(AssignExpr.class)) {
       if (a.getTarget() instanceof NameExpr n && locals.containsKey(n.getNameAsString())) {
@@ -214,7 +254,7 @@ final class LockClassAnnotations {
   }
 
   /**
-   * Where the value of {@code e} comes from: a {@link Site}, a field's name (its origins), or
+   * Where the value of {@code e} comes from: a {@link Site}, a {@link FieldRef}, or
    * {@code null} when not plain from here. {@code name} names a lock created right there.
    */
   private Object origin(
@@ -222,21 +262,30 @@ final class LockClassAnnotations {
     if (e instanceof EnclosedExpr enclosed) return origin(enclosed.getInner(), locals, parameters, t, name);
     if (e instanceof CastExpr cast) return origin(cast.getExpression(), locals, parameters, t, name);
     if (e instanceof ObjectCreationExpr creation) {
-      return creation.getAnonymousClassBody().isPresent() ? null : new Site(creation, t.name() + "." + name);
+      return creation.getAnonymousClassBody().isPresent()
+          ? null
+          : new Site(creation, t.name() + "." + name, Part.WHOLE);
     }
     if (e instanceof NameExpr n) {
       String id = n.getNameAsString();
       if (locals.containsKey(id)) return locals.get(id);
       if (parameters.contains(id)) return null;
-      return t.fields().containsKey(id) ? id : null;
+      return t.fields().containsKey(id) ? new FieldRef(id, Part.WHOLE) : null;
     }
     if (e instanceof FieldAccessExpr fa && fa.getScope() instanceof ThisExpr th && th.getTypeName().isEmpty()) {
-      return t.fields().containsKey(fa.getNameAsString()) ? fa.getNameAsString() : null;
+      return t.fields().containsKey(fa.getNameAsString())
+          ? new FieldRef(fa.getNameAsString(), Part.WHOLE)
+          : null;
     }
     if (e instanceof MethodCallExpr call && call.getArguments().isEmpty() && call.getScope().isPresent()
         && (call.getNameAsString().equals(LockApi.RW_READ) || call.getNameAsString().equals(LockApi.RW_WRITE))) {
-      // The halves of one ReadWriteLock are that lock (Error Prone's LockClasses says the same).
-      return origin(call.getScope().get(), locals, parameters, t, name);
+      // The halves of one ReadWriteLock are parts of that lock (Error Prone's LockClasses keeps
+      // the receiver's class for them too).
+      Part half = call.getNameAsString().equals(LockApi.RW_READ) ? Part.READ : Part.WRITE;
+      Object whole = origin(call.getScope().get(), locals, parameters, t, name);
+      if (whole instanceof Site site) return site.half(half);
+      if (whole instanceof FieldRef ref && ref.part() == Part.WHOLE) return new FieldRef(ref.field(), half);
+      return null;
     }
     return null;
   }

@@ -134,6 +134,37 @@ class SuggestCommandTest {
   }
 
   @Test
+  void theLockAndItsHalvesInFieldsGetTheLocksClassButTwoNamesOfOneObjectDoNot() throws IOException {
+    write("com/acme/Index.java", """
+        package com.acme;
+
+        import java.util.concurrent.locks.Lock;
+        import java.util.concurrent.locks.ReentrantLock;
+        import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+        class Index {
+          private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
+          private final Lock shared = rw.readLock();
+          private final Lock exclusive;
+          private final Lock mutex = new ReentrantLock();
+          private final Lock sameMutex = mutex;
+
+          Index() {
+            exclusive = this.rw.writeLock();
+          }
+        }
+        """);
+    CliRun run = suggest();
+    assertThat(run.out())
+        .contains("+  @LockClass(\"Index.rw\")\n   private final Lock shared = rw.readLock();")
+        .contains("+  @LockClass(\"Index.rw\")\n   private final Lock exclusive;")
+        // Already of that class by its own name; and an alias is the same object, not a kind.
+        .doesNotContain("+  @LockClass(\"Index.rw\")\n   private final ReentrantReadWriteLock rw")
+        .doesNotContain("Index.mutex");
+    assertThat(run.err()).contains("suggested 2 annotations in 1 file");
+  }
+
+  @Test
   void codeThatNeedsNoAnnotationGetsAnEmptyDiff() throws IOException {
     write("com/acme/Counter.java", """
         package com.acme;
