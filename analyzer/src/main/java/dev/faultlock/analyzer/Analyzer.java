@@ -5,6 +5,7 @@ import dev.faultlock.analyzer.AnalysisResult.Stats;
 import dev.faultlock.cache.ProgramFacts;
 import dev.faultlock.cache.ResultCache;
 import dev.faultlock.callgraph.CallGraph;
+import dev.faultlock.faults.AlienCalls;
 import dev.faultlock.faults.FaultHandlers;
 import dev.faultlock.findings.LockGraph;
 import dev.faultlock.findings.Problem;
@@ -73,7 +74,8 @@ public final class Analyzer {
     DeclaredOrders orders =
         new DeclaredOrders(index.types(), program.packageAnnotations(), librarySummaries.lockOrders());
     RuleChecker.Result checked =
-        new RuleChecker(index, effects, handlers, librarySummaries, orders).check(facts, options.progress());
+        new RuleChecker(index, effects, handlers, AlienCalls.of(graph, factsOf, index),
+            librarySummaries, orders).check(facts, options.progress());
     ProgramSummary summary =
         options.summarize()
             ? ProgramSummaries.build(index, effects, names, orders.all())

@@ -4,6 +4,7 @@ import dev.faultlock.catalog.LockApi;
 import dev.faultlock.catalog.Messages;
 import dev.faultlock.catalog.Rule;
 import dev.faultlock.catalog.Severity;
+import dev.faultlock.faults.AlienCalls;
 import dev.faultlock.faults.FaultHandlers;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.Fingerprints;
@@ -56,6 +57,7 @@ final class RuleChecker {
   private final ProgramIndex index;
   private final Map<MethodInfo, Effects> effects;
   private final FaultHandlers handlers;
+  private final AlienCalls aliens;
   private final LibrarySummaries library;
   private final DeclaredOrders orders;
   private final Map<String, Finding> findings = new LinkedHashMap<>();
@@ -71,6 +73,12 @@ final class RuleChecker {
     Location at;
     MethodInfo method;
     Set<String> gates;
+    /**
+     * Whether some occurrence is not explained by an alien call reported as an error at the
+     * same place: an edge only such calls make is that error's, and a cycle through it is not
+     * reported again (see {@link #alienCall}).
+     */
+    boolean unexplained;
 
     EdgeInfo(String from, String to) {
       this.from = from;
@@ -82,11 +90,13 @@ final class RuleChecker {
       ProgramIndex index,
       Map<MethodInfo, Effects> effects,
       FaultHandlers handlers,
+      AlienCalls aliens,
       LibrarySummaries library,
       DeclaredOrders orders) {
     this.index = index;
     this.effects = effects;
     this.handlers = handlers;
+    this.aliens = aliens;
     this.library = library;
     this.orders = orders;
   }
@@ -125,17 +135,22 @@ final class RuleChecker {
       }
     } else if (e instanceof LockEvent.Call c) {
       TraceStep call = new TraceStep(c.at(), "calls `" + c.callee() + "`");
+      // What goes through an alien call is this rule's (alienCall), not the plain rules'.
+      List<AlienCalls.Reach> alien = aliens.at(f.method(), c);
+      Set<TraceStep> alienSteps = AlienCalls.plainSteps(alien);
       for (MethodInfo t : c.targets()) {
         Effects te = effects.get(t);
         if (te != null && !t.annotations().has(LockApi.FAULT_HANDLER)) {
-          through(f, c, t, call, te, t.annotations().value(LockApi.SORTED_ACQUIRE) != null);
+          through(f, c, t, call, te, t.annotations().value(LockApi.SORTED_ACQUIRE) != null,
+              alienSteps);
         }
       }
       if (c.libraryType() != null) {
         for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
-          through(f, c, null, call, te, false);
+          through(f, c, null, call, te, false, alienSteps);
         }
       }
+      if (!alien.isEmpty()) alienCall(f, c, alien);
     } else if (e instanceof LockEvent.Fault fault) {
       if (f.method().annotations().has(LockApi.FAULTS_DISABLED)) return;
       List<TraceStep> path = List.of(new TraceStep(fault.at(), fault.what()));
@@ -143,13 +158,21 @@ final class RuleChecker {
     }
   }
 
-  /** What {@code target} (a library method when {@code null}), whose effects are {@code te}, does at {@code c}. */
+  /**
+   * What {@code target} (a library method when {@code null}), whose effects are {@code te}, does
+   * at {@code c}, less the acquisitions made through {@code alienSteps} (all of them when
+   * {@code c} is itself one of those alien calls).
+   */
   private void through(
       MethodFacts f, LockEvent.Call c, MethodInfo target, TraceStep call, Effects te,
-      boolean sortedCallee) {
+      boolean sortedCallee, Set<TraceStep> alienSteps) {
     for (Effects.Acquire a : te.acquires()) {
       // Known only from a large component's shared summary: see SummaryComputer.
       if (a.approximate() || c.createsTheObjectOf(target, a.lock())) continue;
+      if (!alienSteps.isEmpty()
+          && (alienSteps.contains(call) || throughAny(a.witness(), alienSteps))) {
+        continue;
+      }
       LockRef mine = target == null ? a.lock().asSeenBy(c.context())
           : a.lock().asSeenBy(c.context(), target, f.method());
       List<TraceStep> path = new ArrayList<>();
@@ -235,6 +258,53 @@ final class RuleChecker {
   }
 
   /**
+   * The alien calls {@code c} leads to ({@link AlienCalls}), under the locks held at {@code c}.
+   * Per held lock and call: a handler taking a lock of the held lock's class is an error, and
+   * then the other classes its handlers take are edges of that error, not findings of their
+   * own; else each other class is a warning that adds its edge, as for a {@code @MayFault} copy.
+   * One finding per call and pair of classes: two locks of one class held across the call are
+   * one bug.
+   */
+  private void alienCall(MethodFacts f, LockEvent.Call c, List<AlienCalls.Reach> reaches) {
+    List<AlienCalls.Fault> found = aliens.faults(f, c, reaches, effects);
+    Set<String> errors = new HashSet<>();
+    for (AlienCalls.Fault x : found) if (x.sameClass()) errors.add(x.held().lock().identity());
+    MethodInfo m = f.method();
+    for (AlienCalls.Fault x : found) {
+      Held h = x.held();
+      AlienCalls.Site site = x.reach().site();
+      String cls = x.acquire().lock().lockClass();
+      List<TraceStep> trace = new ArrayList<>(Witness.steps(h.how()));
+      trace.addAll(x.reach().path());
+      trace.add(new TraceStep(location(x.handler()),
+          "runs `" + x.handler().display() + "`, the program's implementation"));
+      trace.addAll(Witness.steps(x.acquire().witness()));
+      boolean explained = errors.contains(h.lock().identity());
+      if (x.sameClass() || !explained) {
+        String object = m.parameterNames().get(x.reach().parameter());
+        String message = Messages.alienCallUnderLock(site.callee(), object, site.typeName(),
+            h.lock().text(), h.lock().lockClass(), x.handler().display(), x.acquire().lock().text(),
+            cls);
+        report(m, Rule.FAULT_UNDER_LOCK, x.sameClass() ? Severity.ERROR : Severity.WARNING,
+            c.at(), message, trace, List.of(h.lock().lockClass(), cls),
+            "alien|" + c.at() + "|" + h.lock().lockClass() + "|" + cls,
+            List.of(new LockGraph.Edge(h.lock().lockClass(), cls, trace, LockGraph.Kind.FAULT,
+                "alien call -> " + x.handler().display())));
+      }
+      if (!x.sameClass()) edge(m, h.lock(), x.acquire().lock(), trace, c.held(), c.at(), explained);
+    }
+  }
+
+  private static Location location(MethodInfo m) {
+    return new Location(m.owner().file().shown(), m.line(), 0);
+  }
+
+  private static boolean throughAny(Witness w, Set<TraceStep> steps) {
+    for (Witness x = w; x != null; x = x.next()) if (steps.contains(x.step())) return true;
+    return false;
+  }
+
+  /**
    * Whether the analysis can show that two locks of one class may be two objects: it names both
    * alike, either as two objects ({@code this}, parameters, locals, loop elements, globals:
    * {@code this} and {@code other}, {@code first} and {@code d}) or as a lock field of two objects
@@ -280,13 +350,22 @@ final class RuleChecker {
   }
 
   private static boolean isSortedPseudoLock(Held h) {
-    return h.lock().identity().startsWith("sorted:");
+    return h.isSortedSet();
   }
 
-  /** Records {@code held -> acquired} in the lock-order graph and checks it against {@code @LockOrder}. */
   private void edge(
       MethodInfo m, LockRef held, LockRef acquired, List<TraceStep> trace, List<Held> allHeld,
       Location at) {
+    edge(m, held, acquired, trace, allHeld, at, false);
+  }
+
+  /**
+   * Records {@code held -> acquired} in the lock-order graph and checks it against {@code
+   * @LockOrder}; {@code explained} when an alien-call error at {@code at} already reports it.
+   */
+  private void edge(
+      MethodInfo m, LockRef held, LockRef acquired, List<TraceStep> trace, List<Held> allHeld,
+      Location at, boolean explained) {
     String from = held.lockClass();
     String to = acquired.lockClass();
     if (orders.violates(from, to)) {
@@ -309,6 +388,7 @@ final class RuleChecker {
     }
     if (e.gates == null) e.gates = gates;
     else e.gates.retainAll(gates);
+    e.unexplained |= !explained;
   }
 
   private LockGraph cycles() {
@@ -352,7 +432,7 @@ final class RuleChecker {
       }
       Set<String> common = new HashSet<>(cycleEdges.get(0).gates);
       for (EdgeInfo e : cycleEdges) common.retainAll(e.gates);
-      if (!common.isEmpty()) continue;
+      if (!common.isEmpty() || cycleEdges.stream().anyMatch(e -> !e.unexplained)) continue;
       reported.add(cycle);
       // One headed section per edge: run together, the witnesses read as one impossible path.
       List<TraceSection> sections = new ArrayList<>();

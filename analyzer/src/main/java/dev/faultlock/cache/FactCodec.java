@@ -1,5 +1,6 @@
 package dev.faultlock.cache;
 
+import dev.faultlock.faults.Supplied;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.Problem;
 import dev.faultlock.findings.TraceStep;
@@ -253,6 +254,16 @@ final class FactCodec {
       }
     }
 
+    /** A call's {@link Supplied}: parameter indexes stored plus one, so that none is 0. */
+    void supplied(Supplied s) {
+      out.bool(s != null);
+      if (s == null) return;
+      out.uint(s.receiver() + 1);
+      out.uint(s.args().size());
+      for (int a : s.args()) out.uint(a + 1);
+      for (String t : s.argTypes()) out.string(t);
+    }
+
     void event(LockEvent e) {
       if (e instanceof LockEvent.Acquire a) {
         out.uint(ACQUIRE);
@@ -286,6 +297,7 @@ final class FactCodec {
           ref(b.getKey());
           out.strings(Arrays.asList(b.getValue()));
         }
+        supplied(c.supplied());
       } else if (e instanceof LockEvent.Fault f) {
         out.uint(FAULT);
         location(f.at());
@@ -300,6 +312,18 @@ final class FactCodec {
   }
 
   private static final class Reader {
+    /** What {@link Writer#supplied} wrote. */
+    Supplied supplied() throws IOException {
+      if (!in.bool()) return null;
+      int receiver = in.uint() - 1;
+      int n = in.count();
+      List<Integer> args = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) args.add(in.uint() - 1);
+      List<String> types = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) types.add(in.string());
+      return new Supplied(receiver, args, types);
+    }
+
     final Compact.Reader in;
     final ProgramIndex index;
     final List<MethodInfo> lambdas = new ArrayList<>();
@@ -382,8 +406,9 @@ final class FactCodec {
           for (int i = 0; i < n; i++) targets.add(nonNullRef());
           String libraryType = in.string();
           CallContext context = context();
+          Supplied supplied = supplied();
           return new LockEvent.Call(at, callee, receiverType, name, argc, targets, libraryType,
-              context, held(), covered());
+              context, held(), covered(), supplied);
         }
         case FAULT -> {
           return new LockEvent.Fault(location(), in.string(), in.string(), in.string(), held(), covered());

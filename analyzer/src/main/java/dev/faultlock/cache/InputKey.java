@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 final class InputKey {
   /** Bumped when the stored form of a result changes. */
-  static final int FORMAT = 4;
+  static final int FORMAT = 5;
 
   private InputKey() {}
 

@@ -16,6 +16,22 @@ public sealed interface Stmt {
   /** The source line, 1-based; 0 for code the source does not show. */
   int line();
 
+  /** The variable {@code s} assigns, or {@code null} when it assigns none. */
+  static Var defined(Stmt s) {
+    if (s instanceof New x) return x.lhs();
+    if (s instanceof NewFunction x) return x.lhs();
+    if (s instanceof Copy x) return x.lhs();
+    if (s instanceof Cast x) return x.lhs();
+    if (s instanceof Literal x) return x.lhs();
+    if (s instanceof Op x) return x.lhs();
+    if (s instanceof Load x) return x.lhs();
+    if (s instanceof StaticLoad x) return x.lhs();
+    if (s instanceof ArrayLoad x) return x.lhs();
+    if (s instanceof Invoke x) return x.result();
+    if (s instanceof Catch x) return x.exception();
+    return null;
+  }
+
   /** {@code lhs = new type} (the constructor runs in the {@link Invoke} that follows). */
   record New(Var lhs, String type, int line) implements Stmt {}
 

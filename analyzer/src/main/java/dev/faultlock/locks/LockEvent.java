@@ -1,5 +1,6 @@
 package dev.faultlock.locks;
 
+import dev.faultlock.faults.Supplied;
 import dev.faultlock.findings.Location;
 import dev.faultlock.source.MethodInfo;
 import java.util.List;
@@ -26,7 +27,9 @@ public sealed interface LockEvent {
   /**
    * Calls {@code targets} (program methods) and, when {@code libraryType} is not {@code null},
    * the library method {@code libraryType.name}. Targets grow after extraction when lambdas are
-   * bound to the functional interface the call is made on.
+   * bound to the functional interface the call is made on. {@code supplied} says which of the
+   * caller's parameters the call hands on ({@code null} when none): what the alien-call rule
+   * follows.
    */
   record Call(
       Location at,
@@ -38,7 +41,8 @@ public sealed interface LockEvent {
       String libraryType,
       CallContext context,
       List<Held> held,
-      Set<String> covered)
+      Set<String> covered,
+      Supplied supplied)
       implements LockEvent {
     /**
      * Whether {@code lock}, taken by {@code target} when this call runs it, is the monitor of an

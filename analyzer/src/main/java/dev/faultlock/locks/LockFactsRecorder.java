@@ -1,5 +1,6 @@
 package dev.faultlock.locks;
 
+import dev.faultlock.faults.ParameterFlow;
 import dev.faultlock.findings.Location;
 import dev.faultlock.ir.CallSite;
 import dev.faultlock.ir.Stmt;
@@ -27,6 +28,11 @@ final class LockFactsRecorder implements LockStateAnalysis.Observer {
   private final List<LockState> returns = new ArrayList<>();
   private final Map<String, LockRef> releasedUnheld = new LinkedHashMap<>();
   private final Set<String> taken = new HashSet<>();
+  private final ParameterFlow flow;
+
+  LockFactsRecorder(ParameterFlow flow) {
+    this.flow = flow;
+  }
 
   @Override
   public void call(Location at, Stmt.Invoke call, LockState before) {
@@ -37,7 +43,8 @@ final class LockFactsRecorder implements LockStateAnalysis.Observer {
         site.name().equals("<init>") && site.targets().isEmpty() && site.libraryType() == null;
     if (!site.lockApi() && !opaqueConstructor) {
       add(new LockEvent.Call(at, site.callee(), site.receiverType(), site.name(), site.argc(),
-          site.targets(), site.libraryType(), site.context(), List.of(), Set.of()), before);
+          site.targets(), site.libraryType(), site.context(), List.of(), Set.of(),
+          flow.supplied(call)), before);
     }
     if (site.fault() != null) {
       add(new LockEvent.Fault(at, site.fault().domain(), site.callee(), site.fault().what(),
@@ -121,7 +128,7 @@ final class LockFactsRecorder implements LockStateAnalysis.Observer {
     }
     if (e instanceof LockEvent.Call c) {
       return new LockEvent.Call(c.at(), c.callee(), c.receiverType(), c.name(), c.argc(),
-          c.targets(), c.libraryType(), c.context(), held, covered);
+          c.targets(), c.libraryType(), c.context(), held, covered, c.supplied());
     }
     LockEvent.Fault f = (LockEvent.Fault) e;
     return new LockEvent.Fault(f.at(), f.domain(), f.callee(), f.what(), held, covered);

@@ -3,6 +3,7 @@ package dev.faultlock.locks;
 import dev.faultlock.dataflow.DataflowAnalysis;
 import dev.faultlock.dataflow.DataflowResult;
 import dev.faultlock.dataflow.WorkListSolver;
+import dev.faultlock.faults.ParameterFlow;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.TraceStep;
 import dev.faultlock.ir.Cfg;
@@ -73,7 +74,7 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
     LockStateAnalysis analysis = new LockStateAnalysis(ir, heldOnEntry, names, guards);
     Cfg cfg = ir.cfg();
     DataflowResult<LockState> result = WorkListSolver.solve(cfg, analysis);
-    LockFactsRecorder recorder = new LockFactsRecorder();
+    LockFactsRecorder recorder = new LockFactsRecorder(ParameterFlow.of(ir));
     LockState entry = analysis.entry(recorder);
     for (int i = 0; i < cfg.size(); i++) {
       if (result.isReached(i)) analysis.transfer(i, cfg.stmt(i), result.inFact(i), recorder);
@@ -181,7 +182,8 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
           ? in.tentative(op.operands().get(0).index()) : null;
       return assigned(in, op.lhs(), t == null ? null : t.negate());
     }
-    return assigned(in, defined(stmt), null);
+    // Calls, copies and ops were handled above.
+    return assigned(in, Stmt.defined(stmt), null);
   }
 
   /** What a call does to locks once it returns: its {@link LockOp}s, in order. */
@@ -266,18 +268,6 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
     return key;
   }
 
-  /** The variable {@code stmt} assigns, if any (calls, copies and ops are handled apart). */
-  private static Var defined(Stmt stmt) {
-    if (stmt instanceof Stmt.New x) return x.lhs();
-    if (stmt instanceof Stmt.NewFunction x) return x.lhs();
-    if (stmt instanceof Stmt.Cast x) return x.lhs();
-    if (stmt instanceof Stmt.Literal x) return x.lhs();
-    if (stmt instanceof Stmt.Load x) return x.lhs();
-    if (stmt instanceof Stmt.StaticLoad x) return x.lhs();
-    if (stmt instanceof Stmt.ArrayLoad x) return x.lhs();
-    if (stmt instanceof Stmt.Catch x) return x.exception();
-    return null;
-  }
 
   private Location at(int line) {
     return new Location(file, line > 0 ? line : ir.method().line(), 0);

@@ -24,6 +24,16 @@ public final class Messages {
       "fix: take them sorted by a stable key, such as `if (a.id() < b.id())`, or through a"
           + " @SortedAcquire method";
 
+  /**
+   * The cures of an alien call under a lock, in Java terms: hold no lock across code the caller
+   * plugged in, or make both files' locks one sorted set (the post's sort-and-pre-acquire).
+   */
+  static final String ALIEN_FIXES =
+      "fix: copy through a temporary buffer outside the lock (copy into a buffer of your own while"
+          + " the lock is held, release the lock, then hand that buffer to the caller's object), or"
+          + " take both files' locks in one global order before the copy (sort them by a stable key"
+          + " and pre-acquire them) and mark the method that does so @SortedAcquire(\"%s\")";
+
   private Messages() {}
 
   /**
@@ -89,6 +99,46 @@ public final class Messages {
       }
     }
     return m.append("; ").append(COPY_FIXES).toString();
+  }
+
+  /**
+   * An alien call made while a lock is held: a call on an object the caller supplied, whose
+   * implementation in the program takes another lock (the whole-program pass's form of a
+   * faulting copy, with no annotation).
+   *
+   * @param call the method called, such as {@code WritableByteChannel.write}
+   * @param object the caller-supplied object as the method holding the lock names it
+   * @param type the object's static type, simple name
+   * @param implementation the program's implementation that runs and takes the lock
+   */
+  public static String alienCallUnderLock(
+      String call,
+      String object,
+      String type,
+      String heldLock,
+      String heldClass,
+      String implementation,
+      String acquiredLock,
+      String acquiredClass) {
+    StringBuilder m = new StringBuilder();
+    m.append('`').append(call).append("` on `").append(object).append("`, ").append(article(type))
+        .append(' ').append(type)
+        .append(" the caller supplied, runs code this method does not control while ")
+        .append(lock(heldLock, heldClass)).append(" is held: the program's `")
+        .append(implementation).append("` implements it and acquires ")
+        .append(lock(acquiredLock, acquiredClass));
+    if (heldClass.equals(acquiredClass)) {
+      m.append(", so two threads copying between two files in opposite directions deadlock ABBA");
+    } else {
+      m.append(", adding ").append(heldClass).append(" -> ").append(acquiredClass)
+          .append(" to the lock order");
+    }
+    return m.append("; ").append(String.format(ALIEN_FIXES, heldClass)).toString();
+  }
+
+  /** {@code a} or {@code an}, as a type name is read aloud ({@code an OutputStream}). */
+  public static String article(String word) {
+    return !word.isEmpty() && "AEIOUaeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
   }
 
   /** A cycle in the lock-order graph, given as lock classes in cycle order. */

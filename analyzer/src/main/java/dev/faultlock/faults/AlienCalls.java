@@ -1,0 +1,257 @@
+package dev.faultlock.faults;
+
+import dev.faultlock.callgraph.CallGraph;
+import dev.faultlock.callgraph.Dispatch;
+import dev.faultlock.catalog.LockApi;
+import dev.faultlock.catalog.Messages;
+import dev.faultlock.findings.Location;
+import dev.faultlock.findings.TraceStep;
+import dev.faultlock.locks.Held;
+import dev.faultlock.locks.LockEvent;
+import dev.faultlock.locks.MethodFacts;
+import dev.faultlock.locks.Witness;
+import dev.faultlock.source.MethodInfo;
+import dev.faultlock.source.ProgramIndex;
+import dev.faultlock.summary.Effects;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Alien calls: calls on an object the caller supplied, of a type whose implementation the method
+ * does not control ({@link AlienTypes}), such as {@code target.write(buf)} in {@code
+ * transferTo(pos, n, target)}. Under a lock, such a call is the Java form of the post's faulting
+ * copy: the code it runs may be another file of the same file system, which takes that file's
+ * lock. So the whole-program pass treats it as a copy whose fault handlers are the program's
+ * implementations the call can reach (class-hierarchy dispatch plus lambdas bound to it).
+ *
+ * <p>"Caller-supplied" is followed through the program: a method that passes its own parameter
+ * on to a method that makes an alien call on it ({@code file.transferTo(pos, n, target)} to
+ * {@code RegularFile.transferTo}, whose {@code dest.write} is the call) exposes that parameter
+ * too. These exposures are computed bottom-up over the call graph's components, as summaries are,
+ * from each call's {@link Supplied}.
+ */
+public final class AlienCalls {
+  /** At most this many alien calls are kept per method and parameter: the shortest paths. */
+  private static final int MAX_PER_PARAMETER = 8;
+
+  /**
+   * One alien call.
+   *
+   * @param at where it is made
+   * @param method the method that makes it
+   * @param callee the method called, as {@code WritableByteChannel.write}
+   * @param type the alien object's static type, fully qualified
+   * @param parameter the parameter of {@code method} the object is
+   * @param copy the JDK method the object is handed to ({@code InputStream.transferTo}), or
+   *     {@code null} when the call is made on the object itself
+   * @param handlers the program methods it may run: its fault handlers
+   * @param display the call as the other rules' traces name it ({@code calls `X`}): by the
+   *     method it selects, which may be one implementation
+   */
+  public record Site(
+      Location at, MethodInfo method, String callee, String type, int parameter, String copy,
+      List<MethodInfo> handlers, String display) {
+    /** The object's name in {@link #method}. */
+    public String object() {
+      List<String> names = method.parameterNames();
+      return parameter < names.size() ? names.get(parameter) : "p" + parameter;
+    }
+
+    /** The alien type's simple name. */
+    public String typeName() {
+      return type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    /** The trace step of the call. */
+    public TraceStep step() {
+      String what = copy == null
+          ? "calls `" + callee + "` on `" + object() + "`"
+          : "`" + copy + "` calls `" + callee + "` of `" + object() + "`";
+      return new TraceStep(at, what + ", " + Messages.article(typeName()) + " " + typeName()
+          + " the caller supplied (alien call)");
+    }
+  }
+
+  /**
+   * An alien call a call event leads to.
+   *
+   * @param parameter the caller's parameter the alien object is
+   * @param path from the event's call to the alien call, both included
+   */
+  public record Reach(Site site, int parameter, List<TraceStep> path) {}
+
+  /**
+   * A lock a fault handler of an alien call takes while {@code held} is held.
+   *
+   * @param sameClass the lock is of the held lock's class: the ABBA between two files
+   */
+  public record Fault(
+      Held held, Reach reach, MethodInfo handler, Effects.Acquire acquire, boolean sameClass) {}
+
+  /** An alien call reached from a method's parameter: the calls from the method to it. */
+  private record Exposure(int parameter, Site site, Witness path) {}
+
+  private final ProgramIndex index;
+  private final Dispatch dispatch;
+  private final Map<MethodInfo, MethodFacts> facts;
+  private final Map<MethodInfo, List<Exposure>> exposures = new HashMap<>();
+  private final Map<LockEvent.Call, List<Site>> sites = new IdentityHashMap<>();
+
+  private AlienCalls(ProgramIndex index, Map<MethodInfo, MethodFacts> facts) {
+    this.index = index;
+    this.dispatch = new Dispatch(index);
+    this.facts = facts;
+  }
+
+  /** The alien calls of the program of {@code graph}, and which parameters lead to them. */
+  public static AlienCalls of(CallGraph graph, Map<MethodInfo, MethodFacts> facts, ProgramIndex index) {
+    AlienCalls a = new AlienCalls(index, facts);
+    for (List<MethodInfo> component : graph.bottomUp()) {
+      boolean recursive = component.size() > 1 || graph.callees(component.get(0)).contains(component.get(0));
+      boolean changed = true;
+      while (changed) {
+        changed = false;
+        for (MethodInfo m : component) changed |= a.update(m);
+        changed &= recursive;
+      }
+    }
+    return a;
+  }
+
+  /** The alien calls the call {@code c} of {@code m} makes or leads to, on {@code m}'s parameters. */
+  public List<Reach> at(MethodInfo m, LockEvent.Call c) {
+    Supplied s = c.supplied();
+    if (s == null) return List.of();
+    Map<Site, Reach> out = new LinkedHashMap<>();
+    for (Site site : sitesOf(m, c)) out.put(site, new Reach(site, site.parameter(), List.of(site.step())));
+    TraceStep call = new TraceStep(c.at(), "calls `" + c.callee() + "`");
+    for (MethodInfo t : c.targets()) {
+      for (Exposure e : exposures.getOrDefault(t, List.of())) {
+        int p = s.arg(e.parameter());
+        if (p < 0) continue;
+        List<TraceStep> path = new ArrayList<>();
+        path.add(call);
+        path.addAll(Witness.steps(e.path()));
+        path.add(e.site().step());
+        Reach known = out.get(e.site());
+        if (known == null || path.size() < known.path().size()) out.put(e.site(), new Reach(e.site(), p, path));
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  /**
+   * What the fault handlers of the alien calls {@code c} leads to take under the locks held at
+   * {@code c}, less what is safe: a class a dominating {@code @SortedAcquire} covers, a same-class
+   * lock taken in a method that orders its pair ({@code if (a.id() < b.id())}) or is itself
+   * {@code @SortedAcquire} of that class, the sorted set's own pseudo-lock, and locks known only
+   * from a large component's shared summary (see {@code SummaryComputer}).
+   */
+  public List<Fault> faults(MethodFacts f, LockEvent.Call c, List<Reach> reaches, Map<MethodInfo, Effects> effects) {
+    List<Fault> out = new ArrayList<>();
+    String sorted = f.method().annotations().value(LockApi.SORTED_ACQUIRE);
+    for (Reach r : reaches) {
+      for (MethodInfo handler : r.site().handlers()) {
+        Effects e = effects.get(handler);
+        if (e == null) continue;
+        for (Effects.Acquire a : e.acquires()) {
+          String cls = a.lock().lockClass();
+          if (a.approximate() || c.covered().contains(cls)) continue;
+          for (Held h : c.held()) {
+            if (h.isSortedSet()) continue;
+            boolean same = h.lock().lockClass().equals(cls);
+            if (same && (f.orderingGuard() || cls.equals(sorted))) continue;
+            out.add(new Fault(h, r, handler, a, same));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The steps through alien calls the plain lock-order rules must leave to this rule. */
+  public static Set<TraceStep> plainSteps(List<Reach> reaches) {
+    Set<TraceStep> out = new LinkedHashSet<>();
+    for (Reach r : reaches) out.add(new TraceStep(r.site().at(), "calls `" + r.site().display() + "`"));
+    return out;
+  }
+
+  private boolean update(MethodInfo m) {
+    MethodFacts f = facts.get(m);
+    if (f == null) return false;
+    boolean changed = false;
+    for (LockEvent e : f.events()) {
+      if (!(e instanceof LockEvent.Call c) || c.supplied() == null) continue;
+      for (Site site : sitesOf(m, c)) changed |= expose(m, site.parameter(), site, null);
+      Witness step = null;
+      for (MethodInfo t : c.targets()) {
+        for (Exposure x : List.copyOf(exposures.getOrDefault(t, List.of()))) {
+          int p = c.supplied().arg(x.parameter());
+          if (p < 0) continue;
+          if (step == null) step = Witness.of(new TraceStep(c.at(), "calls `" + c.callee() + "`"));
+          changed |= expose(m, p, x.site(), Witness.cons(step.step(), x.path()));
+        }
+      }
+    }
+    return changed;
+  }
+
+  /** Records that {@code m}'s parameter {@code p} reaches {@code site} through {@code path}. */
+  private boolean expose(MethodInfo m, int p, Site site, Witness path) {
+    List<Exposure> known = exposures.computeIfAbsent(m, k -> new ArrayList<>());
+    int count = 0;
+    for (int i = 0; i < known.size(); i++) {
+      Exposure x = known.get(i);
+      if (x.parameter() != p) continue;
+      count++;
+      if (x.site() == site) {
+        if (Witness.length(path) >= Witness.length(x.path())) return false;
+        known.set(i, new Exposure(p, site, path));
+        return true;
+      }
+    }
+    if (count >= MAX_PER_PARAMETER) return false;
+    known.add(new Exposure(p, site, path));
+    return true;
+  }
+
+  /** The alien calls {@code c} itself is, made in {@code m}: on its receiver, or through a JDK copy. */
+  private List<Site> sitesOf(MethodInfo m, LockEvent.Call c) {
+    return sites.computeIfAbsent(c, k -> find(m, c));
+  }
+
+  private List<Site> find(MethodInfo m, LockEvent.Call c) {
+    Supplied s = c.supplied();
+    List<Site> out = new ArrayList<>();
+    if (s.receiver() >= 0 && !c.name().equals("<init>") && !AlienTypes.isObjectMethod(c.name())
+        && AlienTypes.isAlien(c.receiverType(), index) && !c.targets().isEmpty()) {
+      out.add(new Site(c.at(), m, simple(c.receiverType()) + "." + c.name(), c.receiverType(),
+          s.receiver(), null, c.targets(), c.callee()));
+    }
+    if (AlienTypes.isJdkCopy(c.libraryType(), c.name())) {
+      for (int i = 0; i < s.args().size(); i++) {
+        String type = s.argTypes().get(i);
+        if (s.arg(i) < 0 || !AlienTypes.isAlien(type, index)) continue;
+        String copy = AlienTypes.copyMethodOf(type, index);
+        if (copy == null) continue;
+        Set<MethodInfo> handlers = new LinkedHashSet<>();
+        // write(b) and write(b, off, len), read(b) and read(b, off, len): what the JDK's copy loops call.
+        for (int argc : new int[] {1, 3}) handlers.addAll(dispatch.targets(type, null, copy, argc, true));
+        if (handlers.isEmpty()) continue;
+        out.add(new Site(c.at(), m, simple(type) + "." + copy, type, s.arg(i),
+            simple(c.libraryType()) + "." + c.name(), List.copyOf(handlers), c.callee()));
+      }
+    }
+    return out.isEmpty() ? List.of() : out;
+  }
+
+  private static String simple(String fqn) {
+    return fqn.substring(fqn.lastIndexOf('.') + 1);
+  }
+}
