@@ -10,7 +10,6 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,34 +33,42 @@ final class AnnotationEdits {
   private AnnotationEdits() {}
 
   /**
+   * A file's new text, and the annotations written into it: one per declaration and annotation,
+   * the values of several suggestions for it merged ({@code @Acquires({"a", "b"})}), less those
+   * the declaration has already.
+   */
+  record Edit(String text, List<Suggestion> written) {}
+
+  /**
    * The text with {@code suggestions} (all of this file, their targets nodes of {@code unit})
    * written in. {@code samePackageHas} says whether the file's package has a type of a simple name.
    */
-  static String apply(
+  static Edit apply(
       String text, CompilationUnit unit, List<Suggestion> suggestions,
       Predicate<String> samePackageHas) {
     LineIndex lines = new LineIndex(text);
-    Map<Node, Map<String, Set<String>>> byTarget = new IdentityHashMap<>();
+    Map<Node, Map<String, Suggestion>> byTarget = new IdentityHashMap<>();
     List<Node> order = new ArrayList<>();
     for (Suggestion s : suggestions) {
       if (alreadyAnnotated(s, unit)) continue;
-      Map<String, Set<String>> annotations = byTarget.get(s.target());
+      Map<String, Suggestion> annotations = byTarget.get(s.target());
       if (annotations == null) {
-        annotations = new LinkedHashMap<>();
+        annotations = new TreeMap<>();
         byTarget.put(s.target(), annotations);
         order.add(s.target());
       }
-      annotations.computeIfAbsent(s.annotation(), a -> new LinkedHashSet<>()).addAll(s.values());
+      annotations.merge(s.annotation(), s, AnnotationEdits::merge);
     }
-    if (order.isEmpty()) return text;
+    List<Suggestion> merged = new ArrayList<>();
+    for (Node target : order) merged.addAll(byTarget.get(target).values());
+    if (merged.isEmpty()) return new Edit(text, List.of());
 
     Set<String> imported = new TreeSet<>();
     List<Insertion> insertions = new ArrayList<>();
     for (Node target : order) {
-      Map<String, Set<String>> annotations = byTarget.get(target);
       List<String> written = new ArrayList<>();
-      for (Map.Entry<String, Set<String>> a : new TreeMap<>(annotations).entrySet()) {
-        String name = a.getKey();
+      for (Suggestion a : byTarget.get(target).values()) {
+        String name = a.annotation();
         String simple = name.substring(name.lastIndexOf('.') + 1);
         String spelled;
         if (imports(unit, name)) {
@@ -72,12 +79,19 @@ final class AnnotationEdits {
           spelled = simple;
           imported.add(name);
         }
-        written.add(render(spelled, List.copyOf(a.getValue())));
+        written.add(render(spelled, a.values()));
       }
       insertions.add(annotate(text, lines, target, written));
     }
     if (!imported.isEmpty()) insertions.add(importLines(text, lines, unit, imported));
-    return Insertion.applyAll(text, insertions);
+    return new Edit(Insertion.applyAll(text, insertions), merged);
+  }
+
+  /** One annotation for both: the first's place and reason, the values of both. */
+  private static Suggestion merge(Suggestion a, Suggestion b) {
+    Set<String> values = new LinkedHashSet<>(a.values());
+    values.addAll(b.values());
+    return new Suggestion(a.target(), a.annotation(), List.copyOf(values), a.at(), a.why());
   }
 
   /** Whether the target has the annotation already, by its full name or by the one imported. */

@@ -3,6 +3,12 @@ package dev.faultlock.suggest;
 import com.github.javaparser.ast.CompilationUnit;
 import dev.faultlock.analyzer.AnalyzerOptions;
 import dev.faultlock.cache.ProgramFacts;
+import dev.faultlock.callgraph.CallGraph;
+import dev.faultlock.faults.AlienCalls;
+import dev.faultlock.locks.MethodFacts;
+import dev.faultlock.source.MethodInfo;
+import dev.faultlock.summary.Effects;
+import dev.faultlock.summary.SummaryComputer;
 import dev.faultlock.findings.Problem;
 import dev.faultlock.source.JavaSources;
 import dev.faultlock.source.LibraryTypes;
@@ -15,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,8 +60,17 @@ public final class Suggester {
     ProgramFacts.Result program = ProgramFacts.extract(uncached, library, summaries, problems);
     ProgramIndex index = program.index();
 
+    List<MethodFacts> facts = program.facts();
+    Map<MethodInfo, MethodFacts> factsOf = new HashMap<>();
+    for (MethodFacts f : facts) factsOf.put(f.method(), f);
+    CallGraph graph = CallGraph.build(facts, program.bindings());
+    Map<MethodInfo, Effects> effects =
+        SummaryComputer.compute(graph, factsOf, summaries, uncached.progress());
+    AlienCalls aliens = AlienCalls.of(graph, factsOf, index);
+
     List<Suggestion> all = new ArrayList<>();
-    all.addAll(new GuardAnnotations(index, program.names()).suggest(program.facts()));
+    all.addAll(new AlienCallAnnotations(aliens, effects).suggest(facts));
+    all.addAll(new GuardAnnotations(index, program.names()).suggest(facts));
     all.addAll(new LockClassAnnotations(index, program.names()).suggest());
 
     Map<String, List<Suggestion>> byFile = new TreeMap<>();
@@ -74,11 +90,11 @@ public final class Suggester {
       }
       CompilationUnit unit = e.getValue().get(0).target().findCompilationUnit().orElseThrow();
       String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString() + '.').orElse("");
-      String after =
+      AnnotationEdits.Edit edit =
           AnnotationEdits.apply(before, unit, e.getValue(), simple -> index.type(pkg + simple) != null);
-      if (!after.equals(before)) {
-        changes.add(new FileChange(path, before, after));
-        kept.addAll(e.getValue());
+      if (!edit.text().equals(before)) {
+        changes.add(new FileChange(path, before, edit.text()));
+        kept.addAll(edit.written());
       }
     }
     kept.sort(Comparator.comparing(Suggestion::at));

@@ -115,7 +115,7 @@ class AnnotationEditsTest {
     List<Suggestion> suggestions = List.of(
         suggestion(f, LockApi.ACQUIRES, "a"), suggestion(f, LockApi.ACQUIRES, "b"),
         suggestion(method(unit, "g"), LockApi.RELEASES, "x"));
-    assertThat(AnnotationEdits.apply(text, unit, suggestions, s -> false))
+    assertThat(AnnotationEdits.apply(text, unit, suggestions, s -> false).text())
         .contains("  @Acquires({\"a\", \"b\"})\n  void f() {}\n  @Releases(\"x\") void g() {}");
   }
 
@@ -124,7 +124,8 @@ class AnnotationEditsTest {
       String annotation, String... values) {
     CompilationUnit unit = new JavaParser().parse(text).getResult().orElseThrow();
     return AnnotationEdits.apply(
-        text, unit, List.of(suggestion(target.apply(unit), annotation, values)), samePackage::contains);
+        text, unit, List.of(suggestion(target.apply(unit), annotation, values)), samePackage::contains)
+        .text();
   }
 
   private static Suggestion suggestion(Node target, String annotation, String... values) {
