@@ -78,6 +78,100 @@ class SuggestCommandTest {
     assertThat(faultUnderLock(compile())).containsExactly("Copier.java:10");
   }
 
+  /** jimfs's transferTo: one file's lock held while writing into the caller's channel. */
+  private static final String MEM_FILE = """
+      package com.acme;
+
+      import java.nio.ByteBuffer;
+      import java.nio.channels.WritableByteChannel;
+      import java.util.concurrent.locks.ReentrantLock;
+
+      public final class MemFile implements WritableByteChannel {
+        private final ReentrantLock lock = new ReentrantLock();
+        private byte[] data = new byte[0];
+
+        public long transferTo(WritableByteChannel target) throws java.io.IOException {
+          lock.lock();
+          try {
+            return Copies.copy(data, target);
+          } finally {
+            lock.unlock();
+          }
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+          lock.lock();
+          try {
+            byte[] copy = new byte[src.remaining()];
+            src.get(copy);
+            data = copy;
+            return copy.length;
+          } finally {
+            lock.unlock();
+          }
+        }
+
+        @Override
+        public boolean isOpen() {
+          return true;
+        }
+
+        @Override
+        public void close() {}
+      }
+      """;
+
+  private static final String COPIES = """
+      package com.acme;
+
+      import java.io.IOException;
+      import java.nio.ByteBuffer;
+      import java.nio.channels.WritableByteChannel;
+
+      final class Copies {
+        static long copy(byte[] data, WritableByteChannel to) throws IOException {
+          return to.write(ByteBuffer.wrap(data));
+        }
+      }
+      """;
+
+  @Test
+  void anAlienCallUnderALockGetsUserBufferAndItsHandlerFaultHandlerThenErrorProneFlagsTheCopy()
+      throws IOException {
+    write("com/acme/MemFile.java", MEM_FILE);
+    write("com/acme/Copies.java", COPIES);
+    assertThat(faultUnderLock(compile())).isEmpty();
+
+    CliRun run = suggest();
+    assertThat(run.out())
+        .contains("-  public long transferTo(WritableByteChannel target) throws java.io.IOException {\n"
+            + "+  public long transferTo(@UserBuffer WritableByteChannel target) throws java.io.IOException {")
+        .contains("+  @FaultHandler\n   @Override\n   public int write(ByteBuffer src) {")
+        .contains("+import dev.faultlock.annotations.FaultHandler;\n+import dev.faultlock.annotations.UserBuffer;\n")
+        .doesNotContain("Copies.java");
+    assertThat(run.err()).contains(
+        "MemFile.java:11: @UserBuffer: MemFile.transferTo holds `lock` (class MemFile.lock) at line 14"
+            + " while `target` reaches `WritableByteChannel.write`");
+    GitApply.apply(dir, run.out());
+    // Line 14 of transferTo, two lines down for the imports.
+    assertThat(faultUnderLock(compile())).containsExactly("MemFile.java:16");
+  }
+
+  @Test
+  void anAlienCallWhoseImplementationsTakeNoLockGetsNothing() throws IOException {
+    String unlocked = MEM_FILE
+        .replace("    lock.lock();\n    try {\n      byte[] copy", "    {\n      byte[] copy")
+        .replace("      return copy.length;\n    } finally {\n      lock.unlock();\n    }",
+            "      return copy.length;\n    }");
+    assertThat(unlocked).as("write takes no lock").containsOnlyOnce("lock.lock()");
+    write("com/acme/MemFile.java", unlocked);
+    write("com/acme/Copies.java", COPIES);
+    CliRun run = suggest();
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("no annotation to suggest");
+  }
+
   @Test
   void fieldsOfOneReadWriteLockGetOneLockClass() throws IOException {
     write("com/acme/Table.java", """
