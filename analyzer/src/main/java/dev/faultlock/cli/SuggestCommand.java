@@ -40,11 +40,12 @@ import picocli.CommandLine.Spec;
     description = {
       "Analyses the program as 'check' does and prints a unified diff that adds the faultlock",
       "annotations that let the Error Prone checkers, which see one file at a time, flag at",
-      "compile time what the whole-program pass found: @Acquires/@Releases on methods that",
-      "return holding a lock or release one they did not take, @LockClass on fields that keep",
-      "one lock under two names, and the imports they need. Only files under the PATHs change;",
-      "the diff's paths are relative to --root, so 'git apply' takes it there. Why each",
-      "annotation is suggested is printed on standard error.",
+      "compile time what the whole-program pass found: @UserBuffer on a caller-supplied",
+      "parameter a method hands to an alien call under a lock, @Acquires/@Releases on methods",
+      "that return holding a lock or release one they did not take, @LockClass on fields that",
+      "keep the parts of one lock under two names, and the imports they need. Only files under",
+      "the PATHs change; the diff's paths are relative to --root, so 'git apply' takes it",
+      "there. Why each annotation is suggested is printed on standard error.",
       ""
     },
     footer = {
@@ -83,6 +84,14 @@ final class SuggestCommand implements Callable<Integer> {
       names = "--apply",
       description = "Also write the change into the files (the same change the diff shows).")
   boolean apply;
+
+  @Option(
+      names = "--fault-handlers",
+      description =
+          "Also suggest @FaultHandler on the implementations an alien call runs. Error Prone does"
+              + " not need them; with them the whole-program pass reports such a copy once per"
+              + " handler besides the alien call itself.")
+  boolean faultHandlers;
 
   // --exclude, --encoding, --config: what decides which files are read and how.
   @Mixin ControlOptions controls;
@@ -133,7 +142,8 @@ final class SuggestCommand implements Callable<Integer> {
             .jobs(jobs)
             .build();
     Suggester.Result result =
-        Suggester.suggest(options, file -> SourceRoots.isUnder(file, inputs.usable()));
+        Suggester.suggest(
+            options, file -> SourceRoots.isUnder(file, inputs.usable()), faultHandlers);
     for (Problem problem : result.problems()) {
       err.println(ToolInfo.NAME + ": " + problem.location() + ": " + problem.message());
     }

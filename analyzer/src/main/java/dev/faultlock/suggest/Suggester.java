@@ -48,9 +48,10 @@ public final class Suggester {
   /**
    * Analyses the program of {@code options} and writes its suggestions into the files {@code
    * edited} accepts (by their path as reports show it); the other files are read only for what
-   * those use.
+   * those use. {@code faultHandlers}: also {@code @FaultHandler} on what alien calls run (see
+   * {@link AlienCallAnnotations}).
    */
-  public static Result suggest(AnalyzerOptions options, Predicate<String> edited) {
+  public static Result suggest(AnalyzerOptions options, Predicate<String> edited, boolean faultHandlers) {
     // Suggestions annotate syntax trees, which a run from the cache does not have.
     if (options.cacheDir() != null) throw new IllegalArgumentException("suggest reads no cache");
     AnalyzerOptions uncached = options;
@@ -69,7 +70,7 @@ public final class Suggester {
     AlienCalls aliens = AlienCalls.of(graph, factsOf, index);
 
     List<Suggestion> all = new ArrayList<>();
-    all.addAll(new AlienCallAnnotations(aliens, effects).suggest(facts));
+    all.addAll(new AlienCallAnnotations(aliens, effects, faultHandlers).suggest(facts));
     all.addAll(new GuardAnnotations(index, program.names()).suggest(facts));
     all.addAll(new LockClassAnnotations(index, program.names()).suggest());
 

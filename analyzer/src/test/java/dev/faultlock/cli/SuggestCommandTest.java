@@ -143,19 +143,22 @@ class SuggestCommandTest {
     write("com/acme/Copies.java", COPIES);
     assertThat(faultUnderLock(compile())).isEmpty();
 
+    assertThat(suggest("--fault-handlers").out())
+        .contains("+  @FaultHandler\n   @Override\n   public int write(ByteBuffer src) {")
+        .contains("+import dev.faultlock.annotations.FaultHandler;\n+import dev.faultlock.annotations.UserBuffer;\n");
     CliRun run = suggest();
     assertThat(run.out())
         .contains("-  public long transferTo(WritableByteChannel target) throws java.io.IOException {\n"
             + "+  public long transferTo(@UserBuffer WritableByteChannel target) throws java.io.IOException {")
-        .contains("+  @FaultHandler\n   @Override\n   public int write(ByteBuffer src) {")
-        .contains("+import dev.faultlock.annotations.FaultHandler;\n+import dev.faultlock.annotations.UserBuffer;\n")
+        .contains("+import dev.faultlock.annotations.UserBuffer;\n")
+        .doesNotContain("FaultHandler")
         .doesNotContain("Copies.java");
     assertThat(run.err()).contains(
         "MemFile.java:11: @UserBuffer: MemFile.transferTo holds `lock` (class MemFile.lock) at line 14"
             + " while `target` reaches `WritableByteChannel.write`");
     GitApply.apply(dir, run.out());
-    // Line 14 of transferTo, two lines down for the imports.
-    assertThat(faultUnderLock(compile())).containsExactly("MemFile.java:16");
+    // Line 14 of transferTo, one line down for the import.
+    assertThat(faultUnderLock(compile())).containsExactly("MemFile.java:15");
   }
 
   @Test
@@ -420,8 +423,11 @@ class SuggestCommandTest {
         .doesNotContain("--fail-on", "--baseline", "--rule");
   }
 
-  private CliRun suggest() {
-    return faultlock("suggest", "--root", dir.toString(), dir.resolve("src").toString());
+  private CliRun suggest(String... options) {
+    List<String> args = new java.util.ArrayList<>(List.of("suggest", "--root", dir.toString()));
+    args.addAll(List.of(options));
+    args.add(dir.resolve("src").toString());
+    return faultlock(args.toArray(String[]::new));
   }
 
   private List<ErrorProneJavac.Reported> compile() {

@@ -36,13 +36,21 @@ public class SuggestMojo extends AbstractFaultlockMojo {
   @Parameter(property = "faultlock.apply", defaultValue = "false")
   boolean apply;
 
+  /**
+   * Also suggests {@code @FaultHandler} on the implementations an alien call runs. Error Prone
+   * does not need them; with them the whole-program pass reports such a copy once per handler
+   * besides the alien call itself.
+   */
+  @Parameter(property = "faultlock.faultHandlers", defaultValue = "false")
+  boolean faultHandlers;
+
   @Override
   void run() throws MojoExecutionException {
     Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
     // Generated sources (target/generated-sources) are rewritten by the next build: never edited.
     Path buildDir = Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize();
     Suggester.Result result = Suggester.suggest(options(false).build(),
-        file -> !Path.of(file).toAbsolutePath().normalize().startsWith(buildDir));
+        file -> !Path.of(file).toAbsolutePath().normalize().startsWith(buildDir), faultHandlers);
     for (Problem problem : result.problems()) {
       getLog().warn(relative(problem.location()) + ": " + problem.message());
     }
