@@ -5,6 +5,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.faultlock.catalog.LockApi;
 import dev.faultlock.findings.Location;
 import dev.faultlock.locks.Held;
+import dev.faultlock.locks.LockEvent;
 import dev.faultlock.locks.LockNames;
 import dev.faultlock.locks.LockRef;
 import dev.faultlock.locks.MethodFacts;
@@ -12,6 +13,8 @@ import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
 import dev.faultlock.summary.SummaryComputer;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +30,8 @@ import java.util.Set;
  *   <li>a lock the vocabulary cannot name from the method ({@link LockExpressionText});
  *   <li>a lock taken in shared (read) mode: the vocabulary has no mode, and {@code @Acquires}
  *       would make a read lock exclusive for both passes;
- *   <li>a lock the method may return holding but also releases itself ({@code lock();
+ *   <li>a lock the method may return holding but also releases itself, directly or through a
+ *       releasing call ({@code lock();
  *       try { .. } finally { unlock(); }} inside a {@code catch} that swallows what a call in
  *       the {@code finally} might throw): the inference counts a lock held on any return path, so
  *       that guards with a fast path are not missed, but {@code @Acquires} says every call
@@ -60,6 +64,14 @@ final class GuardAnnotations {
     }
     Set<String> factoryResults = new HashSet<>();
     Set<String> releasers = new HashSet<>();
+    Set<MethodInfo> releasing = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (MethodFacts f : facts) {
+      MethodInfo m = f.method();
+      if (!f.releasedUnheld().isEmpty() || m.annotations().has(LockApi.RELEASES)
+          || m.annotations().has(LockApi.EP_UNLOCK_METHOD)) {
+        releasing.add(m);
+      }
+    }
     for (MethodFacts f : guards) {
       if (!f.heldOnReturn().isEmpty() && f.method().returnType() != null) {
         factoryResults.add(f.method().returnType());
@@ -71,7 +83,7 @@ final class GuardAnnotations {
     List<Suggestion> out = new ArrayList<>();
     for (MethodFacts f : guards) {
       MethodInfo m = f.method();
-      if (!carriesAGuard(m.returnType(), releasers) && !releasesItself(m)) {
+      if (!carriesAGuard(m.returnType(), releasers) && !releasesItself(f, releasing)) {
         List<String> locks = new ArrayList<>();
         for (Held h : f.heldOnReturn()) texts(h.lock(), m, locks);
         add(out, m, LockApi.ACQUIRES, locks, "returns holding");
@@ -99,10 +111,23 @@ final class GuardAnnotations {
         m.display() + " " + what + " `" + String.join("`, `", locks) + "`"));
   }
 
-  /** Whether the method's own body gives a lock back ({@code unlock()} and the like). */
-  private static boolean releasesItself(MethodInfo m) {
-    return m.node().findFirst(MethodCallExpr.class, call -> RELEASES.contains(call.getNameAsString()))
-        .isPresent();
+  /**
+   * Whether the method gives a lock back itself: {@code unlock()} and the like in its body, or a
+   * call to a method that releases ({@code guard.close()}, in a {@code finally} or at the end of
+   * try-with-resources: memoryfilesystem's {@code withLockDoIfExists} keeps its guards in a list
+   * and closes them all, which the inference cannot follow into the list).
+   */
+  private static boolean releasesItself(MethodFacts f, Set<MethodInfo> releasing) {
+    if (f.method().node().findFirst(MethodCallExpr.class, c -> RELEASES.contains(c.getNameAsString()))
+        .isPresent()) {
+      return true;
+    }
+    for (LockEvent e : f.events()) {
+      if (e instanceof LockEvent.Call c) {
+        for (MethodInfo t : c.targets()) if (releasing.contains(t)) return true;
+      }
+    }
+    return false;
   }
 
   private static final Set<String> RELEASES = releases();
