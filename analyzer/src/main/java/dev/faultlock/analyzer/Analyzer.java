@@ -5,8 +5,10 @@ import dev.faultlock.analyzer.AnalysisResult.Stats;
 import dev.faultlock.cache.ProgramFacts;
 import dev.faultlock.cache.ResultCache;
 import dev.faultlock.callgraph.CallGraph;
+import dev.faultlock.catalog.FaultMethods;
 import dev.faultlock.faults.AlienCalls;
 import dev.faultlock.faults.FaultHandlers;
+import dev.faultlock.findings.Location;
 import dev.faultlock.findings.LockGraph;
 import dev.faultlock.findings.Problem;
 import dev.faultlock.locks.LockNames;
@@ -52,6 +54,11 @@ public final class Analyzer {
     // Parsing, indexing and per-method facts, each file's read back from the cache when it can be.
     ProgramFacts.Result program = ProgramFacts.extract(options, library, librarySummaries, problems);
     ProgramIndex index = program.index();
+    for (FaultMethods.Pattern p : options.faultMethods().patterns()) {
+      if (index.type(p.type()) == null && !library.exists(p.type())) {
+        problems.add(new Problem(new Location("FaultMethods", 0, 0), FaultMethods.typeNotFound(p.type())));
+      }
+    }
     LockNames names = program.names();
     List<MethodFacts> facts = program.facts();
     Map<MethodInfo, MethodFacts> factsOf = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.faultlock.analyzer;
 
+import dev.faultlock.catalog.FaultMethods;
 import dev.faultlock.config.Excludes;
 import dev.faultlock.config.RuleLevels;
 import java.nio.charset.Charset;
@@ -27,10 +28,13 @@ import java.util.Objects;
  *     does not decode is a problem naming the line, and is skipped
  * @param excludes files under a source directory to leave out, by their path relative to it
  * @param rules per-rule levels, applied to the findings: rules turned off report nothing
+ * @param faultMethods library or program methods that count as faulting copies, as {@code
+ *     -XepOpt:FaultUnderLock:FaultMethods} names them for the compile-time pass
  */
 public record AnalyzerOptions(
     List<Path> sources, List<Path> classpath, int jobs, Path cacheDir, Progress progress,
-    boolean summarize, Charset encoding, Excludes excludes, RuleLevels rules) {
+    boolean summarize, Charset encoding, Excludes excludes, RuleLevels rules,
+    FaultMethods faultMethods) {
   public AnalyzerOptions {
     sources = List.copyOf(sources);
     classpath = List.copyOf(classpath);
@@ -39,6 +43,7 @@ public record AnalyzerOptions(
     Objects.requireNonNull(encoding, "encoding");
     Objects.requireNonNull(excludes, "excludes");
     Objects.requireNonNull(rules, "rules");
+    Objects.requireNonNull(faultMethods, "faultMethods");
   }
 
   public static Builder builder() {
@@ -55,7 +60,8 @@ public record AnalyzerOptions(
 
   /**
    * Builds options with the defaults: no classpath, one job per core, no cache, no progress, no
-   * program summary, UTF-8, nothing excluded, every rule at its catalog severity.
+   * program summary, UTF-8, nothing excluded, every rule at its catalog severity, no fault
+   * methods named.
    */
   public static final class Builder {
     private final List<Path> sources = new ArrayList<>();
@@ -67,6 +73,7 @@ public record AnalyzerOptions(
     private Charset encoding = StandardCharsets.UTF_8;
     private Excludes excludes = Excludes.NONE;
     private RuleLevels rules = RuleLevels.DEFAULTS;
+    private FaultMethods faultMethods = FaultMethods.NONE;
 
     private Builder() {}
 
@@ -120,9 +127,15 @@ public record AnalyzerOptions(
       return this;
     }
 
+    public Builder faultMethods(FaultMethods faultMethods) {
+      this.faultMethods = faultMethods;
+      return this;
+    }
+
     public AnalyzerOptions build() {
       return new AnalyzerOptions(
-          sources, classpath, jobs, cacheDir, progress, summarize, encoding, excludes, rules);
+          sources, classpath, jobs, cacheDir, progress, summarize, encoding, excludes, rules,
+          faultMethods);
     }
   }
 }

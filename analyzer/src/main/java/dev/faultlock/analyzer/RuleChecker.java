@@ -170,7 +170,7 @@ final class RuleChecker {
       // Known only from a large component's shared summary: see SummaryComputer.
       if (a.approximate() || c.createsTheObjectOf(target, a.lock())) continue;
       if (!alienSteps.isEmpty()
-          && (alienSteps.contains(call) || throughAny(a.witness(), alienSteps))) {
+          && (alienSteps.contains(call) || AlienCalls.through(a.witness(), alienSteps))) {
         continue;
       }
       LockRef mine = target == null ? a.lock().asSeenBy(c.context())
@@ -258,50 +258,37 @@ final class RuleChecker {
   }
 
   /**
-   * The alien calls {@code c} leads to ({@link AlienCalls}), under the locks held at {@code c}.
-   * Per held lock and call: a handler taking a lock of the held lock's class is an error, and
-   * then the other classes its handlers take are edges of that error, not findings of their
-   * own; else each other class is a warning that adds its edge, as for a {@code @MayFault} copy.
-   * One finding per call and pair of classes: two locks of one class held across the call are
-   * one bug.
+   * The alien calls {@code c} leads to ({@link AlienCalls}), under the locks held at {@code c}:
+   * one finding per call and caller-supplied object (a callee that writes to it in two loops is
+   * one bug), the first of {@link AlienCalls#faults}. An error when a
+   * handler takes a lock of a held lock's class, and then the other classes its handlers take
+   * are edges of that error, not findings of their own (nor cycles: see {@link EdgeInfo}); else
+   * a warning that adds the edges, as for a {@code @MayFault} copy.
    */
   private void alienCall(MethodFacts f, LockEvent.Call c, List<AlienCalls.Reach> reaches) {
-    List<AlienCalls.Fault> found = aliens.faults(f, c, reaches, effects);
-    Set<String> errors = new HashSet<>();
-    for (AlienCalls.Fault x : found) if (x.sameClass()) errors.add(x.held().lock().identity());
     MethodInfo m = f.method();
-    for (AlienCalls.Fault x : found) {
-      Held h = x.held();
-      AlienCalls.Site site = x.reach().site();
-      String cls = x.acquire().lock().lockClass();
-      List<TraceStep> trace = new ArrayList<>(Witness.steps(h.how()));
-      trace.addAll(x.reach().path());
-      trace.add(new TraceStep(location(x.handler()),
-          "runs `" + x.handler().display() + "`, the program's implementation"));
-      trace.addAll(Witness.steps(x.acquire().witness()));
-      boolean explained = errors.contains(h.lock().identity());
-      if (x.sameClass() || !explained) {
-        String object = m.parameterNames().get(x.reach().parameter());
-        String message = Messages.alienCallUnderLock(site.callee(), object, site.typeName(),
-            h.lock().text(), h.lock().lockClass(), x.handler().display(), x.acquire().lock().text(),
-            cls);
-        report(m, Rule.FAULT_UNDER_LOCK, x.sameClass() ? Severity.ERROR : Severity.WARNING,
-            c.at(), message, trace, List.of(h.lock().lockClass(), cls),
-            "alien|" + c.at() + "|" + h.lock().lockClass() + "|" + cls,
-            List.of(new LockGraph.Edge(h.lock().lockClass(), cls, trace, LockGraph.Kind.FAULT,
-                "alien call -> " + x.handler().display())));
+    for (AlienCalls.Reach r : reaches) {
+      List<AlienCalls.Fault> found = aliens.faults(f, c, r, effects);
+      if (found.isEmpty()) continue;
+      AlienCalls.Fault shown = found.get(0);
+      Held h = shown.held();
+      String cls = shown.acquire().lock().lockClass();
+      List<TraceStep> trace = shown.trace();
+      String message = Messages.alienCallUnderLock(r.site().callee(),
+          m.parameterNames().get(r.parameter()), r.site().typeName(), h.lock().text(),
+          h.lock().lockClass(), shown.handler().display(), shown.acquire().lock().text(), cls);
+      report(m, Rule.FAULT_UNDER_LOCK, shown.sameClass() ? Severity.ERROR : Severity.WARNING,
+          c.at(), message, trace, List.of(h.lock().lockClass(), cls),
+          "alien|" + c.at() + "|" + r.parameter(),
+          List.of(new LockGraph.Edge(h.lock().lockClass(), cls, trace, LockGraph.Kind.FAULT,
+              "alien call -> " + shown.handler().display())));
+      for (AlienCalls.Fault x : found) {
+        if (!x.sameClass()) {
+          edge(m, x.held().lock(), x.acquire().lock(), x.trace(), c.held(), c.at(),
+              shown.sameClass());
+        }
       }
-      if (!x.sameClass()) edge(m, h.lock(), x.acquire().lock(), trace, c.held(), c.at(), explained);
     }
-  }
-
-  private static Location location(MethodInfo m) {
-    return new Location(m.owner().file().shown(), m.line(), 0);
-  }
-
-  private static boolean throughAny(Witness w, Set<TraceStep> steps) {
-    for (Witness x = w; x != null; x = x.next()) if (steps.contains(x.step())) return true;
-    return false;
   }
 
   /**

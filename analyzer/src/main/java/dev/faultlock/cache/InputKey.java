@@ -22,8 +22,9 @@ import java.util.stream.Stream;
  * What an analysis result depends on, as one SHA-256: the bytes of every source (with the name
  * reports show for it), each classpath entry (its files' names, sizes and modification times:
  * jars are not re-read), and the analyzer's own code, so a rebuilt analyzer never reads results
- * of the old one, and the charset the sources are read in. The number of jobs is left out:
- * results do not depend on it; nor do the rule levels, which apply to the result afterwards.
+ * of the old one, the charset the sources are read in and the methods named as faulting copies.
+ * The number of jobs is left out: results do not depend on it; nor do the rule levels, which
+ * apply to the result afterwards.
  */
 final class InputKey {
   /** Bumped when the stored form of a result changes. */
@@ -59,6 +60,8 @@ final class InputKey {
     add(digest, "jdk " + System.getProperty("java.version") + " " + System.getProperty("java.vendor"));
     // The same bytes read in another charset are another program (or a problem instead of one).
     add(digest, "encoding " + options.encoding().name());
+    // A named fault method makes calls to it copies: other facts.
+    add(digest, "fault-methods " + options.faultMethods());
     for (Path entry : options.classpath()) {
       add(digest, "classpath " + entry);
       stamp(digest, entry);

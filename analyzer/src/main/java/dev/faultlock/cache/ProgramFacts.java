@@ -313,7 +313,8 @@ public final class ProgramFacts {
         byFile.put(s.declarations.file(), s);
         // Per file, so that the file's entry can say what it bound.
         s.bindings = new FunctionBindings();
-        s.context = new LoweringContext(index, dispatch, names, s.bindings, summaries);
+        s.context = new LoweringContext(
+            index, dispatch, names, s.bindings, summaries, options.faultMethods());
       }
       List<MethodInfo> todo = new ArrayList<>();
       for (MethodInfo m : index.methods()) if (byFile.containsKey(m.owner().file())) todo.add(m);

@@ -1,5 +1,6 @@
 package dev.faultlock.cli;
 
+import dev.faultlock.catalog.FaultMethods;
 import dev.faultlock.config.ConfigFile;
 import dev.faultlock.config.Excludes;
 import dev.faultlock.config.FailOn;
@@ -71,6 +72,17 @@ final class ControlOptions {
   Path writeBaseline;
 
   @Option(
+      names = "--fault-methods",
+      paramLabel = "TYPE#METHOD",
+      converter = FaultMethodsConverter.class,
+      description =
+          "Methods that count as faulting copies, as @MayFault, for code you cannot annotate:"
+              + " Type#method or Type#* (subtypes included), comma-separated, as Error Prone's"
+              + " -XepOpt:FaultUnderLock:FaultMethods. Repeatable; adds to the configuration"
+              + " file's faultMethods.")
+  List<FaultMethods> faultMethods = new ArrayList<>();
+
+  @Option(
       names = "--config",
       paramLabel = "FILE",
       description =
@@ -85,7 +97,9 @@ final class ControlOptions {
     RuleLevels levels = RuleLevels.DEFAULTS;
     // A rule named twice takes the last level given, as with any repeated option.
     for (RuleLevels r : rules) levels = r.over(levels);
-    return new Settings(new Excludes(globs), levels, encoding, baseline, failOn);
+    FaultMethods listed = FaultMethods.NONE;
+    for (FaultMethods f : faultMethods) listed = listed.plus(f);
+    return new Settings(new Excludes(globs), levels, encoding, baseline, failOn, listed);
   }
 
   /** Turns a parse failure of the library's into picocli's, which {@code check} reports with exit 2. */
@@ -113,6 +127,13 @@ final class ControlOptions {
     @Override
     RuleLevels parse(String value) {
       return RuleLevels.parse(List.of(value));
+    }
+  }
+
+  static final class FaultMethodsConverter extends Converter<FaultMethods> {
+    @Override
+    FaultMethods parse(String value) {
+      return FaultMethods.parseStrict(List.of(value));
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.faultlock.catalog.FaultMethods;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ import java.util.Map;
  *   "rules": {"UnsortedSameClassLocks": "off"}, // off, warning or error, per rule id
  *   "encoding": "ISO-8859-1",                   // the sources' encoding (default UTF-8)
  *   "baseline": "faultlock-baseline.json",      // relative to this file's directory
- *   "failOn": "warning"                         // error (default), warning or never
+ *   "failOn": "warning",                        // error (default), warning or never
+ *   "faultMethods": ["java.nio.channels.FileChannel#transferTo"] // Type#method or Type#*
  * }
  * }</pre>
  *
@@ -44,7 +46,7 @@ public final class ConfigFile {
           .build();
 
   private static final List<String> KEYS =
-      List.of("excludes", "rules", "encoding", "baseline", "failOn");
+      List.of("excludes", "rules", "encoding", "baseline", "failOn", "faultMethods");
 
   private ConfigFile() {}
 
@@ -87,6 +89,7 @@ public final class ConfigFile {
     private Charset encoding;
     private Path baseline;
     private FailOn failOn;
+    private FaultMethods faultMethods = FaultMethods.NONE;
 
     Reader(Path file, JsonParser json) {
       this.file = file;
@@ -109,7 +112,7 @@ public final class ConfigFile {
           throw bad(file, at, key + ": " + e.getMessage());
         }
       }
-      return new Settings(excludes, rules, encoding, baseline, failOn);
+      return new Settings(excludes, rules, encoding, baseline, failOn, faultMethods);
     }
 
     private void read(String key) throws IOException {
@@ -119,6 +122,7 @@ public final class ConfigFile {
         case "encoding" -> encoding = Settings.charset(string());
         case "baseline" -> baseline = resolve(string());
         case "failOn" -> failOn = FailOn.parse(string());
+        case "faultMethods" -> faultMethods = FaultMethods.parseStrict(strings());
         default ->
             throw new IllegalArgumentException(
                 "unknown key, expected one of " + String.join(", ", KEYS));

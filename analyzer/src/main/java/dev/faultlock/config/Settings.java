@@ -1,6 +1,7 @@
 package dev.faultlock.config;
 
 import dev.faultlock.analyzer.AnalyzerOptions;
+import dev.faultlock.catalog.FaultMethods;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -20,19 +21,24 @@ import java.util.List;
  * @param encoding the sources' encoding, {@code null} when this layer does not say
  * @param baseline the baseline file of accepted findings, {@code null} when this layer does not say
  * @param failOn the threshold that fails the run, {@code null} when this layer does not say
+ * @param faultMethods methods that count as faulting copies ({@code Type#method}); layers add up
  */
 public record Settings(
-    Excludes excludes, RuleLevels rules, Charset encoding, Path baseline, FailOn failOn) {
+    Excludes excludes, RuleLevels rules, Charset encoding, Path baseline, FailOn failOn,
+    FaultMethods faultMethods) {
   /** Nothing set: a layer that leaves every control to the layers below. */
-  public static final Settings NONE = new Settings(Excludes.NONE, RuleLevels.DEFAULTS, null, null, null);
+  public static final Settings NONE =
+      new Settings(Excludes.NONE, RuleLevels.DEFAULTS, null, null, null, FaultMethods.NONE);
 
-  /** What applies when no layer says: UTF-8, no baseline, fail on errors. */
+  /** What applies when no layer says: UTF-8, no baseline, fail on errors, no fault methods. */
   public static final Settings DEFAULTS =
-      new Settings(Excludes.NONE, RuleLevels.DEFAULTS, StandardCharsets.UTF_8, null, FailOn.ERROR);
+      new Settings(Excludes.NONE, RuleLevels.DEFAULTS, StandardCharsets.UTF_8, null, FailOn.ERROR,
+          FaultMethods.NONE);
 
   public Settings {
     if (excludes == null) excludes = Excludes.NONE;
     if (rules == null) rules = RuleLevels.DEFAULTS;
+    if (faultMethods == null) faultMethods = FaultMethods.NONE;
   }
 
   /** This layer's settings, and {@code lower}'s where this one does not say. */
@@ -44,12 +50,13 @@ public record Settings(
         rules.over(lower.rules),
         encoding != null ? encoding : lower.encoding,
         baseline != null ? baseline : lower.baseline,
-        failOn != null ? failOn : lower.failOn);
+        failOn != null ? failOn : lower.failOn,
+        faultMethods.plus(lower.faultMethods));
   }
 
-  /** Gives the analysis what it uses: excludes, rule levels and encoding. */
+  /** Gives the analysis what it uses: excludes, rule levels, encoding and fault methods. */
   public AnalyzerOptions.Builder applyTo(AnalyzerOptions.Builder options) {
-    options.excludes(excludes).rules(rules);
+    options.excludes(excludes).rules(rules).faultMethods(faultMethods);
     if (encoding != null) options.encoding(encoding);
     return options;
   }

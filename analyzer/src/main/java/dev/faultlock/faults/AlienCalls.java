@@ -12,9 +12,13 @@ import dev.faultlock.locks.MethodFacts;
 import dev.faultlock.locks.Witness;
 import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
+import dev.faultlock.source.TypeInfo;
 import dev.faultlock.summary.Effects;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,6 +39,14 @@ import java.util.Set;
  * {@code RegularFile.transferTo}, whose {@code dest.write} is the call) exposes that parameter
  * too. These exposures are computed bottom-up over the call graph's components, as summaries are,
  * from each call's {@link Supplied}.
+ *
+ * <p>"The caller" is code outside the program: an object is caller-supplied when it comes in
+ * through an entry point (a public method of the program's API, or a method that overrides a
+ * library method, such as {@code FileChannel.transferTo} in a package-private channel class) and
+ * is handed on from parameter to parameter to the method holding the lock. A callback that only
+ * the program's own lambdas ever fill ({@code withLockDo(root, path, callback)}, private, called
+ * with lambdas written next to it) is not alien: the program wrote every implementation, and the
+ * plain lock-order rules follow them.
  */
 public final class AlienCalls {
   /** At most this many alien calls are kept per method and parameter: the shortest paths. */
@@ -92,7 +104,17 @@ public final class AlienCalls {
    * @param sameClass the lock is of the held lock's class: the ABBA between two files
    */
   public record Fault(
-      Held held, Reach reach, MethodInfo handler, Effects.Acquire acquire, boolean sameClass) {}
+      Held held, Reach reach, MethodInfo handler, Effects.Acquire acquire, boolean sameClass) {
+    /** How the lock came to be held, the calls to the alien call, what runs, what it takes. */
+    public List<TraceStep> trace() {
+      List<TraceStep> out = new ArrayList<>(Witness.steps(held.how()));
+      out.addAll(reach.path());
+      out.add(new TraceStep(new Location(handler.owner().file().shown(), handler.line(), 0),
+          "runs `" + handler.display() + "`, the program's implementation"));
+      out.addAll(Witness.steps(acquire.witness()));
+      return out;
+    }
+  }
 
   /** An alien call reached from a method's parameter: the calls from the method to it. */
   private record Exposure(int parameter, Site site, Witness path) {}
@@ -102,6 +124,8 @@ public final class AlienCalls {
   private final Map<MethodInfo, MethodFacts> facts;
   private final Map<MethodInfo, List<Exposure>> exposures = new HashMap<>();
   private final Map<LockEvent.Call, List<Site>> sites = new IdentityHashMap<>();
+  /** For each method, the parameters through which objects from outside the program come in. */
+  private final Map<MethodInfo, Set<Integer>> external = new HashMap<>();
 
   private AlienCalls(ProgramIndex index, Map<MethodInfo, MethodFacts> facts) {
     this.index = index;
@@ -121,20 +145,79 @@ public final class AlienCalls {
         changed &= recursive;
       }
     }
+    a.external();
     return a;
   }
 
-  /** The alien calls the call {@code c} of {@code m} makes or leads to, on {@code m}'s parameters. */
+  /** Fills {@link #external}: from the entry points down every call that hands a parameter on. */
+  private void external() {
+    Map<MethodInfo, List<LockEvent.Call>> handing = new HashMap<>();
+    ArrayDeque<MethodInfo> work = new ArrayDeque<>();
+    for (Map.Entry<MethodInfo, MethodFacts> e : facts.entrySet()) {
+      MethodInfo m = e.getKey();
+      for (LockEvent ev : e.getValue().events()) {
+        if (ev instanceof LockEvent.Call c && c.supplied() != null) {
+          handing.computeIfAbsent(m, k -> new ArrayList<>()).add(c);
+        }
+      }
+      if (isEntry(m)) {
+        Set<Integer> all = new HashSet<>();
+        for (int i = 0; i < m.arity(); i++) all.add(i);
+        external.put(m, all);
+        work.add(m);
+      }
+    }
+    while (!work.isEmpty()) {
+      MethodInfo m = work.poll();
+      Set<Integer> mine = external.get(m);
+      for (LockEvent.Call c : handing.getOrDefault(m, List.of())) {
+        for (MethodInfo t : c.targets()) {
+          for (int i = 0; i < c.supplied().args().size(); i++) {
+            int p = c.supplied().arg(i);
+            if (p < 0 || !mine.contains(p) || i >= t.arity()) continue;
+            if (external.computeIfAbsent(t, k -> new HashSet<>()).add(i)) work.add(t);
+          }
+        }
+      }
+    }
+  }
+
+  /** Whether code outside the program may call {@code m} with objects of its own. */
+  private boolean isEntry(MethodInfo m) {
+    if (m.isLambda() || m.isPrivate()) return false;
+    if (m.isPublicApi()) return true;
+    if (m.isStatic() || m.isConstructor()) return false;
+    for (String a : m.owner().ancestors()) {
+      TypeInfo t = index.type(a);
+      if (t == null ? index.library().declares(a, m.name(), m.arity()) : declaresApi(t, m)) return true;
+    }
+    return false;
+  }
+
+  private static boolean declaresApi(TypeInfo t, MethodInfo m) {
+    for (MethodInfo o : t.methods()) {
+      if (o.isPublicApi() && o.name().equals(m.name()) && o.arity() == m.arity()) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The alien calls the call {@code c} of {@code m} makes or leads to, on those of {@code m}'s
+   * parameters objects from outside the program come in through.
+   */
   public List<Reach> at(MethodInfo m, LockEvent.Call c) {
     Supplied s = c.supplied();
-    if (s == null) return List.of();
+    Set<Integer> outside = external.get(m);
+    if (s == null || outside == null) return List.of();
     Map<Site, Reach> out = new LinkedHashMap<>();
-    for (Site site : sitesOf(m, c)) out.put(site, new Reach(site, site.parameter(), List.of(site.step())));
+    for (Site site : sitesOf(m, c)) {
+      if (outside.contains(site.parameter())) out.put(site, new Reach(site, site.parameter(), List.of(site.step())));
+    }
     TraceStep call = new TraceStep(c.at(), "calls `" + c.callee() + "`");
     for (MethodInfo t : c.targets()) {
       for (Exposure e : exposures.getOrDefault(t, List.of())) {
         int p = s.arg(e.parameter());
-        if (p < 0) continue;
+        if (p < 0 || !outside.contains(p)) continue;
         List<TraceStep> path = new ArrayList<>();
         path.add(call);
         path.addAll(Witness.steps(e.path()));
@@ -147,38 +230,66 @@ public final class AlienCalls {
   }
 
   /**
-   * What the fault handlers of the alien calls {@code c} leads to take under the locks held at
-   * {@code c}, less what is safe: a class a dominating {@code @SortedAcquire} covers, a same-class
-   * lock taken in a method that orders its pair ({@code if (a.id() < b.id())}) or is itself
-   * {@code @SortedAcquire} of that class, the sorted set's own pseudo-lock, and locks known only
+   * What the fault handlers of the alien call {@code r}, which {@code c} leads to, take under the
+   * locks held at {@code c}: a lock of a held lock's class first (the deadlock), then in the order
+   * the locks were held and by the shortest trace. Less what is safe: a class a dominating {@code
+   * @SortedAcquire} covers; a same-class lock taken in a method that orders its pair ({@code if
+   * (a.id() < b.id())}) or is itself {@code @SortedAcquire} of that class; the sorted set's own
+   * pseudo-lock; a held lock that an alien call of the method took (an implementation that
+   * returns with its own lock held, as a lock guard would, the next call on it re-enters: the
+   * lock is the alien object's, not the method's); and locks known only
    * from a large component's shared summary (see {@code SummaryComputer}).
    */
-  public List<Fault> faults(MethodFacts f, LockEvent.Call c, List<Reach> reaches, Map<MethodInfo, Effects> effects) {
+  public List<Fault> faults(MethodFacts f, LockEvent.Call c, Reach r, Map<MethodInfo, Effects> effects) {
     List<Fault> out = new ArrayList<>();
     String sorted = f.method().annotations().value(LockApi.SORTED_ACQUIRE);
-    for (Reach r : reaches) {
-      for (MethodInfo handler : r.site().handlers()) {
-        Effects e = effects.get(handler);
-        if (e == null) continue;
-        for (Effects.Acquire a : e.acquires()) {
-          String cls = a.lock().lockClass();
-          if (a.approximate() || c.covered().contains(cls)) continue;
-          for (Held h : c.held()) {
-            if (h.isSortedSet()) continue;
-            boolean same = h.lock().lockClass().equals(cls);
-            if (same && (f.orderingGuard() || cls.equals(sorted))) continue;
-            out.add(new Fault(h, r, handler, a, same));
-          }
+    Set<TraceStep> own = ownAlienSteps(f);
+    List<Held> held = new ArrayList<>();
+    for (Held h : c.held()) if (!h.isSortedSet() && !through(h.how(), own)) held.add(h);
+    for (MethodInfo handler : r.site().handlers()) {
+      Effects e = effects.get(handler);
+      if (e == null) continue;
+      for (Effects.Acquire a : e.acquires()) {
+        String cls = a.lock().lockClass();
+        if (a.approximate() || c.covered().contains(cls)) continue;
+        for (Held h : held) {
+          boolean same = h.lock().lockClass().equals(cls);
+          if (same && (f.orderingGuard() || cls.equals(sorted))) continue;
+          out.add(new Fault(h, r, handler, a, same));
         }
+      }
+    }
+    out.sort(Comparator.comparing((Fault x) -> !x.sameClass())
+        .thenComparingInt(x -> held.indexOf(x.held()))
+        .thenComparingInt(x -> Witness.length(x.acquire().witness())));
+    return out;
+  }
+
+  /** The steps of the alien calls {@code f}'s method makes itself, on any of its parameters. */
+  private Set<TraceStep> ownAlienSteps(MethodFacts f) {
+    Set<TraceStep> out = new LinkedHashSet<>();
+    for (LockEvent e : f.events()) {
+      if (e instanceof LockEvent.Call c && c.supplied() != null) {
+        for (Site site : sitesOf(f.method(), c)) out.add(plainStep(site));
       }
     }
     return out;
   }
 
+  private static TraceStep plainStep(Site site) {
+    return new TraceStep(site.at(), "calls `" + site.display() + "`");
+  }
+
+  /** Whether {@code w} passes through one of {@code steps}. */
+  public static boolean through(Witness w, Set<TraceStep> steps) {
+    for (Witness x = w; x != null; x = x.next()) if (steps.contains(x.step())) return true;
+    return false;
+  }
+
   /** The steps through alien calls the plain lock-order rules must leave to this rule. */
   public static Set<TraceStep> plainSteps(List<Reach> reaches) {
     Set<TraceStep> out = new LinkedHashSet<>();
-    for (Reach r : reaches) out.add(new TraceStep(r.site().at(), "calls `" + r.site().display() + "`"));
+    for (Reach r : reaches) out.add(plainStep(r.site()));
     return out;
   }
 

@@ -155,6 +155,7 @@ final class CallLowering {
     if (r.targets().isEmpty() && r.libraryType() == null && r.returnType() == null) unresolved.add(call);
     String callee = r.display(name);
     CallSite.FaultSite fault = m.effects.userBufferFault(scope, args, r, name, callee);
+    if (fault == null) fault = m.effects.listedFault(r, name, callee);
     List<dev.faultlock.ir.LockOp> ops = m.effects.annotatedOps(r.named(), context, callee);
     functionArguments(args, values, r, element);
     CallSite site = new CallSite(callee, r.receiverType(), name, args.size(), targets, r.libraryType(),

@@ -3,6 +3,7 @@ package dev.faultlock.locks;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.NameExpr;
 import dev.faultlock.callgraph.CallResolver;
+import dev.faultlock.catalog.FaultMethods;
 import dev.faultlock.catalog.LockApi;
 import dev.faultlock.catalog.UserBufferCopies;
 import dev.faultlock.ir.CallSite;
@@ -16,16 +17,18 @@ import java.util.List;
 /**
  * What one call of a method does to the caller's locks and faults, as the caller names them: a
  * JDK lock API call on its receiver, the callee's lock annotations, a copy that touches a
- * {@code @UserBuffer}.
+ * {@code @UserBuffer} or that the user named in {@code FaultMethods}.
  */
 public final class CallEffects {
   private final ProgramIndex index;
   private final LockNames names;
   private final Locals locals;
   private final LockNaming naming;
+  private final FaultMethods faultMethods;
 
   public CallEffects(LoweringContext cx, Locals locals, LockNaming naming) {
     this.index = cx.index();
+    this.faultMethods = cx.faultMethods();
     this.names = cx.names();
     this.locals = locals;
     this.naming = naming;
@@ -126,6 +129,24 @@ public final class CallEffects {
     }
     return buffer == null ? null
         : new CallSite.FaultSite("", "`" + callee + "` touches @UserBuffer `" + buffer + "`");
+  }
+
+  /**
+   * The copy a call makes because the user named its method in {@code FaultMethods} ({@code
+   * java.nio.channels.FileChannel#transferTo}): the class that declares the method it calls is
+   * the pattern's type or a subtype, as at compile time. {@code null} when no pattern names it.
+   */
+  public CallSite.FaultSite listedFault(CallResolver.Resolved r, String name, String callee) {
+    if (faultMethods.patterns().isEmpty() || allFaultsDisabled(r.targets())) return null;
+    MethodInfo named = r.named();
+    String owner = named != null ? named.owner().fqn()
+        : r.libraryType() != null ? r.libraryType() : r.receiverType();
+    for (FaultMethods.Pattern p : faultMethods.patterns()) {
+      if (p.matchesName(name) && index.isSubtype(owner, p.type())) {
+        return new CallSite.FaultSite("", FaultMethods.listedCopy(callee));
+      }
+    }
+    return null;
   }
 
   /** A callee that copies with faults disabled may be handed the user's buffer safely. */

@@ -37,6 +37,7 @@ public final class LibraryTypes {
   private final ConcurrentHashMap<String, String> returnTypes = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Boolean> interfaces = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> fieldTypes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Boolean> declares = new ConcurrentHashMap<>();
 
   /** The JDK plus the jars of {@code classpath}; an unreadable jar becomes a problem. */
   public LibraryTypes(List<Path> classpath, List<Problem> problems) {
@@ -145,6 +146,29 @@ public final class LibraryTypes {
       found = t;
     }
     return found;
+  }
+
+  /**
+   * Whether the library type {@code fqn} declares or inherits a method {@code method} taking
+   * {@code argc} arguments: a program method of that name in a subtype overrides it, so code
+   * outside the program can call it through the library type.
+   */
+  public boolean declares(String fqn, String method, int argc) {
+    return declares.computeIfAbsent(fqn + '#' + method + '/' + argc, k -> {
+      synchronized (solver) {
+        return declaration(fqn).map(d -> {
+          try {
+            for (var m : d.getAllMethods()) {
+              ResolvedMethodDeclaration decl = m.getDeclaration();
+              if (decl.getName().equals(method) && decl.getNumberOfParams() == argc) return true;
+            }
+            return false;
+          } catch (RuntimeException | LinkageError e) {
+            return false;
+          }
+        }).orElse(false);
+      }
+    });
   }
 
   /** The erased type of a library field (an enum constant, a static constant), or {@code null}. */

@@ -8,6 +8,7 @@ import dev.faultlock.catalog.Severity;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.LockGraph;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
@@ -31,11 +32,11 @@ class AlienCallTest {
       import java.nio.ByteBuffer;
       import java.nio.channels.WritableByteChannel;
 
-      final class MemFile implements WritableByteChannel {
+      public final class MemFile implements WritableByteChannel {
         private final Object lock = new Object();
         private byte[] data = new byte[0];
 
-        long transferTo(WritableByteChannel target) throws IOException {
+        public long transferTo(WritableByteChannel target) throws IOException {
           %s
         }
 
@@ -139,10 +140,10 @@ class AlienCallTest {
         import java.io.IOException;
         import java.io.OutputStream;
 
-        final class Journal {
+        public final class Journal {
           private final Object lock = new Object();
 
-          void dump(OutputStream out) throws IOException {
+          public void dump(OutputStream out) throws IOException {
             synchronized (lock) {
               out.write(new byte[] {1, 2}, 0, 2);
             }
@@ -185,15 +186,15 @@ class AlienCallTest {
   @Test
   void aListenerOfTheProgramThatLocksAnotherNodeIsAnError() throws IOException {
     write("ChangeListener.java", """
-        interface ChangeListener {
+        public interface ChangeListener {
           void changed(Object value);
         }
         """);
     write("Node.java", """
-        final class Node implements ChangeListener {
+        public final class Node implements ChangeListener {
           private Object value;
 
-          synchronized void set(Object v, ChangeListener listener) {
+          public synchronized void set(Object v, ChangeListener listener) {
             value = v;
             listener.changed(v);
           }
@@ -218,15 +219,15 @@ class AlienCallTest {
   @Test
   void aPlainProgramInterfaceIsNotAlien() throws IOException {
     write("Store.java", """
-        interface Store {
+        public interface Store {
           void put(Object value);
         }
         """);
     write("Node.java", """
-        final class Node implements Store {
+        public final class Node implements Store {
           private Object value;
 
-          synchronized void set(Object v, Store store) {
+          public synchronized void set(Object v, Store store) {
             value = v;
             store.put(v);
           }
@@ -241,17 +242,95 @@ class AlienCallTest {
         .extracting(Finding::rule).doesNotContain(Rule.FAULT_UNDER_LOCK);
   }
 
+  /**
+   * A package-private class's method that overrides a library method is an entry point: code
+   * outside the program calls it through the library type, with its own objects.
+   */
+  @Test
+  void anOverrideOfALibraryMethodInAPackagePrivateClassTakesCallerObjects() throws IOException {
+    write("MemFile.java", FILE.formatted("return 0;"));
+    write("Exporter.java", """
+        import java.io.IOException;
+        import java.io.UncheckedIOException;
+        import java.nio.ByteBuffer;
+        import java.nio.channels.WritableByteChannel;
+        import java.util.function.Consumer;
+
+        final class Exporter implements Consumer<WritableByteChannel> {
+          private final MemFile file = new MemFile();
+
+          @Override
+          public void accept(WritableByteChannel target) {
+            synchronized (file) {
+              try {
+                target.write(ByteBuffer.wrap(file.data()));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }
+          }
+        }
+        """);
+    assertThat(Programs.of(Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build()),
+        Rule.FAULT_UNDER_LOCK)).singleElement().satisfies(f -> {
+          assertThat(lines(List.of(f))).containsExactly("Exporter.java:16");
+          assertThat(f.severity()).isEqualTo(Severity.WARNING);
+          assertThat(f.message()).contains("adding Exporter.file -> MemFile");
+        });
+  }
+
+  /**
+   * A callback that only the program's own lambdas fill, through a private method, is the
+   * program's code (memoryfilesystem's {@code withLockDo(root, path, callback)}): not alien.
+   */
+  @Test
+  void aCallbackOnlyTheProgramFillsIsNotAlien() throws IOException {
+    write("Tree.java", """
+        public final class Tree {
+          @FunctionalInterface
+          interface Block {
+            Object value(Tree node);
+          }
+
+          private Tree child;
+
+          private Object withLock(Block callback) {
+            synchronized (this) {
+              return callback.value(this);
+            }
+          }
+
+          public Object read() {
+            return withLock(node -> {
+              synchronized (node.child) {
+                return node.child;
+              }
+            });
+          }
+        }
+        """);
+    assertThat(Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build()).findings())
+        .extracting(Finding::rule).doesNotContain(Rule.FAULT_UNDER_LOCK);
+    // Handed in by a caller outside the program, the same callback is alien.
+    AppProgram.write(dir, "Tree.java", Files.readString(dir.resolve("app/Tree.java")).substring(
+        "package app;\n\n".length()).replace("private Object withLock", "public Object withLock")
+        .replace("interface Block", "public interface Block"));
+    assertThat(Programs.of(Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build()),
+        Rule.FAULT_UNDER_LOCK)).extracting(Finding::message).singleElement().asString()
+        .contains("the program's `Tree.read$lambda1` implements it");
+  }
+
   @Test
   void aLambdaCallbackThatLocksAnotherStoreIsAnError() throws IOException {
     write("Store.java", """
         import java.util.concurrent.locks.ReentrantLock;
         import java.util.function.Consumer;
 
-        final class Store {
+        public final class Store {
           private final ReentrantLock lock = new ReentrantLock();
           private byte[] block = new byte[16];
 
-          void read(Consumer<byte[]> sink) {
+          public void read(Consumer<byte[]> sink) {
             lock.lock();
             try {
               sink.accept(block);
@@ -339,12 +418,12 @@ class AlienCallTest {
         import java.nio.channels.WritableByteChannel;
         import java.util.concurrent.locks.ReentrantLock;
 
-        final class MemFile implements WritableByteChannel {
+        public final class MemFile implements WritableByteChannel {
           @LockClass("file")
           private final ReentrantLock lock = new ReentrantLock();
           private byte[] data = new byte[0];
 
-          long transferTo(WritableByteChannel target) throws java.io.IOException {
+          public long transferTo(WritableByteChannel target) throws java.io.IOException {
             lockBoth(target);
             try {
               return target.write(ByteBuffer.wrap(data));

@@ -128,17 +128,14 @@ class LockOrderTest {
   @Test
   void aProgramClassImplementingAJdkInterfaceIsReachedFromTheInterfaceCall() {
     AnalysisResult r = analyze("channel");
-    // The caller's channel is an alien call: the chain is reported once, as FaultUnderLock.
     assertThat(r.findings()).singleElement().satisfies(f -> {
-      assertThat(f.rule()).isEqualTo(Rule.FAULT_UNDER_LOCK);
+      assertThat(f.rule()).isEqualTo(Rule.UNSORTED_SAME_CLASS_LOCKS);
       assertThat(where(f)).isEqualTo("Files.java:30");
       assertThat(steps(f)).containsExactly(
           "Files.java:28: acquires lock `this` (class inode), synchronized method",
-          "Files.java:30: calls `WritableByteChannel.write` on `target`, a WritableByteChannel the"
-              + " caller supplied (alien call)",
-          "Files.java:13: runs `FileChannel.write`, the program's implementation",
-          "Files.java:13: acquires lock `this` (class inode), synchronized method");
-      assertThat(f.message()).startsWith("`WritableByteChannel.write` on `target`");
+          "Files.java:30: calls `FileChannel.write`",
+          "Files.java:13: acquires lock `target` (`this` here, class inode), synchronized method");
+      assertThat(f.message()).startsWith("lock `target` (class inode) is acquired while `this` of the same class is held");
     });
   }
 }

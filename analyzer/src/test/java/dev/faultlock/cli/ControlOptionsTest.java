@@ -94,6 +94,49 @@ class ControlOptionsTest {
     }
   }
 
+  /** The whole-program pass takes Error Prone's FaultMethods list, with its syntax and messages. */
+  @Test
+  void faultMethodsMakeALibraryCallAFaultingCopy() throws IOException {
+    CliRun none = faultlock("check", program("copier"));
+    CliRun listed = faultlock("check", "--fault-methods",
+        "java.nio.channels.FileChannel#transferTo,java.io.Reader#*", program("copier"));
+    CliRun fromFile = faultlock("check", "--config",
+        config("{ \"faultMethods\": [\"java.nio.channels.FileChannel#transferTo\"] }").toString(),
+        program("copier"));
+    CliRun unknownType = faultlock("check", "--fault-methods", "FileChannel#transferTo",
+        program("copier"));
+
+    assertThat(none.out()).isEqualTo("0 errors, 0 warnings\n");
+    assertThat(listed.out())
+        .contains("Copier.java:16: error: [FaultUnderLock] `FileChannel.transferTo` may fault while"
+            + " lock `this` (class Copier) is held: the fault runs `Copier.fault`")
+        .contains("Copier.java:16: `FileChannel.transferTo` may fault (named in FaultMethods)")
+        .endsWith("1 error, 0 warnings\n");
+    assertThat(listed.exitCode()).isEqualTo(1);
+    assertThat(fromFile.out()).isEqualTo(listed.out());
+    // As javac says it, a type the classpath lacks is named, and the rest still runs.
+    assertThat(unknownType.out()).contains("FaultMethods: warning: [faultlock] type `FileChannel`"
+        + " is not on the classpath; name it fully qualified");
+  }
+
+  @Test
+  void aMalformedFaultMethodIsAUsageErrorInEveryPlace() throws IOException {
+    CliRun option = faultlock("check", "--fault-methods", "FileChannel.transferTo", program("copier"));
+    CliRun file = faultlock("check", "--config",
+        config("{\n  \"faultMethods\": [\"java.io.Reader#\"]\n}").toString(), program("copier"));
+
+    assertThat(option.err()).startsWith("faultlock: Invalid value for option '--fault-methods'"
+        + " (TYPE#METHOD): `FileChannel.transferTo` is not Type#method (such as"
+        + " java.nio.channels.FileChannel#transferTo)");
+    assertThat(file.err()).contains("faultlock.json:2: faultMethods: `java.io.Reader#` is not"
+        + " Type#method (such as java.nio.channels.FileChannel#transferTo)");
+    for (CliRun run : new CliRun[] {option, file}) {
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err()).doesNotContain("\tat ");
+    }
+  }
+
   @Test
   void aLatin1FileIsAnalysedInItsEncodingAndOtherwiseNamedWithItsLine() throws IOException {
     Path src = tmp.resolve("src");
@@ -270,7 +313,7 @@ class ControlOptionsTest {
     assertThat(key.err())
         .startsWith(
             "faultlock: " + typo + ":2: exclude: unknown key, expected one of excludes, rules,"
-                + " encoding, baseline, failOn\n");
+                + " encoding, baseline, failOn, faultMethods\n");
     assertThat(json.err()).startsWith("faultlock: " + syntax + ":3: Unexpected character");
     assertThat(absent.err()).startsWith("faultlock: the configuration ");
     for (CliRun run : new CliRun[] {rule, key, json, absent}) {

@@ -3,6 +3,7 @@ package dev.faultlock.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultlock.catalog.FaultMethods;
 import dev.faultlock.catalog.Rule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ class ConfigFileTest {
               "encoding": "windows-1252",
               "baseline": "../faultlock-baseline.json", // beside the project, not the file
               "failOn": "never",
+              "faultMethods": ["java.nio.channels.FileChannel#transferTo, java.io.Reader#*"],
             }
             """);
 
@@ -50,6 +52,9 @@ class ConfigFileTest {
     assertThat(settings.encoding().name()).isEqualTo("windows-1252");
     assertThat(settings.baseline()).isEqualTo(dir.resolve("faultlock-baseline.json").toAbsolutePath());
     assertThat(settings.failOn()).isEqualTo(FailOn.NEVER);
+    assertThat(settings.faultMethods().patterns())
+        .containsExactly(new FaultMethods.Pattern("java.nio.channels.FileChannel", "transferTo"),
+            new FaultMethods.Pattern("java.io.Reader", "*"));
   }
 
   @Test
@@ -89,7 +94,7 @@ class ConfigFileTest {
     assertThatThrownBy(() -> ConfigFile.read(file))
         .hasMessage(
             file + ":1: color: unknown key, expected one of excludes, rules, encoding, baseline,"
-                + " failOn");
+                + " failOn, faultMethods");
   }
 
   @Test
@@ -103,11 +108,12 @@ class ConfigFileTest {
     Settings file =
         new Settings(
             new Excludes(List.of("a/**")), RuleLevels.parse(List.of("FaultUnderLock=off")),
-            StandardCharsets.ISO_8859_1, Path.of("file-baseline.json"), FailOn.WARNING);
+            StandardCharsets.ISO_8859_1, Path.of("file-baseline.json"), FailOn.WARNING,
+            FaultMethods.parse(List.of("a.File#copy")));
     Settings parameters =
         new Settings(
             new Excludes(List.of("b/**")), RuleLevels.DEFAULTS, StandardCharsets.UTF_16, null,
-            FailOn.NEVER);
+            FailOn.NEVER, FaultMethods.parse(List.of("b.Channel#*")));
 
     Settings merged = parameters.over(file).over(Settings.DEFAULTS);
 
@@ -116,6 +122,8 @@ class ConfigFileTest {
     assertThat(merged.encoding()).isEqualTo(StandardCharsets.UTF_16);
     assertThat(merged.baseline()).isEqualTo(Path.of("file-baseline.json"));
     assertThat(merged.failOn()).isEqualTo(FailOn.NEVER);
+    assertThat(merged.faultMethods().patterns()).extracting(Object::toString)
+        .containsExactly("b.Channel#*", "a.File#copy");
     assertThat(Settings.NONE.over(Settings.DEFAULTS).encoding()).isEqualTo(StandardCharsets.UTF_8);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultlock.analyzer.AnalyzerOptions;
 import dev.faultlock.callgraph.Dispatch;
 import dev.faultlock.callgraph.FunctionBindings;
+import dev.faultlock.catalog.FaultMethods;
 import dev.faultlock.findings.Problem;
 import dev.faultlock.locks.LockNames;
 import dev.faultlock.source.FileDeclarations;
@@ -30,7 +31,8 @@ public final class Front {
   private Front(ProgramIndex index) {
     this.index = index;
     this.cx = new LoweringContext(index, new Dispatch(index),
-        new LockNames(index, Map.of()), new FunctionBindings(), LibrarySummaries.none());
+        new LockNames(index, Map.of()), new FunctionBindings(), LibrarySummaries.none(),
+        FaultMethods.NONE);
   }
 
   /** Indexes {@code files} (name, text, name, text, ...) written under {@code dir}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultlock.analyzer.AnalyzerOptions;
 import dev.faultlock.callgraph.Dispatch;
 import dev.faultlock.callgraph.FunctionBindings;
+import dev.faultlock.catalog.FaultMethods;
 import dev.faultlock.findings.Problem;
 import dev.faultlock.findings.TraceStep;
 import dev.faultlock.ir.CallSite;
@@ -80,7 +81,8 @@ class LockStateAnalysisTest {
 
   private static MethodFacts facts(IrMethod ir) {
     LoweringContext cx = new LoweringContext(
-        index, new Dispatch(index), names, new FunctionBindings(), LibrarySummaries.none());
+        index, new Dispatch(index), names, new FunctionBindings(), LibrarySummaries.none(),
+        FaultMethods.NONE);
     List<Held> onEntry = EntryLocks.of(cx, ir.method()).held();
     return LockStateAnalysis.facts(ir, onEntry, names, Guards.NONE, List.of(), false, 0);
   }

@@ -3,6 +3,7 @@ package dev.faultlock.maven;
 import dev.faultlock.analyzer.AnalysisResult;
 import dev.faultlock.analyzer.Analyzer;
 import dev.faultlock.analyzer.AnalyzerOptions;
+import dev.faultlock.catalog.FaultMethods;
 import dev.faultlock.config.ConfigFile;
 import dev.faultlock.config.Excludes;
 import dev.faultlock.config.RuleLevels;
@@ -79,6 +80,17 @@ abstract class AbstractFaultlockMojo extends AbstractMojo {
   File configFile;
 
   /**
+   * Methods that count as faulting copies, as {@code @MayFault}, for code you cannot annotate:
+   * {@code Type#method} or {@code Type#*} (subtypes included), as Error Prone's {@code
+   * -XepOpt:FaultUnderLock:FaultMethods} names them ({@code
+   * <faultMethods><faultMethod>java.nio.channels.FileChannel#transferTo</faultMethod></faultMethods>},
+   * or {@code -Dfaultlock.faultMethods=A#m,B#*}). Added to the fault methods of {@code
+   * faultlock.json}.
+   */
+  @Parameter(property = "faultlock.faultMethods")
+  List<String> faultMethods = new ArrayList<>();
+
+  /**
    * Where the analysis keeps each source's declarations and facts between builds, so that a
    * build after a small edit parses only the edited files ({@code mvn clean} empties it).
    */
@@ -93,9 +105,10 @@ abstract class AbstractFaultlockMojo extends AbstractMojo {
   /** What an analysis result depends on, to reuse it in a later goal. */
   private record Inputs(
       List<Path> sources, List<Path> classpath, Charset encoding, Excludes excludes,
-      RuleLevels rules) {
+      RuleLevels rules, FaultMethods faultMethods) {
     static Inputs of(AnalyzerOptions o) {
-      return new Inputs(o.sources(), o.classpath(), o.encoding(), o.excludes(), o.rules());
+      return new Inputs(
+          o.sources(), o.classpath(), o.encoding(), o.excludes(), o.rules(), o.faultMethods());
     }
   }
 
@@ -144,7 +157,14 @@ abstract class AbstractFaultlockMojo extends AbstractMojo {
                 + e.getMessage());
       }
     }
-    return new Settings(excluded, levels, charset, null, null);
+    FaultMethods listed;
+    try {
+      listed = FaultMethods.parseStrict(faultMethods == null ? List.of() : faultMethods);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(
+          "faultlock: faultMethods (faultlock.faultMethods): " + e.getMessage());
+    }
+    return new Settings(excluded, levels, charset, null, null, listed);
   }
 
   /** The settings of {@code faultlock.json}: the one configured, else the module's or the top's. */

@@ -37,7 +37,7 @@ public class BaselineMojo extends AbstractFaultlockMojo {
     Settings own = super.parameters();
     return new Settings(
         own.excludes(), own.rules(), own.encoding(), baseline == null ? null : baseline.toPath(),
-        null);
+        null, own.faultMethods());
   }
 
   @Override

@@ -71,7 +71,8 @@ public class CheckMojo extends AbstractFaultlockMojo {
         own.rules(),
         own.encoding(),
         baseline == null ? null : baseline.toPath(),
-        failOn == null ? null : failOn());
+        failOn == null ? null : failOn(),
+        own.faultMethods());
   }
 
   @Override

@@ -12,6 +12,7 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.faultlock.catalog.FaultMethods;
 import dev.faultlock.catalog.LockApi;
 import dev.faultlock.catalog.UserBufferCopies;
 import dev.faultlock.rules.locks.Annotations;
@@ -44,18 +45,14 @@ final class FaultSites {
   private final ImmutableList<String> malformed;
 
   FaultSites(ErrorProneFlags flags) {
+    // The one syntax every pass reads (the whole-program pass's --fault-methods too).
+    FaultMethods parsed = FaultMethods.parse(flags.getListOrEmpty(FAULT_METHODS_FLAG));
     List<Pattern> patterns = new ArrayList<>();
-    List<String> bad = new ArrayList<>();
-    for (String entry : flags.getListOrEmpty(FAULT_METHODS_FLAG)) {
-      int hash = entry.indexOf('#');
-      if (hash > 0 && hash < entry.length() - 1) {
-        patterns.add(new Pattern(entry.substring(0, hash).trim(), entry.substring(hash + 1).trim()));
-      } else {
-        bad.add(entry);
-      }
+    for (FaultMethods.Pattern p : parsed.patterns()) {
+      patterns.add(new Pattern(p.type(), p.method()));
     }
     this.extra = ImmutableList.copyOf(patterns);
-    this.malformed = ImmutableList.copyOf(bad);
+    this.malformed = ImmutableList.copyOf(parsed.malformed());
   }
 
   /**
@@ -65,15 +62,11 @@ final class FaultSites {
   List<String> optionProblems(VisitorState state) {
     List<String> problems = new ArrayList<>();
     for (String entry : malformed) {
-      problems.add(
-          "-XepOpt:" + FAULT_METHODS_FLAG + ": `" + entry
-              + "` is not Type#method (such as java.nio.channels.FileChannel#transferTo)");
+      problems.add("-XepOpt:" + FAULT_METHODS_FLAG + ": " + FaultMethods.notTypeAndMethod(entry));
     }
     for (Pattern pattern : extra) {
       if (pattern.owner().get(state) == null) {
-        problems.add(
-            "-XepOpt:" + FAULT_METHODS_FLAG + ": type `" + pattern.type()
-                + "` is not on the classpath; name it fully qualified");
+        problems.add("-XepOpt:" + FAULT_METHODS_FLAG + ": " + FaultMethods.typeNotFound(pattern.type()));
       }
     }
     return problems;
