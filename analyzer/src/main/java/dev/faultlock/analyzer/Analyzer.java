@@ -56,7 +56,9 @@ public final class Analyzer {
     ProgramIndex index = program.index();
     for (FaultMethods.Pattern p : options.faultMethods().patterns()) {
       if (index.type(p.type()) == null && !library.exists(p.type())) {
-        problems.add(new Problem(new Location("FaultMethods", 0, 0), FaultMethods.typeNotFound(p.type())));
+        // A pattern no type answers to matches nothing: said once, and the rest still runs.
+        problems.add(
+            new Problem(new Location("FaultMethods", 0, 0), FaultMethods.typeNotFound(p.type())));
       }
     }
     LockNames names = program.names();

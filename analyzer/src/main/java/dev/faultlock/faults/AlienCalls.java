@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Alien calls: calls on an object the caller supplied, of a type whose implementation the method
@@ -120,6 +121,7 @@ public final class AlienCalls {
   private record Exposure(int parameter, Site site, Witness path) {}
 
   private final ProgramIndex index;
+  private final CallGraph graph;
   private final Dispatch dispatch;
   private final Map<MethodInfo, MethodFacts> facts;
   private final Map<MethodInfo, List<Exposure>> exposures = new HashMap<>();
@@ -127,17 +129,20 @@ public final class AlienCalls {
   /** For each method, the parameters through which objects from outside the program come in. */
   private final Map<MethodInfo, Set<Integer>> external = new HashMap<>();
 
-  private AlienCalls(ProgramIndex index, Map<MethodInfo, MethodFacts> facts) {
+  private AlienCalls(ProgramIndex index, CallGraph graph, Map<MethodInfo, MethodFacts> facts) {
     this.index = index;
+    this.graph = graph;
     this.dispatch = new Dispatch(index);
     this.facts = facts;
   }
 
   /** The alien calls of the program of {@code graph}, and which parameters lead to them. */
-  public static AlienCalls of(CallGraph graph, Map<MethodInfo, MethodFacts> facts, ProgramIndex index) {
-    AlienCalls a = new AlienCalls(index, facts);
+  public static AlienCalls of(
+      CallGraph graph, Map<MethodInfo, MethodFacts> facts, ProgramIndex index) {
+    AlienCalls a = new AlienCalls(index, graph, facts);
     for (List<MethodInfo> component : graph.bottomUp()) {
-      boolean recursive = component.size() > 1 || graph.callees(component.get(0)).contains(component.get(0));
+      MethodInfo first = component.get(0);
+      boolean recursive = component.size() > 1 || graph.callees(first).contains(first);
       boolean changed = true;
       while (changed) {
         changed = false;
@@ -189,7 +194,9 @@ public final class AlienCalls {
     if (m.isStatic() || m.isConstructor()) return false;
     for (String a : m.owner().ancestors()) {
       TypeInfo t = index.type(a);
-      if (t == null ? index.library().declares(a, m.name(), m.arity()) : declaresApi(t, m)) return true;
+      boolean declares =
+          t == null ? index.library().declares(a, m.name(), m.arity()) : declaresApi(t, m);
+      if (declares) return true;
     }
     return false;
   }
@@ -211,7 +218,9 @@ public final class AlienCalls {
     if (s == null || outside == null) return List.of();
     Map<Site, Reach> out = new LinkedHashMap<>();
     for (Site site : sitesOf(m, c)) {
-      if (outside.contains(site.parameter())) out.put(site, new Reach(site, site.parameter(), List.of(site.step())));
+      if (outside.contains(site.parameter())) {
+        out.put(site, new Reach(site, site.parameter(), List.of(site.step())));
+      }
     }
     TraceStep call = new TraceStep(c.at(), "calls `" + c.callee() + "`");
     for (MethodInfo t : c.targets()) {
@@ -223,7 +232,9 @@ public final class AlienCalls {
         path.addAll(Witness.steps(e.path()));
         path.add(e.site().step());
         Reach known = out.get(e.site());
-        if (known == null || path.size() < known.path().size()) out.put(e.site(), new Reach(e.site(), p, path));
+        if (known == null || path.size() < known.path().size()) {
+          out.put(e.site(), new Reach(e.site(), p, path));
+        }
       }
     }
     return List.copyOf(out.values());
@@ -240,7 +251,8 @@ public final class AlienCalls {
    * lock is the alien object's, not the method's); and locks known only
    * from a large component's shared summary (see {@code SummaryComputer}).
    */
-  public List<Fault> faults(MethodFacts f, LockEvent.Call c, Reach r, Map<MethodInfo, Effects> effects) {
+  public List<Fault> faults(
+      MethodFacts f, LockEvent.Call c, Reach r, Map<MethodInfo, Effects> effects) {
     List<Fault> out = new ArrayList<>();
     String sorted = f.method().annotations().value(LockApi.SORTED_ACQUIRE);
     Set<TraceStep> own = ownAlienSteps(f);
@@ -248,7 +260,7 @@ public final class AlienCalls {
     for (Held h : c.held()) if (!h.isSortedSet() && !through(h.how(), own)) held.add(h);
     for (MethodInfo handler : r.site().handlers()) {
       Effects e = effects.get(handler);
-      if (e == null) continue;
+      if (e == null || !mayBeHandedIn(handler, f.method(), r.site())) continue;
       for (Effects.Acquire a : e.acquires()) {
         String cls = a.lock().lockClass();
         if (a.approximate() || c.covered().contains(cls)) continue;
@@ -264,6 +276,29 @@ public final class AlienCalls {
         .thenComparingInt(x -> Witness.length(x.acquire().witness())));
     return out;
   }
+
+  /**
+   * Whether {@code handler}, an implementation the alien call {@code site} may run by the call
+   * graph, is one the object there can be when {@code holder} holds the lock. A named class's
+   * method of the called name: yes, that is what a caller hands in (another file's channel). A
+   * lambda, a method reference or an anonymous or local class is an object the program makes
+   * itself, bound to the interface wherever it is used ({@code CallGraph} dispatches every {@code
+   * Runnable.run} to every {@code Runnable} lambda of the program): only a lambda written in a
+   * method that calls the lock holder or the method making the call (so that it may well be the
+   * object handed in: {@code from.read(b -> to.append(b))}). On h2, kafka-clients and bookkeeper
+   * the others were all unrelated callbacks (docs/evaluation.md, Alien calls).
+   */
+  private boolean mayBeHandedIn(MethodInfo handler, MethodInfo holder, Site site) {
+    if (handler.isLambda()) {
+      Set<MethodInfo> callees = graph.callees(handler.enclosing());
+      return callees.contains(holder) || callees.contains(site.method());
+    }
+    String name = site.callee().substring(site.callee().lastIndexOf('.') + 1);
+    return handler.name().equals(name) && !LOCAL_CLASS.matcher(handler.owner().fqn()).find();
+  }
+
+  /** The name of an anonymous or local class: {@code Outer$1}, {@code Outer$1Local}. */
+  private static final Pattern LOCAL_CLASS = Pattern.compile("\\$\\d");
 
   /** The steps of the alien calls {@code f}'s method makes itself, on any of its parameters. */
   private Set<TraceStep> ownAlienSteps(MethodFacts f) {
@@ -332,7 +367,7 @@ public final class AlienCalls {
     return true;
   }
 
-  /** The alien calls {@code c} itself is, made in {@code m}: on its receiver, or through a JDK copy. */
+  /** The alien calls {@code c} of {@code m} itself is: on its receiver, or through a JDK copy. */
   private List<Site> sitesOf(MethodInfo m, LockEvent.Call c) {
     return sites.computeIfAbsent(c, k -> find(m, c));
   }
@@ -352,8 +387,10 @@ public final class AlienCalls {
         String copy = AlienTypes.copyMethodOf(type, index);
         if (copy == null) continue;
         Set<MethodInfo> handlers = new LinkedHashSet<>();
-        // write(b) and write(b, off, len), read(b) and read(b, off, len): what the JDK's copy loops call.
-        for (int argc : new int[] {1, 3}) handlers.addAll(dispatch.targets(type, null, copy, argc, true));
+        // write(b) and write(b, off, len), read(b) and read(b, off, len): what JDK copies call.
+        for (int argc : new int[] {1, 3}) {
+          handlers.addAll(dispatch.targets(type, null, copy, argc, true));
+        }
         if (handlers.isEmpty()) continue;
         out.add(new Site(c.at(), m, simple(type) + "." + copy, type, s.arg(i),
             simple(c.libraryType()) + "." + c.name(), List.copyOf(handlers), c.callee()));

@@ -40,12 +40,13 @@ final class AlienTypes {
   private static final Set<String> SINKS =
       Set.of("java.nio.channels.WritableByteChannel", "java.io.OutputStream", "java.io.Writer");
 
-  private static final Set<String> CALLBACKS = Set.of("java.lang.Runnable", "java.util.concurrent.Callable");
+  private static final Set<String> CALLBACKS =
+      Set.of("java.lang.Runnable", "java.util.concurrent.Callable");
 
   private static final List<String> CALLBACK_SUFFIXES =
       List.of("Listener", "Callback", "Observer", "Handler", "Visitor");
 
-  /** Whether an object of static type {@code type} (fully qualified; may be {@code null}) is alien. */
+  /** Whether an object of static type {@code type} (fully qualified, or {@code null}) is alien. */
   static boolean isAlien(String type, ProgramIndex index) {
     if (type == null) return false;
     TypeInfo t = index.type(type);
@@ -83,7 +84,8 @@ final class AlienTypes {
     return libraryType != null && libraryType.startsWith("java.") && JDK_COPIES.contains(method);
   }
 
-  private static final Set<String> JDK_COPIES = Set.of("transferTo", "transferFrom", "writeTo", "copy");
+  private static final Set<String> JDK_COPIES =
+      Set.of("transferTo", "transferFrom", "writeTo", "copy");
 
   /** {@code Object}'s methods look at the object, not at what it stands for: never alien calls. */
   static boolean isObjectMethod(String name) {

@@ -362,6 +362,47 @@ class AlienCallTest {
     });
   }
 
+  /**
+   * A lambda the program binds to {@code Runnable} somewhere else is not what a caller hands in:
+   * class-hierarchy dispatch makes it a target of every {@code Runnable.run}, but only a lambda
+   * written where the lock holder is called may be its object.
+   */
+  @Test
+  void aLambdaBoundToTheInterfaceElsewhereIsNoHandler() throws IOException {
+    write("Pool.java", """
+        public final class Pool {
+          private final Object lock = new Object();
+
+          public void withLock(Runnable operation) {
+            synchronized (lock) {
+              operation.run();
+            }
+          }
+        }
+        """);
+    String elsewhere = """
+        final class Elsewhere {
+          private final Object other = new Object();
+
+          void later(Runnable r) {}
+
+          void init(Pool pool) {
+            later(() -> {
+              synchronized (other) {
+                other.notifyAll();
+              }
+            });
+          }
+        }
+        """;
+    write("Elsewhere.java", elsewhere);
+    assertThat(Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build()).findings())
+        .isEmpty();
+    write("Elsewhere.java", elsewhere.replace("later(() -> {", "pool.withLock(() -> {"));
+    assertThat(analyse()).extracting(Finding::message).singleElement().asString()
+        .contains("adding Pool.lock -> Elsewhere.other to the lock order");
+  }
+
   @Test
   void quietWhenNoImplementationTakesALock() throws IOException {
     write("MemFile.java", FILE.formatted(

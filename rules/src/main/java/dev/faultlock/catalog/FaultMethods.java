@@ -39,7 +39,7 @@ public final class FaultMethods {
     this.malformed = List.copyOf(malformed);
   }
 
-  /** Reads entries, each {@code Type#method} or a comma-separated list of them; blanks are skipped. */
+  /** Reads entries, each {@code Type#method} or a comma-separated list of them; skips blanks. */
   public static FaultMethods parse(List<String> entries) {
     List<Pattern> patterns = new ArrayList<>();
     List<String> bad = new ArrayList<>();
@@ -51,7 +51,8 @@ public final class FaultMethods {
         }
         int hash = entry.indexOf('#');
         if (hash > 0 && hash < entry.length() - 1) {
-          patterns.add(new Pattern(entry.substring(0, hash).trim(), entry.substring(hash + 1).trim()));
+          String type = entry.substring(0, hash).trim();
+          patterns.add(new Pattern(type, entry.substring(hash + 1).trim()));
         } else {
           bad.add(entry);
         }
@@ -122,7 +123,9 @@ public final class FaultMethods {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FaultMethods f && f.patterns.equals(patterns) && f.malformed.equals(malformed);
+    return o instanceof FaultMethods f
+        && f.patterns.equals(patterns)
+        && f.malformed.equals(malformed);
   }
 
   @Override
