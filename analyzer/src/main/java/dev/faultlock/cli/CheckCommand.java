@@ -9,7 +9,6 @@ import dev.faultlock.report.Counts;
 import dev.faultlock.report.ReportFormat;
 import dev.faultlock.report.Reports;
 import dev.faultlock.report.ToolInfo;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -178,7 +177,7 @@ final class CheckCommand implements Callable<Integer> {
             run.settings()
                 .applyTo(AnalyzerOptions.builder())
                 .sources(roots)
-                .classpath(classpathEntries())
+                .classpath(Classpath.entries(classpath))
                 .jobs(jobs)
                 .cacheDir(cacheDir)
                 .progress(progress == null ? AnalyzerOptions.Progress.NONE : progress)
@@ -253,18 +252,6 @@ final class CheckCommand implements Callable<Integer> {
         result.lockGraph(),
         result.stats(),
         result.summary());
-  }
-
-  private List<Path> classpathEntries() {
-    List<Path> entries = new ArrayList<>();
-    if (classpath != null) {
-      for (String entry : classpath.split(File.pathSeparator)) {
-        if (!entry.isBlank()) {
-          entries.add(Path.of(entry));
-        }
-      }
-    }
-    return entries;
   }
 
   private static void printStats(PrintWriter err, AnalysisResult.Stats stats) {

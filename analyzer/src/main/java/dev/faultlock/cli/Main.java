@@ -15,14 +15,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code faultlock} command line: {@code faultlock check PATH...}, and {@code faultlock explain
+ * The {@code faultlock} command line: {@code faultlock check PATH...}, {@code faultlock suggest
+ * PATH...} for the annotations the compile-time checkers need, and {@code faultlock explain
  * RULE} for a rule's page.
  */
 @Command(
     name = "faultlock",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {CheckCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      CheckCommand.class, SuggestCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class
+    },
     synopsisSubcommandLabel = "COMMAND",
     description = {
       "Finds ABBA deadlocks in Java storage code: a lock held while copying to or from a"

@@ -203,14 +203,9 @@ abstract class AbstractFaultlockMojo extends AbstractMojo {
    */
   final AnalysisResult analyze(boolean withTests) throws MojoExecutionException {
     AnalyzerOptions options =
-        settings
-            .applyTo(AnalyzerOptions.builder())
-            .sources(sourceRoots(withTests))
-            .classpath(classpath(withTests))
+        options(withTests)
             .cacheDir(cacheDirectory == null ? null : cacheDirectory.toPath())
             .summarize(true)
-            .progress((phase, done, total) ->
-                getLog().debug("faultlock: " + phase + " " + done + "/" + total))
             .build();
     Inputs inputs = Inputs.of(options);
     if (project.getContextValue(CONTEXT_KEY) instanceof Analysis done
@@ -223,6 +218,16 @@ abstract class AbstractFaultlockMojo extends AbstractMojo {
     AnalysisResult result = Analyzer.analyze(options);
     project.setContextValue(CONTEXT_KEY, new Analysis(inputs, result));
     return result;
+  }
+
+  /** What one module's analysis reads: its sources, its classpath, this execution's controls. */
+  final AnalyzerOptions.Builder options(boolean withTests) throws MojoExecutionException {
+    return settings
+        .applyTo(AnalyzerOptions.builder())
+        .sources(sourceRoots(withTests))
+        .classpath(classpath(withTests))
+        .progress((phase, done, total) ->
+            getLog().debug("faultlock: " + phase + " " + done + "/" + total));
   }
 
   /**
