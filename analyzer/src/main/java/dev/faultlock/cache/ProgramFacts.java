@@ -127,11 +127,25 @@ public final class ProgramFacts {
   }
 
   /**
-   * Declarations and facts of every source of {@code options}; problems with the input are added
-   * to {@code problems}.
+   * What becomes of the syntax trees once every method is lowered: the analysis needs only the IR
+   * and the room the trees take ({@link #RELEASE}); {@code faultlock suggest} edits them
+   * ({@link #KEEP}).
+   */
+  public enum Trees { RELEASE, KEEP }
+
+  /**
+   * Declarations and facts of every source of {@code options}, the syntax trees released once
+   * lowered; problems with the input are added to {@code problems}.
    */
   public static Result extract(
       AnalyzerOptions options, LibraryTypes library, LibrarySummaries summaries, List<Problem> problems) {
+    return extract(options, library, summaries, problems, Trees.RELEASE);
+  }
+
+  /** {@link #extract(AnalyzerOptions, LibraryTypes, LibrarySummaries, List)}, keeping or not the trees. */
+  public static Result extract(
+      AnalyzerOptions options, LibraryTypes library, LibrarySummaries summaries, List<Problem> problems,
+      Trees trees) {
     FileEntries store = null;
     String environment = null;
     if (options.cacheDir() != null) {
@@ -146,7 +160,7 @@ public final class ProgramFacts {
     if (store != null) {
       List<Problem> attempt = Collections.synchronizedList(new ArrayList<>());
       try {
-        Result r = new Run(options, library, summaries, attempt, store, environment, true).run();
+        Result r = new Run(options, library, summaries, attempt, store, environment, true, trees).run();
         problems.addAll(attempt);
         return r;
       } catch (StaleCache e) {
@@ -154,7 +168,7 @@ public final class ProgramFacts {
       }
     }
     List<Problem> attempt = Collections.synchronizedList(new ArrayList<>());
-    Result r = new Run(options, library, summaries, attempt, store, environment, false).run();
+    Result r = new Run(options, library, summaries, attempt, store, environment, false, trees).run();
     problems.addAll(attempt);
     return r;
   }
@@ -167,12 +181,14 @@ public final class ProgramFacts {
     final FileEntries store;
     final String environment;
     final boolean readStored;
+    final Trees trees;
     final AtomicInteger parsed = new AtomicInteger();
     /** The digest of the program's guards, once its facts are solved. */
     String guards;
 
     Run(AnalyzerOptions options, LibraryTypes library, LibrarySummaries summaries,
-        List<Problem> problems, FileEntries store, String environment, boolean readStored) {
+        List<Problem> problems, FileEntries store, String environment, boolean readStored,
+        Trees trees) {
       this.options = options;
       this.library = library;
       this.summaries = summaries;
@@ -180,6 +196,7 @@ public final class ProgramFacts {
       this.store = store;
       this.environment = environment;
       this.readStored = readStored;
+      this.trees = trees;
     }
 
     Result run() {
@@ -343,7 +360,7 @@ public final class ProgramFacts {
       // of a large program) can go before the solving, not after it.
       List<MethodInfo> loweredMethods = new ArrayList<>(todo);
       for (List<Lowering.Lowered> ls : lowered) for (Lowering.Lowered l : ls) loweredMethods.add(l.ir().method());
-      index.releaseTrees(loweredMethods);
+      if (trees == Trees.RELEASE) index.releaseTrees(loweredMethods);
       List<Set<MethodInfo>> methods = new ArrayList<>(todo.size());
       List<Set<MethodInfo>> callees = new ArrayList<>(todo.size());
       for (List<Lowering.Lowered> ls : lowered) {

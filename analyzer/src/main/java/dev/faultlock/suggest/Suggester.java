@@ -58,7 +58,8 @@ public final class Suggester {
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     LibraryTypes library = new LibraryTypes(uncached.classpath(), problems);
     LibrarySummaries summaries = new LibrarySummaries(Summaries.load(uncached.classpath(), problems));
-    ProgramFacts.Result program = ProgramFacts.extract(uncached, library, summaries, problems);
+    ProgramFacts.Result program =
+        ProgramFacts.extract(uncached, library, summaries, problems, ProgramFacts.Trees.KEEP);
     ProgramIndex index = program.index();
 
     List<MethodFacts> facts = program.facts();
