@@ -148,7 +148,7 @@ public final class LockAnalysis {
     HeldLocks entry = HeldLocks.onEntry(method, state);
     LockCalls calls = LockCalls.of(unitPath, state);
     boolean explicit = !entry.equals(HeldLocks.EMPTY) || !calls.isEmpty();
-    StructuralLocks structural = explicit ? StructuralLocks.of(unitPath, entry, calls) : null;
+    StructuralLocks structural = explicit ? StructuralLocks.of(unitPath, entry, calls, state) : null;
     return new LockAnalysis(
         unitPath, List.copyOf(entryMonitors), entry, explicit, structural, state);
   }

@@ -8,10 +8,14 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.faultlock.rules.locks.LockEffect;
 import dev.faultlock.rules.locks.LockOps;
@@ -55,12 +59,12 @@ final class LockCalls {
 
   /**
    * True when the body's control-flow graph differs from its tree in a way that can change the
-   * held-lock fact: the graph has calls the source does not show that might carry lock
-   * annotations ({@code iterator()}, {@code hasNext()} and {@code next()} of an enhanced {@code
-   * for}, a resource's {@code close()}, on a type outside the JDK, whose methods carry none), or a
-   * try whose block cannot complete normally and holds no call or object creation: only an
-   * exception could leave it, the graph sees none, and its catch and finally blocks and the code
-   * after them are dead there, holding nothing, while the tree would say they hold its locks.
+   * held-lock fact: the graph has calls the source does not show ({@code iterator()}, {@code
+   * hasNext()} and {@code next()} of an enhanced {@code for}, a resource's {@code close()}) to a
+   * method with a lock annotation, or a try whose block cannot complete normally and has no call,
+   * object creation, {@code return} or {@code throw}: only an exception the graph does not model
+   * could leave it, so its catch and finally blocks and the code after them are dead in the
+   * graph and hold nothing there, while the tree would say they hold its locks.
    */
   boolean opaque() {
     return opaque;
@@ -90,26 +94,77 @@ final class LockCalls {
     @Override
     public Void visitTry(TryTree tree, Void unused) {
       for (Tree resource : tree.getResources()) {
-        opaque |= !inJdk(ASTHelpers.getType(resource));
+        opaque |= hides(ASTHelpers.getType(resource), "close");
       }
-      opaque |= !Reachability.canCompleteNormally(tree.getBlock()) && !mayThrow(tree.getBlock());
+      opaque |= !Reachability.canCompleteNormally(tree.getBlock()) && !mayLeave(tree.getBlock());
       return super.visitTry(tree, unused);
     }
 
     @Override
     public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Void unused) {
       Type iterated = ASTHelpers.getType(tree.getExpression());
-      opaque |= !(iterated instanceof Type.ArrayType) && !inJdk(iterated);
+      if (!(iterated instanceof Type.ArrayType)) {
+        MethodSymbol iterator = noArgMethod(iterated, "iterator");
+        opaque |= hides(iterated, "iterator")
+            || iterator == null
+            || hides(iterator.getReturnType(), "hasNext")
+            || hides(iterator.getReturnType(), "next");
+      }
       return super.visitEnhancedForLoop(tree, unused);
     }
 
-    /** Whether {@code block} calls a method or creates an object (outside nested bodies). */
-    private boolean mayThrow(Tree block) {
+    /**
+     * Whether a call the compiler adds to {@code name()} on {@code type} may change held locks:
+     * some method of that name of the type or a supertype has a lock annotation. JDK types have
+     * none.
+     */
+    private boolean hides(Type type, String name) {
+      if (type == null) {
+        return true;
+      }
+      if (inJdk(type)) {
+        return false;
+      }
+      for (Type t : state.getTypes().closure(state.getTypes().erasure(type))) {
+        for (Symbol member : t.tsym.members().getSymbolsByName(state.getName(name))) {
+          if (member instanceof MethodSymbol m
+              && m.getParameters().isEmpty()
+              && LockOps.annotatedWithEffects(m)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    /** The most specific {@code name()} of {@code type}, or null. */
+    private MethodSymbol noArgMethod(Type type, String name) {
+      if (type == null) {
+        return null;
+      }
+      for (Type t : state.getTypes().closure(state.getTypes().erasure(type))) {
+        for (Symbol member : t.tsym.members().getSymbolsByName(state.getName(name))) {
+          if (member instanceof MethodSymbol m && m.getParameters().isEmpty()) {
+            return m;
+          }
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Whether the graph has a way out of {@code block} other than completing normally: a call or
+     * object creation (which may throw), a {@code return} or a {@code throw}.
+     */
+    private boolean mayLeave(Tree block) {
       boolean[] found = {false};
       new TreeScanner<Void, Void>() {
         @Override
         public Void scan(Tree tree, Void unused) {
-          if (tree instanceof MethodInvocationTree || tree instanceof NewClassTree) {
+          if (tree instanceof MethodInvocationTree
+              || tree instanceof NewClassTree
+              || tree instanceof ReturnTree
+              || tree instanceof ThrowTree) {
             found[0] = true;
           }
           return found[0] || tree instanceof ClassTree || tree instanceof LambdaExpressionTree

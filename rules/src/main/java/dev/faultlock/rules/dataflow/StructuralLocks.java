@@ -1,14 +1,21 @@
 package dev.faultlock.rules.dataflow;
 
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
 import dev.faultlock.rules.locks.LockEffect;
 import dev.faultlock.rules.locks.LockRef;
 import java.util.ArrayList;
@@ -41,10 +48,12 @@ import java.util.Set;
  * <p>Where the general engine's answer comes from paths this reading does not follow, it is left
  * to that engine (see {@link #of} and {@link #before}): the body is not structural when a lock
  * call is anything but such an idiom, when an idiom takes a lock already held there (re-entry:
- * the first release drops it), when the control-flow graph differs from the tree ({@link LockCalls#opaque()}), or when an idiom sits in a try with catch clauses, since the
- * dataflow lets its lock escape there when the release itself throws and then flow on past the
- * try. For the same escape, the finally of a try around an idiom is answered by the dataflow, and
- * so is every catch block (the dataflow proves some of them unreachable and holds nothing there).
+ * the first release drops it), when the control-flow graph differs from the tree ({@link
+ * LockCalls#opaque()}), or when an idiom sits in a try with a catch clause that may catch what
+ * its release throws: the dataflow lets the lock escape into that clause with the exception and
+ * flow on past the try. For the same escape, the finally of a try around an idiom is answered by
+ * the dataflow, and so is every catch block (the dataflow proves some of them unreachable and
+ * holds nothing there).
  */
 final class StructuralLocks implements HeldLockFacts {
   /** One idiom: its lock, the try that holds it, and the statement that releases it. */
@@ -66,7 +75,8 @@ final class StructuralLocks implements HeldLockFacts {
    * The structural facts of the body at {@code unitPath}, which holds {@code entry} on entry and
    * makes {@code calls}; null when the body is not structural.
    */
-  static StructuralLocks of(TreePath unitPath, HeldLocks entry, LockCalls calls) {
+  static StructuralLocks of(
+      TreePath unitPath, HeldLocks entry, LockCalls calls, VisitorState state) {
     if (calls.opaque()) {
       return null;
     }
@@ -96,7 +106,7 @@ final class StructuralLocks implements HeldLockFacts {
       }
     }
     for (TreePath statement : acquisitions) {
-      if (!facts.settles(statement)) {
+      if (!facts.settles(statement, state)) {
         return null;
       }
     }
@@ -149,16 +159,17 @@ final class StructuralLocks implements HeldLockFacts {
 
   /**
    * Checks the trys around the idiom acquired at {@code statement} and marks the finally blocks
-   * its lock may escape into; false when the body is not structural after all: a try with catch
-   * clauses around it, or its lock already held there.
+   * its lock may escape into when its release throws; false when the body is not structural after
+   * all: a catch clause around it that may catch that exception, or its lock already held there.
    */
-  private boolean settles(TreePath statement) {
-    LockRef lock = idiomAfter(statement).lock();
+  private boolean settles(TreePath statement, VisitorState state) {
+    Idiom idiom = idiomAfter(statement);
+    List<Type> escapes = escapes(idiom.release(), state);
     Set<String> held = new HashSet<>(entry.held().keySet());
     Tree child = statement.getLeaf();
     for (TreePath p = statement.getParentPath(); p != null; p = p.getParentPath()) {
       if (p.getLeaf() instanceof TryTree around && child != around.getFinallyBlock()) {
-        if (!(child instanceof CatchTree) && !around.getCatches().isEmpty()) {
+        if (!(child instanceof CatchTree) && mayCatch(around, escapes, state)) {
           return false;
         }
         if (around.getFinallyBlock() != null) {
@@ -174,7 +185,57 @@ final class StructuralLocks implements HeldLockFacts {
       }
       child = p.getLeaf();
     }
-    return !held.contains(lock.key());
+    return !held.contains(idiom.lock().key());
+  }
+
+  /**
+   * What the release statement may throw in the graph: any call or object creation throws
+   * {@code RuntimeException} and {@code Error}, and what it declares.
+   */
+  private static List<Type> escapes(StatementTree release, VisitorState state) {
+    List<Type> escapes = new ArrayList<>();
+    escapes.add(state.getSymtab().runtimeExceptionType);
+    escapes.add(state.getSymtab().errorType);
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        declared(ASTHelpers.getSymbol(tree));
+        return super.visitMethodInvocation(tree, unused);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree tree, Void unused) {
+        declared(ASTHelpers.getSymbol(tree));
+        return super.visitNewClass(tree, unused);
+      }
+
+      private void declared(MethodSymbol method) {
+        if (method != null) {
+          escapes.addAll(method.getThrownTypes());
+        }
+      }
+    }.scan(release, null);
+    return escapes;
+  }
+
+  /** Whether a catch clause of {@code tree} may catch one of {@code thrown}, as the graph links them. */
+  private static boolean mayCatch(TryTree tree, List<Type> thrown, VisitorState state) {
+    Types types = state.getTypes();
+    for (CatchTree clause : tree.getCatches()) {
+      Type caught = ASTHelpers.getType(clause.getParameter());
+      Iterable<? extends Type> alternatives =
+          caught instanceof Type.UnionClassType union
+              ? union.getAlternativeTypes()
+              : List.of(caught);
+      for (Type alternative : alternatives) {
+        for (Type t : thrown) {
+          if (types.isSubtype(t, alternative) || types.isSubtype(alternative, t)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private Idiom idiomAfter(TreePath statement) {

@@ -49,7 +49,7 @@ public final class HeldLockEngines extends BugChecker
     if (entry.equals(HeldLocks.EMPTY) && calls.isEmpty()) {
       return Description.NO_MATCH;
     }
-    StructuralLocks structural = StructuralLocks.of(unitPath, entry, calls);
+    StructuralLocks structural = StructuralLocks.of(unitPath, entry, calls, state);
     if (structural == null) {
       return describe(unit, "held locks: dataflow");
     }

@@ -275,13 +275,23 @@ class HeldLockEnginesTest {
   }
 
   @Test
-  void callsTheGraphAddsOnUserTypesGoToTheDataflow() {
+  void callsTheGraphAddsGoToTheDataflowOnlyWhenAnnotated() {
     check(
         "  static class Guard implements AutoCloseable {",
         "    @Override public void close() {}",
         "  }",
+        "  static class Held implements AutoCloseable {",
+        "    @Releases(\"this\") @Override public void close() {}",
+        "  }",
         "  static class Pages implements Iterable<ByteBuffer> {",
         "    @Override public Iterator<ByteBuffer> iterator() { return List.<ByteBuffer>of().iterator(); }",
+        "  }",
+        "  static class Cursor implements Iterator<ByteBuffer> {",
+        "    @Override public boolean hasNext() { return false; }",
+        "    @Releases(\"this\") @Override public ByteBuffer next() { return null; }",
+        "  }",
+        "  static class Leaves implements Iterable<ByteBuffer> {",
+        "    @Override public Cursor iterator() { return new Cursor(); }",
         "  }",
         "  // BUG: Diagnostic contains: held locks: structural",
         "  void jdkTypes(ByteBuffer dst, List<ByteBuffer> pages, int[] sizes) throws Exception {",
@@ -293,15 +303,81 @@ class HeldLockEnginesTest {
         "      lock.unlock();",
         "    }",
         "  }",
-        "  // BUG: Diagnostic contains: held locks: dataflow",
-        "  void userResource(ByteBuffer dst) {",
+        "  // BUG: Diagnostic contains: held locks: structural",
+        "  void plainUserTypes(ByteBuffer dst, Pages pages) {",
         "    lock.lock();",
-        "    try (Guard g = new Guard()) { copy(dst); } finally { lock.unlock(); }",
+        "    try (Guard g = new Guard()) {",
+        "      for (ByteBuffer page : pages) { copy(page); }",
+        "    } finally {",
+        "      lock.unlock();",
+        "    }",
         "  }",
         "  // BUG: Diagnostic contains: held locks: dataflow",
-        "  void userIterable(Pages pages) {",
+        "  void annotatedClose(ByteBuffer dst) {",
         "    lock.lock();",
-        "    try { for (ByteBuffer page : pages) { copy(page); } } finally { lock.unlock(); }",
+        "    try (Held h = new Held()) { copy(dst); } finally { lock.unlock(); }",
+        "  }",
+        "  // BUG: Diagnostic contains: held locks: dataflow",
+        "  void annotatedNext(Leaves leaves) {",
+        "    lock.lock();",
+        "    try { for (ByteBuffer leaf : leaves) { copy(leaf); } } finally { lock.unlock(); }",
+        "  }");
+  }
+
+  @Test
+  void catchClausesAroundTheIdiomThatCannotCatchWhatItsReleaseThrows() {
+    check(
+        "  static class Latch {",
+        "    @Acquires(\"this\") void enter() {}",
+        "    @Releases(\"this\") void exit() throws java.io.IOException {}",
+        "  }",
+        "  // BUG: Diagnostic contains: held locks: structural, 4 points agree, 2 left",
+        "  int interruptible(ByteBuffer dst) {",
+        "    try {",
+        "      lock.lockInterruptibly();",
+        "      try { copy(dst); } finally { lock.unlock(); }",
+        "    } catch (InterruptedException e) {",
+        "      copy(dst);",
+        "    } finally {",
+        "      copy(dst);",
+        "    }",
+        "    copy(dst);",
+        "    return 0;",
+        "  }",
+        "  // BUG: Diagnostic contains: held locks: dataflow",
+        "  void declaredByTheRelease(Latch latch, ByteBuffer dst) {",
+        "    try {",
+        "      latch.enter();",
+        "      try { copy(dst); } finally { latch.exit(); }",
+        "    } catch (java.io.IOException e) {",
+        "      copy(dst);",
+        "    }",
+        "    copy(dst);",
+        "  }",
+        "  // BUG: Diagnostic contains: held locks: dataflow",
+        "  void multiCatch(ByteBuffer dst) throws Exception {",
+        "    try {",
+        "      lock.lockInterruptibly();",
+        "      try { copy(dst); } finally { lock.unlock(); }",
+        "    } catch (InterruptedException | IllegalStateException e) {",
+        "      copy(dst);",
+        "    }",
+        "    copy(dst);",
+        "  }");
+  }
+
+  @Test
+  void aTryLeftOnlyByReturnIsStructural() {
+    check(
+        "  private long size;",
+        "  // BUG: Diagnostic contains: held locks: structural, 2 points agree",
+        "  long size() {",
+        "    lock.lock();",
+        "    try {",
+        "      return size;",
+        "    } finally {",
+        "      lock.unlock();",
+        "    }",
         "  }");
   }
 
