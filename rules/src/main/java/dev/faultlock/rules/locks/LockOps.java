@@ -53,8 +53,10 @@ public final class LockOps {
 
   /**
    * Whether a call to {@code method} may change the locks its caller holds by the method's
-   * annotations, whatever the call's receiver and arguments: for calls the compiler makes that
-   * the source does not show, such as an enhanced {@code for}'s {@code iterator()}.
+   * annotations, whatever the call's receiver and arguments: one pass over its annotations before
+   * any is read (most called methods carry none of these, though many carry others), and the test
+   * for calls the compiler makes that the source does not show, such as an enhanced {@code for}'s
+   * {@code iterator()}.
    */
   public static boolean annotatedWithEffects(MethodSymbol method) {
     for (Attribute.Compound annotation : method.getRawAttributes()) {
@@ -77,7 +79,7 @@ public final class LockOps {
       return List.of();
     }
     boolean jdkName = JDK_LOCK_METHODS.contains(method.getSimpleName().toString());
-    boolean annotated = !method.getRawAttributes().isEmpty();
+    boolean annotated = annotatedWithEffects(method);
     boolean monitor = (method.flags() & Flags.SYNCHRONIZED) != 0;
     if (!jdkName && !annotated && !monitor) {
       return List.of();
