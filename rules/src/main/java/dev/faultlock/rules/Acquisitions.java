@@ -3,19 +3,18 @@ package dev.faultlock.rules;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreeScanner;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import dev.faultlock.catalog.LockApi;
+import dev.faultlock.rules.dataflow.BodyScanner;
 import dev.faultlock.rules.locks.Annotations;
 import dev.faultlock.rules.locks.LockEffect;
 import dev.faultlock.rules.locks.LockExpressions;
@@ -59,14 +58,14 @@ final class Acquisitions {
   }
 
   /**
-   * True when {@code unit} (a method or lambda) orders two locks before {@code position}: a
+   * True when the body at {@code unit} (a method or lambda) orders two locks before {@code position}: a
    * comparison of two keys such as {@code a.id() < b.id()} or {@code a.id < b.id}, or a call to
    * {@code compareTo}, {@code compare}, {@code System.identityHashCode}, {@code hashCode} or one
    * of {@code extraNames}.
    */
-  static boolean orderingGuardBefore(Tree unit, int position, Set<String> extraNames) {
+  static boolean orderingGuardBefore(TreePath unit, int position, Set<String> extraNames) {
     boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
+    new BodyScanner<Void, Void>(unit.getLeaf()) {
       @Override
       public Void scan(Tree tree, Void unused) {
         if (found[0] || tree == null || ASTHelpers.getStartPosition(tree) > position) {
@@ -97,16 +96,6 @@ final class Acquisitions {
           found[0] = true;
         }
         return super.visitMethodInvocation(tree, unused);
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-        return tree == unit ? super.visitLambdaExpression(tree, unused) : null;
       }
     }.scan(unit, null);
     return found[0];

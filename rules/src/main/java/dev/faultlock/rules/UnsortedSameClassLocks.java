@@ -69,7 +69,7 @@ public final class UnsortedSameClassLocks extends AcquisitionChecker {
         if (first.lock().lockClass().equals(second.lockClass())
             && !first.lock().key().equals(second.key())
             && !Acquisitions.orderingGuardBefore(
-                analysis.unit(), ASTHelpers.getStartPosition(tree), orderingMethods)) {
+                analysis.unitPath(), ASTHelpers.getStartPosition(tree), orderingMethods)) {
           return buildDescription(tree)
               .setMessage(
                   Messages.unsortedSameClassLocks(

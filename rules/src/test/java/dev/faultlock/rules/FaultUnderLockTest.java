@@ -764,4 +764,132 @@ class FaultUnderLockTest {
             "}")
         .doTest();
   }
+
+  /**
+   * The lock(); try { } finally { unlock(); } idiom is read off the tree (the structural fast
+   * path): every way out of the try releases the lock, and the innermost of nested idioms is named.
+   */
+  @Test
+  void idiomWithBreakReturnAndNestingOnTheFastPath() {
+    helper
+        .addSourceLines(
+            "Segment.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Segment {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  private final ReentrantLock pages = new ReentrantLock();",
+            "  int read(@UserBuffer ByteBuffer dst, int n) {",
+            "    for (int i = 0; i < n; i++) {",
+            "      dst.put((byte) 0);",
+            "      lock.lock();",
+            "      try {",
+            "        if (i == 1) { break; }",
+            "        if (i == 2) { return i; }",
+            "        // BUG: Diagnostic contains: lock `lock` (class Segment.lock) is held",
+            "        dst.put((byte) 1);",
+            "        pages.lock();",
+            "        try {",
+            "          // BUG: Diagnostic contains: lock `pages` (class Segment.pages) is held",
+            "          dst.put((byte) 2);",
+            "        } finally {",
+            "          pages.unlock();",
+            "        }",
+            "      } finally {",
+            "        lock.unlock();",
+            "      }",
+            "      dst.put((byte) 3);",
+            "    }",
+            "    dst.put((byte) 4);",
+            "    return 0;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** Off the idiom the dataflow answers: an unlock in a helper releases nothing it can see. */
+  @Test
+  void unlockInAHelperLeavesTheLockHeld() {
+    helper
+        .addSourceLines(
+            "Segment.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Segment {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  private void release() { lock.unlock(); }",
+            "  void read(@UserBuffer ByteBuffer dst) {",
+            "    lock.lock();",
+            "    try {",
+            "      // BUG: Diagnostic contains: lock `lock` (class Segment.lock) is held",
+            "      dst.put((byte) 1);",
+            "    } finally {",
+            "      release();",
+            "    }",
+            "    // BUG: Diagnostic contains: lock `lock` (class Segment.lock) is held",
+            "    dst.put((byte) 2);",
+            "  }",
+            "  @Releases(\"lock\") private void releaseAnnotated() { lock.unlock(); }",
+            "  void annotated(@UserBuffer ByteBuffer dst) {",
+            "    lock.lock();",
+            "    try {",
+            "      // BUG: Diagnostic contains: lock `lock` (class Segment.lock) is held",
+            "      dst.put((byte) 1);",
+            "    } finally {",
+            "      releaseAnnotated();",
+            "    }",
+            "    dst.put((byte) 2);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * A copy in a catch clause of the idiom is under the lock; a catch around the idiom that could
+   * catch what the release throws sends the body to the dataflow, which lets the lock escape there.
+   */
+  @Test
+  void catchClausesAtTheEdgeOfTheFastPath() {
+    helper
+        .addSourceLines(
+            "Segment.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Segment {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  void caught(@UserBuffer ByteBuffer dst) {",
+            "    lock.lock();",
+            "    try {",
+            "      dst.flip();",
+            "    } catch (IllegalStateException e) {",
+            "      // BUG: Diagnostic contains: lock `lock` (class Segment.lock) is held",
+            "      dst.put((byte) 1);",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "  void interrupted(@UserBuffer ByteBuffer dst) {",
+            "    try {",
+            "      lock.lockInterruptibly();",
+            "      try { dst.flip(); } finally { lock.unlock(); }",
+            "    } catch (InterruptedException e) {",
+            "      dst.put((byte) 1);",
+            "    }",
+            "    dst.put((byte) 2);",
+            "  }",
+            "  void escapes(@UserBuffer ByteBuffer dst) {",
+            "    try {",
+            "      lock.lock();",
+            "      try { dst.flip(); } finally { lock.unlock(); }",
+            "    } catch (RuntimeException e) {",
+            "      // BUG: Diagnostic contains: lock `lock` (class Segment.lock) is held",
+            "      dst.put((byte) 1);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

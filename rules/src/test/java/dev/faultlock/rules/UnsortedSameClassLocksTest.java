@@ -238,4 +238,55 @@ class UnsortedSameClassLocksTest {
             "}")
         .doTest();
   }
+
+  /** Nested idioms on the fast path, a lock taken in a loop and a tryLock on the dataflow. */
+  @Test
+  void idiomsLoopsAndTryLock() {
+    helper
+        .addSourceLines(
+            "Segment.java",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Segment {",
+            "  final ReentrantLock lock = new ReentrantLock();",
+            "  static void nested(Segment a, Segment b) {",
+            "    a.lock.lock();",
+            "    try {",
+            "      // BUG: Diagnostic contains: lock `b.lock` (class Segment.lock) is acquired while"
+                + " `a.lock` of the same class is held",
+            "      b.lock.lock();",
+            "      try {} finally { b.lock.unlock(); }",
+            "    } finally {",
+            "      a.lock.unlock();",
+            "    }",
+            "  }",
+            "  static void inTurn(Segment[] all) {",
+            "    for (Segment s : all) {",
+            "      s.lock.lock();",
+            "      try {} finally { s.lock.unlock(); }",
+            "    }",
+            "  }",
+            "  static void leaky(Segment a, Segment b, int n) {",
+            "    for (int i = 0; i < n; i++) {",
+            "      // BUG: Diagnostic contains: lock `b.lock` (class Segment.lock) is acquired while"
+                + " `a.lock` of the same class is held",
+            "      b.lock.lock();",
+            "      b.lock.unlock();",
+            "      a.lock.lock();",
+            "    }",
+            "  }",
+            "  static void tried(Segment a, Segment b) {",
+            "    if (a.lock.tryLock()) {",
+            "      try {",
+            "        // BUG: Diagnostic contains: lock `b.lock` (class Segment.lock) is acquired while"
+                + " `a.lock` of the same class is held",
+            "        b.lock.lock();",
+            "        b.lock.unlock();",
+            "      } finally {",
+            "        a.lock.unlock();",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

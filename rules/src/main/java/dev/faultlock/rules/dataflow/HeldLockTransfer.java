@@ -1,10 +1,8 @@
 package dev.faultlock.rules.dataflow;
 
 import com.google.errorprone.VisitorState;
-import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.faultlock.rules.locks.LockEffect;
 import dev.faultlock.rules.locks.LockOps;
-import dev.faultlock.rules.locks.LockRef;
 import java.util.List;
 import org.checkerframework.errorprone.dataflow.analysis.ConditionalTransferResult;
 import org.checkerframework.errorprone.dataflow.analysis.ForwardTransferFunction;
@@ -34,15 +32,9 @@ final class HeldLockTransfer
   private final VisitorState state;
   private final HeldLocks entry;
 
-  HeldLockTransfer(MethodSymbol method, VisitorState state) {
+  HeldLockTransfer(HeldLocks entry, VisitorState state) {
     this.state = state;
-    HeldLocks initial = HeldLocks.EMPTY;
-    if (method != null) {
-      for (LockRef lock : LockOps.heldOnEntry(method, state)) {
-        initial = initial.acquire(lock, true);
-      }
-    }
-    this.entry = initial;
+    this.entry = entry;
   }
 
   @Override

@@ -3,6 +3,9 @@ package dev.faultlock.rules.dataflow;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.faultlock.rules.locks.LockOps;
 import dev.faultlock.rules.locks.LockRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +29,20 @@ public final class HeldLocks implements Store<HeldLocks> {
   private HeldLocks(ImmutableMap<String, HeldLock> held, ImmutableSet<String> sortedClasses) {
     this.held = held;
     this.sortedClasses = sortedClasses;
+  }
+
+  /**
+   * What a body holds on entry: the locks of its method's preconditions ({@code @Holding} and the
+   * like); nothing for a lambda ({@code method} null), which may run anywhere.
+   */
+  static HeldLocks onEntry(MethodSymbol method, VisitorState state) {
+    HeldLocks entry = EMPTY;
+    if (method != null) {
+      for (LockRef lock : LockOps.heldOnEntry(method, state)) {
+        entry = entry.acquire(lock, true);
+      }
+    }
+    return entry;
   }
 
   /** Held locks, in acquisition order, keyed by {@link LockRef#key()}. */

@@ -4,37 +4,28 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.processing.JavacProcessingEnvironment;
-import dev.faultlock.rules.locks.LockEffect;
 import dev.faultlock.rules.locks.LockExpressions;
-import dev.faultlock.rules.locks.LockOps;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
-import org.checkerframework.errorprone.dataflow.analysis.AnalysisResult;
-import org.checkerframework.errorprone.dataflow.analysis.ForwardAnalysisImpl;
-import org.checkerframework.errorprone.dataflow.analysis.UnusedAbstractValue;
-import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
-import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
-import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
 
 /**
  * The locks held at each point of one method or lambda body: monitors by tree position ({@code
  * synchronized} methods and blocks are block-structured, and the dataflow CFG has no node where a
- * block ends) combined with a forward dataflow analysis, on the Checker Framework dataflow Error
- * Prone ships, of explicit lock calls and lock preconditions. The dataflow only runs for bodies
- * that make an explicit lock call or have a lock precondition; most bodies need none.
+ * block ends) combined with the held-lock dataflow fact of explicit lock calls and lock
+ * preconditions. Most bodies make no explicit lock call and need no fact. Of the others, most take
+ * their locks in the {@code lock(); try { ... } finally { unlock(); }} idiom, and {@link
+ * StructuralLocks} reads the fact off the tree; the Checker Framework dataflow ({@link
+ * CheckerFrameworkLocks}) answers for the rest, and for the points the structural reading leaves
+ * to it, built the first time it is asked.
  *
  * <p>A lambda body is its own unit and starts holding nothing: it may run after the enclosing
  * method has released its locks, or on another thread.
@@ -42,24 +33,30 @@ import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
 public final class LockAnalysis {
   private final TreePath unitPath;
   private final List<HeldLock> entryMonitors;
-  private final AnalysisResult<UnusedAbstractValue, HeldLocks> flow;
+  private final HeldLocks entry;
+  private final boolean explicit;
+  private final StructuralLocks structural;
   private final VisitorState state;
-  private final Map<Tree, HeldLocks> storesBefore = new IdentityHashMap<>();
+  private CheckerFrameworkLocks general;
 
   private LockAnalysis(
       TreePath unitPath,
       List<HeldLock> entryMonitors,
-      AnalysisResult<UnusedAbstractValue, HeldLocks> flow,
+      HeldLocks entry,
+      boolean explicit,
+      StructuralLocks structural,
       VisitorState state) {
     this.unitPath = unitPath;
-    this.state = state;
     this.entryMonitors = entryMonitors;
-    this.flow = flow;
+    this.entry = entry;
+    this.explicit = explicit;
+    this.structural = structural;
+    this.state = state;
   }
 
   /** The method or lambda this analysis covers. */
-  public Tree unit() {
-    return unitPath.getLeaf();
+  public TreePath unitPath() {
+    return unitPath;
   }
 
   /**
@@ -74,33 +71,32 @@ public final class LockAnalysis {
     for (HeldLock monitor : enclosingMonitors(path)) {
       held.putIfAbsent(monitor.lock().key(), monitor);
     }
-    storeBefore(path.getLeaf()).held().forEach(held::putIfAbsent);
+    storeBefore(path).held().forEach(held::putIfAbsent);
     return List.copyOf(held.values());
   }
 
   /** Lock classes that a dominating {@code @SortedAcquire} call has pre-acquired. */
   public Set<String> sortedBefore(TreePath path) {
-    return storeBefore(path.getLeaf()).sortedClasses();
+    return storeBefore(path).sortedClasses();
   }
 
-  /**
-   * The dataflow fact before {@code leaf}. Each lookup re-runs the transfer function from the
-   * start of the leaf's block, and the checkers ask twice per copy (held and sorted), so answers
-   * are kept.
-   */
-  private HeldLocks storeBefore(Tree leaf) {
-    if (flow == null) {
+  /** Whether the Checker Framework dataflow has run for this body (for tests of the fast path). */
+  boolean ranDataflow() {
+    return general != null;
+  }
+
+  private HeldLocks storeBefore(TreePath path) {
+    if (!explicit) {
       return HeldLocks.EMPTY;
     }
-    return storesBefore.computeIfAbsent(leaf, this::lookUpStoreBefore);
-  }
-
-  private HeldLocks lookUpStoreBefore(Tree leaf) {
-    HeldLocks store = flow.getStoreBefore(leaf);
-    if (store == null && leaf instanceof SynchronizedTree sync) {
-      store = flow.getStoreBefore(sync.getExpression());
+    HeldLocks fact = structural == null ? null : structural.before(path);
+    if (fact != null) {
+      return fact;
     }
-    return store == null ? HeldLocks.EMPTY : store;
+    if (general == null) {
+      general = CheckerFrameworkLocks.run(unitPath, entry, state);
+    }
+    return general.before(path);
   }
 
   private List<HeldLock> enclosingMonitors(TreePath path) {
@@ -149,68 +145,11 @@ public final class LockAnalysis {
                   : LockExpressions.thisOf(method.owner),
               true));
     }
-    AnalysisResult<UnusedAbstractValue, HeldLocks> flow = null;
-    boolean preconditions = method != null && !LockOps.heldOnEntry(method, state).isEmpty();
-    if (preconditions || hasExplicitLockCall(unitPath, state)) {
-      flow = runDataflow(unitPath, method, state);
-    }
-    return new LockAnalysis(unitPath, List.copyOf(entryMonitors), flow, state);
-  }
-
-  private static AnalysisResult<UnusedAbstractValue, HeldLocks> runDataflow(
-      TreePath unitPath, MethodSymbol method, VisitorState state) {
-    ClassTree cls = ASTHelpers.findEnclosingNode(unitPath, ClassTree.class);
-    Tree unit = unitPath.getLeaf();
-    UnderlyingAST ast;
-    Tree body;
-    if (unit instanceof LambdaExpressionTree lambda) {
-      ast = new UnderlyingAST.CFGLambda(
-          lambda, cls, ASTHelpers.findEnclosingNode(unitPath, MethodTree.class));
-      body = lambda.getBody();
-    } else {
-      MethodTree m = (MethodTree) unit;
-      ast = new UnderlyingAST.CFGMethod(m, cls);
-      body = m.getBody();
-    }
-    ControlFlowGraph cfg =
-        CFGBuilder.build(
-            new TreePath(unitPath, body),
-            ast,
-            /* assumeAssertionsEnabled= */ false,
-            /* assumeAssertionsDisabled= */ false,
-            JavacProcessingEnvironment.instance(state.context));
-    ForwardAnalysisImpl<UnusedAbstractValue, HeldLocks, HeldLockTransfer> analysis =
-        new ForwardAnalysisImpl<>(new HeldLockTransfer(method, state));
-    analysis.performAnalysis(cfg);
-    return analysis.getResult();
-  }
-
-  /** True when the body (not nested classes or lambdas) calls something that takes or drops a lock. */
-  private static boolean hasExplicitLockCall(TreePath unitPath, VisitorState state) {
-    boolean[] found = {false};
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (!found[0]) {
-          for (LockEffect effect : LockOps.effects(call, state.withPath(getCurrentPath()))) {
-            if (effect.kind() != LockEffect.Kind.MONITOR_CALL) {
-              found[0] = true;
-            }
-          }
-        }
-        return found[0] ? null : super.visitMethodInvocation(call, unused);
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-        return tree == unitPath.getLeaf() ? super.visitLambdaExpression(tree, unused) : null;
-      }
-    }.scan(unitPath, null);
-    return found[0];
+    HeldLocks entry = HeldLocks.onEntry(method, state);
+    LockCalls calls = LockCalls.of(unitPath, state);
+    boolean explicit = !entry.equals(HeldLocks.EMPTY) || !calls.isEmpty();
+    StructuralLocks structural = explicit ? StructuralLocks.of(unitPath, entry, calls, state) : null;
+    return new LockAnalysis(
+        unitPath, List.copyOf(entryMonitors), entry, explicit, structural, state);
   }
 }

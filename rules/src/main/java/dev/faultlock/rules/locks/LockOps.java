@@ -5,6 +5,7 @@ import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -44,6 +45,28 @@ public final class LockOps {
           .flatMap(Set::stream)
           .collect(Collectors.toUnmodifiableSet());
 
+  /** The annotations by which a called method changes the locks its caller holds. */
+  private static final Set<String> EFFECT_ANNOTATIONS =
+      Set.of(LockApi.ACQUIRES, LockApi.EP_LOCK_METHOD, LockApi.CF_ENSURES_LOCK_HELD,
+          LockApi.TRY_ACQUIRES, LockApi.CF_ENSURES_LOCK_HELD_IF, LockApi.RELEASES,
+          LockApi.EP_UNLOCK_METHOD, LockApi.SORTED_ACQUIRE);
+
+  /**
+   * Whether a call to {@code method} may change the locks its caller holds by the method's
+   * annotations, whatever the call's receiver and arguments: one pass over its annotations before
+   * any is read (most called methods carry none of these, though many carry others), and the test
+   * for calls the compiler makes that the source does not show, such as an enhanced {@code for}'s
+   * {@code iterator()}.
+   */
+  public static boolean annotatedWithEffects(MethodSymbol method) {
+    for (Attribute.Compound annotation : method.getRawAttributes()) {
+      if (EFFECT_ANNOTATIONS.contains(annotation.type.tsym.getQualifiedName().toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code name} is the name of a JDK lock method (whatever the receiver's type). */
   public static boolean isJdkLockName(String name) {
     return JDK_LOCK_METHODS.contains(name);
@@ -56,7 +79,7 @@ public final class LockOps {
       return List.of();
     }
     boolean jdkName = JDK_LOCK_METHODS.contains(method.getSimpleName().toString());
-    boolean annotated = !method.getRawAttributes().isEmpty();
+    boolean annotated = annotatedWithEffects(method);
     boolean monitor = (method.flags() & Flags.SYNCHRONIZED) != 0;
     if (!jdkName && !annotated && !monitor) {
       return List.of();
