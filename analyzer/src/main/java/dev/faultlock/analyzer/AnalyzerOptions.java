@@ -27,10 +27,14 @@ import java.util.Objects;
  *     does not decode is a problem naming the line, and is skipped
  * @param excludes files under a source directory to leave out, by their path relative to it
  * @param rules per-rule levels, applied to the findings: rules turned off report nothing
+ * @param pointsTo whether the run also solves the points-to analysis ({@link
+ *     dev.faultlock.pta.PointsToAnalysis}) over every method; it needs every file lowered, so
+ *     the per-file cache's stored facts are not read (entries are still written). Findings do
+ *     not use it yet; its size is in {@link AnalysisResult.Stats#pointsTo()}
  */
 public record AnalyzerOptions(
     List<Path> sources, List<Path> classpath, int jobs, Path cacheDir, Progress progress,
-    boolean summarize, Charset encoding, Excludes excludes, RuleLevels rules) {
+    boolean summarize, Charset encoding, Excludes excludes, RuleLevels rules, boolean pointsTo) {
   public AnalyzerOptions {
     sources = List.copyOf(sources);
     classpath = List.copyOf(classpath);
@@ -67,6 +71,7 @@ public record AnalyzerOptions(
     private Charset encoding = StandardCharsets.UTF_8;
     private Excludes excludes = Excludes.NONE;
     private RuleLevels rules = RuleLevels.DEFAULTS;
+    private boolean pointsTo;
 
     private Builder() {}
 
@@ -120,9 +125,15 @@ public record AnalyzerOptions(
       return this;
     }
 
+    public Builder pointsTo(boolean pointsTo) {
+      this.pointsTo = pointsTo;
+      return this;
+    }
+
     public AnalyzerOptions build() {
       return new AnalyzerOptions(
-          sources, classpath, jobs, cacheDir, progress, summarize, encoding, excludes, rules);
+          sources, classpath, jobs, cacheDir, progress, summarize, encoding, excludes, rules,
+          pointsTo);
     }
   }
 }

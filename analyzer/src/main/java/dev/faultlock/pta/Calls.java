@@ -33,8 +33,9 @@ final class Calls {
     if (call.site().lockApi()) return;
     InvokeKind kind = call.kind();
     boolean virtual = (kind == InvokeKind.VIRTUAL || kind == InvokeKind.INTERFACE) && call.receiver() != null;
-    boolean library = call.site().libraryType() != null || !virtual && programTargets(call).isEmpty();
-    if (library) {
+    List<MethodInfo> targets = programTargets(call);
+    boolean library = call.site().libraryType() != null || !virtual && targets.isEmpty();
+    if (library && !solver.models.handles(call)) {
       for (Var a : call.args()) if (Solver.concerned(a)) s.useAsLibraryArgument(a, i);
     }
     if (virtual) {
@@ -42,8 +43,13 @@ final class Calls {
       solver.virtualCall(s, i);
       return;
     }
-    List<MethodInfo> targets = programTargets(call);
-    if (targets.isEmpty() && !"<init>".equals(call.site().name())) solver.libraryResult(s, call);
+    if (targets.isEmpty() && call.receiver() != null) {
+      // A library constructor or super method run on the receiver's objects: by the models.
+      s.useAsBase(call.receiver(), i);
+      if (!"<init>".equals(call.site().name())) solver.libraryResult(s, call);
+      return;
+    }
+    if (targets.isEmpty() && !solver.models.onStatic(s, i, call)) solver.libraryResult(s, call);
     for (MethodInfo t : targets) {
       MethodState callee = bind(s, i, call, t, 0);
       if (callee != null && call.receiver() != null && callee.ir.thisVar() != null) {
@@ -67,6 +73,10 @@ final class Calls {
 
   /** A new receiver object {@code o} of virtual call {@code call}. */
   void dispatch(MethodState s, int i, Stmt.Invoke call, Obj o) {
+    if (call.kind() == InvokeKind.SPECIAL) {
+      solver.models.onReceiver(s, i, call, o);
+      return;
+    }
     switch (o.kind()) {
       case FUNCTION -> {
         if (OBJECT_METHODS.contains(call.site().name())) return;
@@ -76,7 +86,7 @@ final class Calls {
       default -> {
         MethodInfo t = solver.dispatcher.resolve(o.type(), call);
         if (t == null) {
-          solver.libraryResult(s, call);
+          if (!solver.models.onReceiver(s, i, call, o)) solver.libraryResult(s, call);
           return;
         }
         MethodState callee = bind(s, i, call, t, 0);
@@ -94,7 +104,11 @@ final class Calls {
       MethodState callee = bind(s, i, call, t, 0);
       if (o != null) receiver(callee, o);
     }
-    if (targets.isEmpty() || call.site().libraryType() != null) solver.libraryResult(s, call);
+    if (targets.isEmpty() || call.site().libraryType() != null) {
+      // A symbolic container still holds what the program put into it.
+      if (o != null) solver.models.onReceiver(s, i, call, o);
+      solver.libraryResult(s, call);
+    }
   }
 
   /**
@@ -144,27 +158,67 @@ final class Calls {
   }
 
   /**
-   * A function object {@code fn} handed to library code at {@code call}: the library may run it,
-   * with arguments it makes (symbolic, by the parameters' declared types).
+   * A function object {@code fn} handed to library code at {@code call} that no model knows:
+   * the library may run it, with arguments it makes (symbolic, by the parameters' types).
    */
-  void runByLibrary(MethodState s, int i, Stmt.Invoke call, Obj fn) {
-    for (MethodInfo body : fn.body()) {
-      MethodState callee = solver.reach(body);
-      if (callee == null) continue;
-      if (s.addCallee(i, body)) solver.callEdges++;
-      IrMethod ir = callee.ir;
-      for (Var p : ir.params()) {
-        if (Solver.concerned(p) && p.type() != null) solver.addObject(callee.pointer(p), solver.symbolic(p.type(), OpenWorld.ENTRY));
-      }
-      Var self = ir.thisVar();
-      if (self == null || body.isLambda()) continue;
-      if (body.isConstructor()) {
-        receiver(callee, solver.heap.allocation(fn.method(), -1 - fn.id(), body.owner().fqn(), fn.line()));
-      } else if (solver.bound.get(fn.id())) {
-        solver.addEdge(solver.pointers.instanceField(fn.id(), solver.boundField), callee.pointer(self));
-      } else {
-        receiver(callee, solver.symbolic(self.type(), OpenWorld.ENTRY));
-      }
+  void runByLibrary(MethodState s, int i, Obj fn) {
+    run(s, i, fn, NO_ARGUMENTS, -1, false);
+  }
+
+  static final int[] NO_ARGUMENTS = {};
+
+  /** The names of the single abstract methods of the JDK's functions. */
+  private static final Set<String> FUNCTION_METHODS =
+      Set.of("run", "call", "get", "apply", "accept", "test", "compare");
+
+  /** What a thread or an executor runs of a task. */
+  private static final Set<String> TASK_METHODS = Set.of("run", "call");
+
+  /**
+   * Library code at statement {@code i} of {@code s} runs task or function {@code fn}: its
+   * parameters from {@code args} (pointers; missing ones symbolic), its result to {@code ret}
+   * (-1: dropped); {@code thread}: in a thread of its own (a thread entry, not a callee).
+   * {@code fn} is a function object, or a program object whose {@code run}/{@code call}/...
+   * runs.
+   */
+  void run(MethodState s, int i, Obj fn, int[] args, int ret, boolean thread) {
+    if (fn.kind() == Obj.Kind.FUNCTION) {
+      for (MethodInfo body : fn.body()) runBody(s, i, fn, body, args, ret, thread);
+    } else if (!fn.isSymbolic()) {
+      MethodInfo m = solver.dispatcher.resolveNamed(fn.type(), thread ? TASK_METHODS : FUNCTION_METHODS, args.length);
+      if (m != null) runBody(s, i, fn, m, args, ret, thread);
+    }
+  }
+
+  private void runBody(
+      MethodState s, int i, Obj fn, MethodInfo body, int[] args, int ret, boolean thread) {
+    MethodState callee = solver.reach(body);
+    if (callee == null) return;
+    if (thread) solver.threadEntries.add(body);
+    else if (s.addCallee(i, body)) solver.callEdges++;
+    IrMethod ir = callee.ir;
+    Var self = ir.thisVar();
+    boolean unbound = fn.kind() == Obj.Kind.FUNCTION && self != null && !body.isLambda()
+        && !body.isConstructor() && !solver.bound.get(fn.id());
+    int shift = unbound ? 1 : 0;
+    for (int k = 0; k < ir.params().size(); k++) {
+      Var p = ir.params().get(k);
+      if (!Solver.concerned(p)) continue;
+      if (k + shift < args.length) solver.addEdge(args[k + shift], callee.pointer(p));
+      else if (p.type() != null) solver.addObject(callee.pointer(p), solver.symbolic(p.type(), OpenWorld.ENTRY));
+    }
+    if (ret >= 0) solver.addEdge(callee.returnPointer(), ret);
+    if (self == null || body.isLambda()) return;
+    if (fn.kind() != Obj.Kind.FUNCTION) {
+      receiver(callee, fn);
+    } else if (body.isConstructor()) {
+      receiver(callee, solver.heap.allocation(fn.method(), -1 - fn.id(), body.owner().fqn(), fn.line()));
+    } else if (solver.bound.get(fn.id())) {
+      solver.addEdge(solver.pointers.instanceField(fn.id(), solver.boundField), callee.pointer(self));
+    } else if (args.length > 0) {
+      solver.addEdge(args[0], callee.pointer(self));
+    } else {
+      receiver(callee, solver.symbolic(self.type(), OpenWorld.ENTRY));
     }
   }
 

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Virtual dispatch by an object's class (Tai-e's {@code CallGraphs.resolveCallee}): the program
@@ -43,17 +45,46 @@ final class Dispatcher {
   }
 
   private MethodInfo lookUp(TypeInfo t, Stmt.Invoke call, List<String> signature) {
+    return lookUp(t, c -> declared(c, call, signature));
+  }
+
+  private MethodInfo lookUp(TypeInfo t, Function<TypeInfo, MethodInfo> declared) {
     for (TypeInfo c = t; c != null; c = superclass(c)) {
-      MethodInfo m = declared(c, call, signature);
+      MethodInfo m = declared.apply(c);
       if (m != null) return m;
     }
     for (String a : t.ancestors()) {
       TypeInfo i = index.type(a);
       if (i == null || !i.isInterface()) continue;
-      MethodInfo m = declared(i, call, signature);
+      MethodInfo m = declared.apply(i);
       if (m != null) return m;
     }
     return null;
+  }
+
+  /**
+   * The method a library runs on a program object of class {@code type} it was handed as a task
+   * or a function ({@code run()}, {@code call()}, {@code apply(x)}): the first of {@code names}
+   * with {@code arity} parameters along its chain, or {@code null}.
+   */
+  MethodInfo resolveNamed(String type, Set<String> names, int arity) {
+    TypeInfo t = index.type(type);
+    if (t == null) return null;
+    String key = type + '#' + names + '/' + arity;
+    Optional<MethodInfo> known = cache.get(key);
+    if (known == null) {
+      known = Optional.ofNullable(lookUp(t, c -> {
+        for (MethodInfo m : c.methods()) {
+          if (names.contains(m.name()) && m.arity() == arity && !m.isStatic() && !m.isAbstract()
+              && !m.isConstructor()) {
+            return m;
+          }
+        }
+        return null;
+      }));
+      cache.put(key, known);
+    }
+    return known.orElse(null);
   }
 
   private TypeInfo superclass(TypeInfo c) {

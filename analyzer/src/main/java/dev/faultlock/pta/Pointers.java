@@ -90,6 +90,11 @@ final class Pointers {
     return p;
   }
 
+  /** A pointer of no variable or field: what a model passes between two of its effects. */
+  int fresh() {
+    return add(-1);
+  }
+
   int staticField(int field) {
     return statics.computeIfAbsent(field, f -> add(-1));
   }

@@ -6,7 +6,9 @@ import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -62,6 +64,11 @@ public final class PointsToAnalysis implements PointsToResult {
   public boolean isReachable(MethodInfo m) {
     MethodState s = solver.existing(m);
     return s != null && s.reachable;
+  }
+
+  @Override
+  public Set<MethodInfo> threadEntries() {
+    return Collections.unmodifiableSet(solver.threadEntries);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.faultlock.ir.IrMethod;
 import dev.faultlock.ir.Var;
 import dev.faultlock.source.MethodInfo;
 import java.util.List;
+import java.util.Set;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -30,6 +31,13 @@ public interface PointsToResult {
 
   /** Whether {@code m} is reachable from the entry points. */
   boolean isReachable(MethodInfo m);
+
+  /**
+   * The methods that run as the body of a thread the program starts ({@code Thread.start},
+   * an executor, {@code CompletableFuture.*Async}): they start with no lock held, and the locks
+   * they take are not taken under the starter's.
+   */
+  Set<MethodInfo> threadEntries();
 
   Obj object(int id);
 

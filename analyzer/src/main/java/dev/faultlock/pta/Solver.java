@@ -12,8 +12,11 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.roaringbitmap.IntConsumer;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -43,8 +46,14 @@ final class Solver {
   private final ArrayDeque<MethodState> toProcess = new ArrayDeque<>();
   private final Statements statements;
   final Calls calls;
+  final JdkModels models;
   /** Virtual calls of reachable methods, as (method id, statement) pairs. */
   private final List<long[]> virtualCalls = new ArrayList<>();
+  /** Per watched pointer, what runs on each new object of it ({@link #watch}). */
+  private final Map<Integer, List<IntConsumer>> watchers = new HashMap<>();
+  private final BitSet watched = new BitSet();
+  /** Methods that run as the body of a thread the program starts. */
+  final Set<MethodInfo> threadEntries = new LinkedHashSet<>();
   /** Function objects that carry a bound receiver ({@code this::run}). */
   final BitSet bound = new BitSet();
   /** The pseudo-field of a function object holding its bound receiver. */
@@ -61,6 +70,7 @@ final class Solver {
     this.boundField = pointers.field("$function", "bound");
     this.statements = new Statements(this);
     this.calls = new Calls(this);
+    this.models = new JdkModels(this);
   }
 
   /** Solves from the open world's entry points until nothing changes. */
@@ -178,6 +188,19 @@ final class Solver {
     }
     int m = pointers.methodOf(p);
     if (m >= 0) newObjects(byId.get(m), p, diff);
+    if (watched.get(p)) {
+      for (IntConsumer w : List.copyOf(watchers.get(p))) diff.forEach(w);
+    }
+  }
+
+  /**
+   * Runs {@code onObject} on every object {@code pointer} has and gets later: how a model
+   * reacts to what flows into a library call's argument or an object's abstract field.
+   */
+  void watch(int pointer, IntConsumer onObject) {
+    watchers.computeIfAbsent(pointer, k -> new ArrayList<>(1)).add(onObject);
+    watched.set(pointer);
+    pointers.pointsTo(pointer).clone().forEach(onObject);
   }
 
   /** Applies a variable's new objects to the statements that use it as a base or pass it on. */
@@ -210,7 +233,7 @@ final class Solver {
       Stmt.Invoke call = (Stmt.Invoke) stmts.get(i);
       objects.forEach((int o) -> {
         Obj obj = heap.get(o);
-        if (obj.kind() == Obj.Kind.FUNCTION) calls.runByLibrary(s, i, call, obj);
+        if (obj.kind() == Obj.Kind.FUNCTION) calls.runByLibrary(s, i, obj);
       });
     }
   }

@@ -63,6 +63,17 @@ final class Pta {
     return found.get(0);
   }
 
+  /** The name of the one method of {@code type} (a lambda body, say) with a variable {@code var}. */
+  String declaring(String type, String var) {
+    List<String> found = program.stream()
+        .filter(m -> m.method().owner().fqn().equals(type))
+        .filter(m -> m.vars().stream().anyMatch(v -> v.name().equals(var)))
+        .map(m -> m.method().name())
+        .toList();
+    assertThat(found).as("methods of " + type + " with " + var).hasSize(1);
+    return found.get(0);
+  }
+
   /** What the variables named {@code var} of the method point to, by allocation site. */
   List<String> pointsTo(String type, String method, String var) {
     IrMethod m = method(type, method);
