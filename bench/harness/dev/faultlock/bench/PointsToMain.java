@@ -51,12 +51,16 @@ public final class PointsToMain {
 
     List<Problem> problems = new ArrayList<>();
     JavaSources.Parsed parsed = JavaSources.parse(o);
+    int files = parsed.filesSeen();
     List<FileDeclarations> declared = new ArrayList<>();
     for (SourceFile f : parsed.files()) {
       FileDeclarations d = ProgramIndex.declare(f, problems);
       if (d != null) declared.add(d);
     }
+    // Only the index keeps the trees from here on, until they are released as the analysis does.
+    parsed = null;
     ProgramIndex index = ProgramIndex.build(declared, new LibraryTypes(List.of(), problems), o.jobs());
+    declared = null;
     LoweringContext cx = new LoweringContext(index, new Dispatch(index), new LockNames(index, Map.of()),
         new FunctionBindings(), LibrarySummaries.none());
     List<MethodInfo> methods = index.methods();
@@ -90,7 +94,7 @@ public final class PointsToMain {
         "mode=pta files=%d ir_methods=%d front_wall_ms=%d front_cpu_ms=%d solve_wall_ms=%d"
             + " solve_cpu_ms=%d objects=%d pointers=%d facts=%d flow_edges=%d call_edges=%d"
             + " reachable=%d fallback_calls=%d thread_entries=%d peak_heap_mb=%d%n",
-        parsed.filesSeen(), program.size(), frontWall, frontCpu, solveWall, solveCpu, s.objects(),
+        files, program.size(), frontWall, frontCpu, solveWall, solveCpu, s.objects(),
         s.pointers(), s.facts(), s.flowEdges(), s.callEdges(), s.reachableMethods(),
         s.fallbackCalls(), pta.threadEntries().size(), peakHeap >> 20);
   }

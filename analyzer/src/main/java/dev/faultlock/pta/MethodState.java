@@ -82,12 +82,18 @@ final class MethodState {
     argHead[v.index()] = argCount++;
   }
 
-  /** The statements passing variable {@code var} to library code. */
-  List<Integer> libraryArgumentUses(int var) {
-    if (argHead == null) return List.of();
-    List<Integer> out = new ArrayList<>(2);
-    for (int e = argHead[var]; e >= 0; e = argEntries[2 * e + 1]) out.add(argEntries[2 * e]);
-    return out;
+  /** The first entry of variable {@code var}'s uses as a library argument, or -1. */
+  int firstArgumentUse(int var) {
+    return argHead == null ? -1 : argHead[var];
+  }
+
+  int nextArgumentUse(int entry) {
+    return argEntries[2 * entry + 1];
+  }
+
+  /** The statement of a use entry. */
+  int argumentUseStmt(int entry) {
+    return argEntries[2 * entry];
   }
 
   /** Records {@code callee} at {@code stmt}; whether it is new. */

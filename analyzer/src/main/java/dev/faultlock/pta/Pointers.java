@@ -19,11 +19,15 @@ final class Pointers {
   static final int ELEMENT = 0;
 
   private RoaringBitmap[] pts = new RoaringBitmap[1024];
+  /** Per pointer, the type (id) its objects must fit, or -1 ({@link Types#filter}). */
+  private int[] filter = new int[1024];
   /** For a variable's pointer, the id of its method; -1 for fields. */
   private int[] methodOf = new int[1024];
   private int size;
   private final Map<String, Integer> fieldIds = new HashMap<>();
   private final List<String> fieldNames = new ArrayList<>();
+  /** Per field id, the type (id) its pointers' objects must fit, or -1. */
+  private int[] fieldFilter = new int[64];
   /** Per object id: its field pointers, as pairs (field id, pointer id). */
   private int[][] fieldsOf = new int[256][];
   private final Map<Integer, Integer> statics = new HashMap<>();
@@ -31,6 +35,7 @@ final class Pointers {
   Pointers() {
     fieldIds.put("[]", ELEMENT);
     fieldNames.add("[]");
+    fieldFilter[ELEMENT] = -1;
   }
 
   /** A block of {@code count} variable pointers plus one return pointer; its base id. */
@@ -44,20 +49,30 @@ final class Pointers {
     if (size == methodOf.length) {
       methodOf = Arrays.copyOf(methodOf, size * 2);
       pts = Arrays.copyOf(pts, size * 2);
+      filter = Arrays.copyOf(filter, size * 2);
     }
     methodOf[size] = method;
+    filter[size] = -1;
     return size++;
   }
 
-  int field(String owner, String name) {
+  /** The id of field {@code owner.name}; {@code filter}: the type its objects must fit, or -1. */
+  int field(String owner, String name, int filter) {
     String key = owner + '.' + name;
     Integer id = fieldIds.get(key);
     if (id == null) {
       id = fieldNames.size();
       fieldIds.put(key, id);
       fieldNames.add(key);
+      if (id >= fieldFilter.length) fieldFilter = Arrays.copyOf(fieldFilter, id * 2);
+      fieldFilter[id] = filter;
     }
     return id;
+  }
+
+  /** A field the models or the solver make up: it admits every object. */
+  int field(String owner, String name) {
+    return field(owner, name, -1);
   }
 
   String fieldName(int field) {
@@ -74,6 +89,7 @@ final class Pointers {
       }
     }
     int p = add(-1);
+    filter[p] = fieldFilter[field];
     if (pairs == null) {
       pairs = new int[4];
       Arrays.fill(pairs, -1);
@@ -96,7 +112,19 @@ final class Pointers {
   }
 
   int staticField(int field) {
-    return statics.computeIfAbsent(field, f -> add(-1));
+    return statics.computeIfAbsent(field, f -> {
+      int p = add(-1);
+      filter[p] = fieldFilter[f];
+      return p;
+    });
+  }
+
+  void setFilter(int pointer, int type) {
+    filter[pointer] = type;
+  }
+
+  int filter(int pointer) {
+    return filter[pointer];
   }
 
   /** The method a variable's pointer belongs to, or -1. */

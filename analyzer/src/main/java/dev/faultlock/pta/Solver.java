@@ -5,7 +5,9 @@ import dev.faultlock.ir.Stmt;
 import dev.faultlock.ir.Var;
 import dev.faultlock.locks.LockNames;
 import dev.faultlock.source.MethodInfo;
+import dev.faultlock.source.FieldInfo;
 import dev.faultlock.source.ProgramIndex;
+import dev.faultlock.source.TypeInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -91,6 +93,13 @@ final class Solver {
     }
   }
 
+  /** The id of program field {@code owner.name}, filtered by its declared type. */
+  int field(String owner, String name) {
+    TypeInfo t = index.type(owner);
+    FieldInfo f = t == null ? null : index.field(t, name);
+    return pointers.field(owner, name, f == null ? -1 : types.filter(f.type()));
+  }
+
   /** Makes {@code m} reachable with symbolic receiver and parameters (an entry point). */
   void enter(MethodInfo m) {
     MethodState s = reach(m);
@@ -113,6 +122,8 @@ final class Solver {
       IrMethod ir = irs.get(m);
       if (ir == null) return null;
       s = new MethodState(byId.size(), ir, pointers.block(byId.size(), ir.vars().size()));
+      for (Var v : ir.vars()) pointers.setFilter(s.pointer(v), types.filter(v.type()));
+      pointers.setFilter(s.returnPointer(), types.filter(m.returnType()));
       byId.add(s);
       states.put(m, s);
     }
@@ -165,16 +176,14 @@ final class Solver {
   }
 
   private RoaringBitmap filter(RoaringBitmap objects, int type) {
-    RoaringBitmap out = new RoaringBitmap();
-    objects.forEach((int o) -> {
-      if (types.admits(type, heap.get(o))) out.add(o);
-    });
-    return out;
+    return RoaringBitmap.and(objects, types.admitted(type, heap));
   }
 
   /** Adds {@code delta} to {@code p}'s set; what is new goes on along its edges and uses. */
   private void propagate(int p, RoaringBitmap delta) {
     RoaringBitmap diff = RoaringBitmap.andNot(delta, pointers.pointsTo(p));
+    int type = pointers.filter(p);
+    if (type >= 0) diff.and(types.admitted(type, heap));
     if (diff.isEmpty()) return;
     pointers.addAll(p, diff);
     RoaringBitmap succs = graph.succs(p);
@@ -211,11 +220,11 @@ final class Solver {
     for (int i = s.firstBaseUse(var); i >= 0; i = s.nextBaseUse(i)) {
       Stmt st = stmts.get(i);
       if (st instanceof Stmt.Load l) {
-        int f = pointers.field(l.owner(), l.field());
+        int f = field(l.owner(), l.field());
         int to = s.pointer(l.lhs());
         objects.forEach((int o) -> addEdge(pointers.instanceField(o, f), to));
       } else if (st instanceof Stmt.Store w) {
-        int f = pointers.field(w.owner(), w.field());
+        int f = field(w.owner(), w.field());
         int from = s.pointer(w.rhs());
         objects.forEach((int o) -> addEdge(from, pointers.instanceField(o, f)));
       } else if (st instanceof Stmt.ArrayLoad l) {
@@ -229,8 +238,8 @@ final class Solver {
         objects.forEach((int o) -> calls.dispatch(s, at, call, heap.get(o)));
       }
     }
-    for (int i : s.libraryArgumentUses(var)) {
-      Stmt.Invoke call = (Stmt.Invoke) stmts.get(i);
+    for (int e = s.firstArgumentUse(var); e >= 0; e = s.nextArgumentUse(e)) {
+      int i = s.argumentUseStmt(e);
       objects.forEach((int o) -> {
         Obj obj = heap.get(o);
         if (obj.kind() == Obj.Kind.FUNCTION) calls.runByLibrary(s, i, obj);

@@ -54,14 +54,14 @@ final class Statements {
         if (Solver.concerned(w.rhs())) s.useAsBase(w.base(), i);
       } else if (st instanceof Stmt.StaticLoad l) {
         if (!Solver.concerned(l.lhs())) continue;
-        int f = solver.pointers.staticField(solver.pointers.field(l.owner(), l.field()));
+        int f = solver.pointers.staticField(solver.field(l.owner(), l.field()));
         if (!solver.world.assigned(l.owner(), l.field()) && l.lhs().type() != null) {
           solver.addObject(f, solver.symbolic(l.lhs().type(), field(l.owner(), l.field())));
         }
         solver.addEdge(f, s.pointer(l.lhs()));
       } else if (st instanceof Stmt.StaticStore w) {
         if (!Solver.concerned(w.rhs())) continue;
-        solver.addEdge(s.pointer(w.rhs()), solver.pointers.staticField(solver.pointers.field(w.owner(), w.field())));
+        solver.addEdge(s.pointer(w.rhs()), solver.pointers.staticField(solver.field(w.owner(), w.field())));
       } else if (st instanceof Stmt.ArrayLoad l) {
         if (Solver.concerned(l.lhs())) s.useAsBase(l.array(), i);
       } else if (st instanceof Stmt.ArrayStore w) {

@@ -114,6 +114,34 @@ class PointsToTest {
   }
 
   @Test
+  void aVariableHoldsOnlyObjectsItsDeclaredTypeAdmits() {
+    String src = """
+        package p;
+
+        public class Main {
+          static <T> T same(T x) {
+            return x;
+          }
+
+          public static void main(String[] args) {
+            StringBuilder b = same(new StringBuilder());
+            Thread t = same(new Thread());
+            Object both = same(b);
+          }
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Main.java", src);
+
+    // Context-insensitive, `same` returns both; the declared types keep them apart again.
+    String builder = pta.site("p/Main.java", "StringBuilder", "new StringBuilder()");
+    String thread = pta.site("p/Main.java", "Thread", "new Thread()");
+    assertThat(pta.pointsTo("p.Main", "same", "x")).containsExactlyInAnyOrder(builder, thread);
+    assertThat(pta.pointsTo("p.Main", "main", "b")).containsExactly(builder);
+    assertThat(pta.pointsTo("p.Main", "main", "t")).containsExactly(thread);
+    assertThat(pta.pointsTo("p.Main", "main", "both")).containsExactlyInAnyOrder(builder, thread);
+  }
+
+  @Test
   void aCallOnAnInterfaceReachesOnlyTheImplementationThatFlowsThere() {
     String src = """
         package p;
