@@ -95,20 +95,26 @@ final class Calls {
     }
   }
 
-  /** Class-hierarchy dispatch for a receiver the analysis cannot place: {@code o} may be null. */
+  /**
+   * Class-hierarchy dispatch for a receiver the analysis cannot place ({@code o}: a symbolic
+   * object, or {@code null}: none at all). Bound once per call: the receiver's symbolic
+   * objects, those there and those to come, flow to the targets' {@code this} by one edge each,
+   * so a receiver that many symbolic objects reach costs no more than one.
+   */
   private void fallBack(MethodState s, int i, Stmt.Invoke call, Obj o) {
+    boolean library = programTargets(call).isEmpty() || call.site().libraryType() != null;
+    // A symbolic container still holds what the program put into it.
+    if (library && o != null) solver.models.onReceiver(s, i, call, o);
+    if (s.fellBack.get(i)) return;
     s.fellBack.set(i);
-    List<MethodInfo> targets = programTargets(call);
-    for (MethodInfo t : targets) {
+    for (MethodInfo t : programTargets(call)) {
       if (t.isStatic()) continue;
       MethodState callee = bind(s, i, call, t, 0);
-      if (o != null) receiver(callee, o);
+      if (callee != null && callee.ir.thisVar() != null) {
+        solver.addFilteredEdge(s.pointer(call.receiver()), callee.pointer(callee.ir.thisVar()), Types.SYMBOLIC);
+      }
     }
-    if (targets.isEmpty() || call.site().libraryType() != null) {
-      // A symbolic container still holds what the program put into it.
-      if (o != null) solver.models.onReceiver(s, i, call, o);
-      solver.libraryResult(s, call);
-    }
+    if (library) solver.libraryResult(s, call);
   }
 
   /**

@@ -22,6 +22,9 @@ final class Types {
 
   Types(ProgramIndex index) {
     this.index = index;
+    // Id 0 is no type: SYMBOLIC.
+    names.add(null);
+    ids.put("?symbolic", SYMBOLIC);
   }
 
   int id(String type) {
@@ -80,6 +83,7 @@ final class Types {
    */
   RoaringBitmap admitted(int type, Heap heap) {
     for (; grouped < heap.size(); grouped++) group(heap.get(grouped));
+    if (type == SYMBOLIC) return symbolic;
     while (admitted.size() <= type) admitted.add(null);
     RoaringBitmap a = admitted.get(type);
     if (a == null) {
@@ -104,6 +108,7 @@ final class Types {
     }
     k.objects.add(o.id());
     for (int f : k.admitters) admitted.get(f).add(o.id());
+    if (o.isSymbolic()) symbolic.add(o.id());
   }
 
   /** Objects of one type, symbolic or not, and the filters that admit them. */
@@ -119,6 +124,10 @@ final class Types {
     }
   }
 
+  /** The filter that admits the symbolic objects only. */
+  static final int SYMBOLIC = 0;
+
+  private final RoaringBitmap symbolic = new RoaringBitmap();
   private final List<RoaringBitmap> admitted = new ArrayList<>();
   private final List<Integer> filters = new ArrayList<>();
   private final Map<String, Kind> kinds = new HashMap<>();
