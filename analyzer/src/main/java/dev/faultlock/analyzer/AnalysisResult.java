@@ -3,6 +3,7 @@ package dev.faultlock.analyzer;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.LockGraph;
 import dev.faultlock.findings.Problem;
+import dev.faultlock.pta.PointsToResult;
 import dev.faultlock.summary.ProgramSummary;
 import java.util.List;
 
@@ -29,10 +30,18 @@ public record AnalysisResult(
    *     were read back from the cache
    * @param parseMillis of {@code elapsedMillis}, the time spent reading, parsing and indexing
    *     the sources (or reading their declarations back from the cache)
+   * @param pointsTo the size of the points-to solution, when the run solved it; else {@code null}
    */
   public record Stats(
       int files, int types, int methods, int callEdges, int unresolvedCalls, long elapsedMillis,
-      int filesParsed, long parseMillis) {
+      int filesParsed, long parseMillis, PointsToResult.Stats pointsTo) {
+    /** Counts of a run that did not solve points-to. */
+    public Stats(
+        int files, int types, int methods, int callEdges, int unresolvedCalls, long elapsedMillis,
+        int filesParsed, long parseMillis) {
+      this(files, types, methods, callEdges, unresolvedCalls, elapsedMillis, filesParsed, parseMillis, null);
+    }
+
     /** Counts of a run that parsed every file, not timed by phase. */
     public Stats(int files, int types, int methods, int callEdges, int unresolvedCalls, long elapsedMillis) {
       this(files, types, methods, callEdges, unresolvedCalls, elapsedMillis, files, 0);

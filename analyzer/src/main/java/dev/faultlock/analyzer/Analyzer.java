@@ -13,6 +13,8 @@ import dev.faultlock.findings.LockGraph;
 import dev.faultlock.findings.Problem;
 import dev.faultlock.locks.LockNames;
 import dev.faultlock.locks.MethodFacts;
+import dev.faultlock.pta.PointsToAnalysis;
+import dev.faultlock.pta.PointsToResult;
 import dev.faultlock.source.JavaSources;
 import dev.faultlock.source.LibraryTypes;
 import dev.faultlock.source.MethodInfo;
@@ -72,6 +74,11 @@ public final class Analyzer {
       unresolved += f.unresolvedCalls();
     }
     // What follows works on facts alone: ProgramFacts let go of the parse trees once lowered.
+    PointsToResult.Stats pointsTo = null;
+    if (options.pointsTo()) {
+      options.progress().update("points-to", 0, 0);
+      pointsTo = PointsToAnalysis.solve(index, program.ir()).stats();
+    }
 
     options.progress().update("linking calls", 0, 0);
     CallGraph graph = CallGraph.build(facts, program.bindings());
@@ -98,7 +105,7 @@ public final class Analyzer {
         checked.lockGraph(),
         new Stats(program.filesSeen(), index.types().size(), graph.methodCount(), graph.edgeCount(),
             unresolved, (System.nanoTime() - start) / 1_000_000, program.filesParsed(),
-            program.parseMillis()),
+            program.parseMillis(), pointsTo),
         summary);
   }
 

@@ -30,11 +30,15 @@ import java.util.Objects;
  * @param rules per-rule levels, applied to the findings: rules turned off report nothing
  * @param faultMethods library or program methods that count as faulting copies, as {@code
  *     -XepOpt:FaultUnderLock:FaultMethods} names them for the compile-time pass
+ * @param pointsTo whether the run also solves the points-to analysis ({@link
+ *     dev.faultlock.pta.PointsToAnalysis}) over every method; it needs every file lowered, so
+ *     the per-file cache's stored facts are not read (entries are still written). Findings do
+ *     not use it yet; its size is in {@link AnalysisResult.Stats#pointsTo()}
  */
 public record AnalyzerOptions(
     List<Path> sources, List<Path> classpath, int jobs, Path cacheDir, Progress progress,
     boolean summarize, Charset encoding, Excludes excludes, RuleLevels rules,
-    FaultMethods faultMethods) {
+    FaultMethods faultMethods, boolean pointsTo) {
   public AnalyzerOptions {
     sources = List.copyOf(sources);
     classpath = List.copyOf(classpath);
@@ -74,6 +78,7 @@ public record AnalyzerOptions(
     private Excludes excludes = Excludes.NONE;
     private RuleLevels rules = RuleLevels.DEFAULTS;
     private FaultMethods faultMethods = FaultMethods.NONE;
+    private boolean pointsTo;
 
     private Builder() {}
 
@@ -132,10 +137,15 @@ public record AnalyzerOptions(
       return this;
     }
 
+    public Builder pointsTo(boolean pointsTo) {
+      this.pointsTo = pointsTo;
+      return this;
+    }
+
     public AnalyzerOptions build() {
       return new AnalyzerOptions(
           sources, classpath, jobs, cacheDir, progress, summarize, encoding, excludes, rules,
-          faultMethods);
+          faultMethods, pointsTo);
     }
   }
 }

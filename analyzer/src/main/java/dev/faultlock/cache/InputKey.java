@@ -45,6 +45,7 @@ final class InputKey {
     // A missing source or classpath entry is a problem of the result: part of the key too.
     for (Path source : options.sources()) add(digest, "named " + source + " " + Files.exists(source));
     add(digest, "summarize " + options.summarize());
+    add(digest, "points-to " + options.pointsTo());
     return HexFormat.of().formatHex(digest.digest());
   }
 

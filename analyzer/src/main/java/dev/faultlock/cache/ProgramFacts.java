@@ -5,6 +5,7 @@ import dev.faultlock.callgraph.Dispatch;
 import dev.faultlock.callgraph.FunctionBindings;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.Problem;
+import dev.faultlock.ir.IrMethod;
 import dev.faultlock.ir.Lowering;
 import dev.faultlock.ir.LoweringContext;
 import dev.faultlock.locks.GuardSolver;
@@ -80,6 +81,8 @@ public final class ProgramFacts {
    * @param packageAnnotations the annotations of every file's package declaration
    * @param filesSeen the sources found
    * @param filesParsed the sources parsed in this run (the others were read from the cache)
+   * @param ir with {@link AnalyzerOptions#pointsTo()}, the IR of every method and lambda body
+   *     (every file is lowered then); otherwise empty
    */
   public record Result(
       ProgramIndex index,
@@ -89,7 +92,8 @@ public final class ProgramFacts {
       List<Annotations> packageAnnotations,
       int filesSeen,
       int filesParsed,
-      long parseMillis) {}
+      long parseMillis,
+      List<IrMethod> ir) {}
 
   private ProgramFacts() {}
 
@@ -157,7 +161,8 @@ public final class ProgramFacts {
         store = null;
       }
     }
-    if (store != null) {
+    // Points-to needs the IR of every method: stored facts, which have none, are not read.
+    if (store != null && !options.pointsTo()) {
       List<Problem> attempt = Collections.synchronizedList(new ArrayList<>());
       try {
         Result r = new Run(options, library, summaries, attempt, store, environment, true, trees).run();
@@ -185,6 +190,8 @@ public final class ProgramFacts {
     final AtomicInteger parsed = new AtomicInteger();
     /** The digest of the program's guards, once its facts are solved. */
     String guards;
+    /** With {@link AnalyzerOptions#pointsTo()}, every method's IR, once lowered. */
+    List<IrMethod> ir = List.of();
 
     Run(AnalyzerOptions options, LibraryTypes library, LibrarySummaries summaries,
         List<Problem> problems, FileEntries store, String environment, boolean readStored,
@@ -251,7 +258,8 @@ public final class ProgramFacts {
         }
       }
       return new Result(
-          index, names, facts, bindings, packageAnnotations, paths.size(), parsed.get(), parseMillis);
+          index, names, facts, bindings, packageAnnotations, paths.size(), parsed.get(), parseMillis,
+          ir);
     }
 
     /** Reads the file's entry, or parses it when there is none. */
@@ -354,6 +362,7 @@ public final class ProgramFacts {
             }
             options.progress().update("analysing", done.incrementAndGet(), steps);
           });
+      if (options.pointsTo()) ir = lowered.stream().flatMap(List::stream).map(Lowering.Lowered::ir).toList();
       List<MethodFacts> stored = new ArrayList<>();
       for (Slot s : slots) if (s.declarations != null && !s.parsed()) stored.addAll(s.facts);
       // From here on everything works on the IR: the syntax trees (the largest thing in the heap

@@ -107,6 +107,14 @@ final class CheckCommand implements Callable<Integer> {
   boolean verbose;
 
   @Option(
+      names = "--points-to",
+      description =
+          "Also solve the points-to analysis over every method (experimental: findings do not"
+              + " use it yet); with --verbose, print its size and solve time. Every file is"
+              + " parsed: the cache's stored facts are not read.")
+  boolean pointsTo;
+
+  @Option(
       names = "--progress",
       paramLabel = "WHEN",
       defaultValue = "auto",
@@ -180,6 +188,7 @@ final class CheckCommand implements Callable<Integer> {
                 .classpath(Classpath.entries(classpath))
                 .jobs(jobs)
                 .cacheDir(cacheDir)
+                .pointsTo(pointsTo)
                 .progress(progress == null ? AnalyzerOptions.Progress.NONE : progress)
                 .build());
     if (progress != null) {
@@ -265,6 +274,7 @@ final class CheckCommand implements Callable<Integer> {
         stats.methods(),
         stats.callEdges(),
         stats.unresolvedCalls());
+    if (stats.pointsTo() != null) err.println(ToolInfo.NAME + ": " + stats.pointsTo());
   }
 
   /** {@code --format}: any {@link ReportFormat} by its lower-case name. */

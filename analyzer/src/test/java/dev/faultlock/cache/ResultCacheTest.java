@@ -137,7 +137,7 @@ class ResultCacheTest {
   private static AnalyzerOptions withoutCache(AnalyzerOptions o) {
     return new AnalyzerOptions(
         o.sources(), o.classpath(), o.jobs(), null, o.progress(), o.summarize(), o.encoding(),
-        o.excludes(), o.rules(), o.faultMethods());
+        o.excludes(), o.rules(), o.faultMethods(), o.pointsTo());
   }
 
   private List<Path> entries() throws IOException {

@@ -1,0 +1,277 @@
+package dev.faultlock.pta;
+
+import dev.faultlock.ir.IrMethod;
+import dev.faultlock.ir.Stmt;
+import dev.faultlock.ir.Stmt.InvokeKind;
+import dev.faultlock.ir.Var;
+import dev.faultlock.source.MethodInfo;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Calls: which methods each receiver object runs, and the binding of each new call edge
+ * (arguments to parameters, the callee's return value to the result, the receiver object to
+ * {@code this}). Static and {@code super}/constructor calls are bound once, to the method the
+ * front end selected. A virtual call is dispatched per receiver object: by its class; a
+ * function object runs its body; a symbolic object (any object of its type) and a receiver
+ * that gets no object at all fall back to the class-hierarchy targets the front end resolved,
+ * and the call is recorded as such (a finding resting on it is of low confidence). A call no
+ * program method answers is library code: its result is symbolic, and a function object passed
+ * to it runs with symbolic arguments, as the library may call it.
+ */
+final class Calls {
+  private static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString", "getClass");
+
+  private final Solver solver;
+
+  Calls(Solver solver) {
+    this.solver = solver;
+  }
+
+  /** A call statement of a method just made reachable. */
+  void invoke(MethodState s, int i, Stmt.Invoke call) {
+    if (call.site().lockApi()) return;
+    InvokeKind kind = call.kind();
+    boolean virtual = (kind == InvokeKind.VIRTUAL || kind == InvokeKind.INTERFACE) && call.receiver() != null;
+    List<MethodInfo> targets = programTargets(call);
+    boolean library = call.site().libraryType() != null || !virtual && targets.isEmpty();
+    if (library && !solver.models.handles(call)) {
+      for (Var a : call.args()) if (Solver.concerned(a)) s.useAsLibraryArgument(a, i);
+    }
+    if (virtual) {
+      s.useAsBase(call.receiver(), i);
+      solver.virtualCall(s, i);
+      return;
+    }
+    if (targets.isEmpty() && call.receiver() != null) {
+      // A library constructor or super method run on the receiver's objects: by the models.
+      s.useAsBase(call.receiver(), i);
+      if (!"<init>".equals(call.site().name())) solver.libraryResult(s, call);
+      return;
+    }
+    if (targets.isEmpty() && !solver.models.onStatic(s, i, call)) solver.libraryResult(s, call);
+    for (MethodInfo t : targets) {
+      MethodState callee = bind(s, i, call, t, 0);
+      if (callee != null && call.receiver() != null && callee.ir.thisVar() != null) {
+        solver.addEdge(s.pointer(call.receiver()), callee.pointer(callee.ir.thisVar()));
+      }
+    }
+  }
+
+  /**
+   * The front end's targets that are the called method itself (not the lambdas it binds to the
+   * call, which the function objects that flow there stand for).
+   */
+  private static List<MethodInfo> programTargets(Stmt.Invoke call) {
+    List<MethodInfo> targets = call.site().targets();
+    String name = call.site().name();
+    boolean all = true;
+    for (MethodInfo t : targets) all &= t.name().equals(name) && !t.isLambda();
+    if (all) return targets;
+    return targets.stream().filter(t -> t.name().equals(name) && !t.isLambda()).toList();
+  }
+
+  /** A new receiver object {@code o} of virtual call {@code call}. */
+  void dispatch(MethodState s, int i, Stmt.Invoke call, Obj o) {
+    if (call.kind() == InvokeKind.SPECIAL) {
+      solver.models.onReceiver(s, i, call, o);
+      return;
+    }
+    switch (o.kind()) {
+      case FUNCTION -> {
+        if (OBJECT_METHODS.contains(call.site().name())) return;
+        for (MethodInfo body : o.body()) function(s, i, call, o, body);
+      }
+      case SYMBOLIC -> fallBack(s, i, call, o);
+      default -> {
+        MethodInfo t = solver.dispatcher.resolve(o.type(), call);
+        if (t == null) {
+          if (!solver.models.onReceiver(s, i, call, o)) solver.libraryResult(s, call);
+          return;
+        }
+        MethodState callee = bind(s, i, call, t, 0);
+        receiver(callee, o);
+      }
+    }
+  }
+
+  /**
+   * Class-hierarchy dispatch for a receiver the analysis cannot place ({@code o}: a symbolic
+   * object, or {@code null}: none at all). Bound once per call: the receiver's symbolic
+   * objects, those there and those to come, flow to the targets' {@code this} by one edge each,
+   * so a receiver that many symbolic objects reach costs no more than one.
+   */
+  private void fallBack(MethodState s, int i, Stmt.Invoke call, Obj o) {
+    boolean library = programTargets(call).isEmpty() || call.site().libraryType() != null;
+    // A symbolic container still holds what the program put into it.
+    if (library && o != null) solver.models.onReceiver(s, i, call, o);
+    if (s.fellBack.get(i)) return;
+    s.fellBack.set(i);
+    for (MethodInfo t : programTargets(call)) {
+      if (t.isStatic()) continue;
+      MethodState callee = bind(s, i, call, t, 0);
+      if (callee != null && callee.ir.thisVar() != null) {
+        solver.addFilteredEdge(s.pointer(call.receiver()), callee.pointer(callee.ir.thisVar()), Types.SYMBOLIC);
+      }
+    }
+    if (library) solver.libraryResult(s, call);
+  }
+
+  /**
+   * After a fixpoint: virtual calls whose receiver got no object at all fall back to class
+   * hierarchy dispatch (their receiver comes from code the analysis does not see). Whether any
+   * did, so that the solver runs again.
+   */
+  boolean fallBackOnEmptyReceivers(List<long[]> calls) {
+    boolean any = false;
+    for (long[] c : calls) {
+      MethodState s = solver.state((int) c[0]);
+      int i = (int) c[1];
+      Stmt.Invoke call = (Stmt.Invoke) s.ir.stmts().get(i);
+      if (s.fellBack.get(i) || s.callees[i] != null) continue;
+      if (!solver.pointers.pointsTo(s.pointer(call.receiver())).isEmpty()) continue;
+      fallBack(s, i, call, null);
+      any = true;
+    }
+    return any;
+  }
+
+  private void receiver(MethodState callee, Obj o) {
+    if (callee != null && callee.ir.thisVar() != null) {
+      solver.addObject(callee.pointer(callee.ir.thisVar()), o);
+    }
+  }
+
+  /** A call through function object {@code fn} running {@code body}. */
+  private void function(MethodState s, int i, Stmt.Invoke call, Obj fn, MethodInfo body) {
+    if (body.isLambda() || body.isStatic()) {
+      bind(s, i, call, body, 0);
+    } else if (body.isConstructor()) {
+      // `Foo::new`: each call makes a Foo, one object per method reference.
+      MethodState callee = bind(s, i, call, body, 0);
+      Obj made = solver.heap.allocation(fn.method(), -1 - fn.id(), body.owner().fqn(), fn.line());
+      receiver(callee, made);
+      if (Solver.concerned(call.result())) solver.addObject(s.pointer(call.result()), made);
+    } else if (solver.bound.get(fn.id())) {
+      MethodState callee = bind(s, i, call, body, 0);
+      if (callee != null && callee.ir.thisVar() != null) {
+        solver.addEdge(solver.pointers.instanceField(fn.id(), solver.boundField), callee.pointer(callee.ir.thisVar()));
+      }
+    } else {
+      // `Foo::bar` unbound: the first argument is the receiver.
+      bind(s, i, call, body, 1);
+    }
+  }
+
+  /**
+   * A function object {@code fn} handed to library code at {@code call} that no model knows:
+   * the library may run it, with arguments it makes (symbolic, by the parameters' types).
+   */
+  void runByLibrary(MethodState s, int i, Obj fn) {
+    run(s, i, fn, NO_ARGUMENTS, -1, false);
+  }
+
+  static final int[] NO_ARGUMENTS = {};
+
+  /** The names of the single abstract methods of the JDK's functions. */
+  private static final Set<String> FUNCTION_METHODS =
+      Set.of("run", "call", "get", "apply", "accept", "test", "compare");
+
+  /** What a thread or an executor runs of a task. */
+  private static final Set<String> TASK_METHODS = Set.of("run", "call");
+
+  /**
+   * Library code at statement {@code i} of {@code s} runs task or function {@code fn}: its
+   * parameters from {@code args} (pointers; missing ones symbolic), its result to {@code ret}
+   * (-1: dropped); {@code thread}: in a thread of its own (a thread entry, not a callee).
+   * {@code fn} is a function object, or a program object whose {@code run}/{@code call}/...
+   * runs.
+   */
+  void run(MethodState s, int i, Obj fn, int[] args, int ret, boolean thread) {
+    if (fn.kind() == Obj.Kind.FUNCTION) {
+      for (MethodInfo body : fn.body()) runBody(s, i, fn, body, args, ret, thread);
+    } else if (!fn.isSymbolic()) {
+      MethodInfo m = solver.dispatcher.resolveNamed(fn.type(), thread ? TASK_METHODS : FUNCTION_METHODS, args.length);
+      if (m != null) runBody(s, i, fn, m, args, ret, thread);
+    }
+  }
+
+  private void runBody(
+      MethodState s, int i, Obj fn, MethodInfo body, int[] args, int ret, boolean thread) {
+    MethodState callee = solver.reach(body);
+    if (callee == null) return;
+    if (thread) solver.threadEntries.add(body);
+    else if (s.addCallee(i, body)) solver.callEdges++;
+    IrMethod ir = callee.ir;
+    Var self = ir.thisVar();
+    boolean unbound = fn.kind() == Obj.Kind.FUNCTION && self != null && !body.isLambda()
+        && !body.isConstructor() && !solver.bound.get(fn.id());
+    int shift = unbound ? 1 : 0;
+    for (int k = 0; k < ir.params().size(); k++) {
+      Var p = ir.params().get(k);
+      if (!Solver.concerned(p)) continue;
+      if (k + shift < args.length) solver.addEdge(args[k + shift], callee.pointer(p));
+      else if (p.type() != null) solver.addObject(callee.pointer(p), solver.symbolic(p.type(), OpenWorld.ENTRY));
+    }
+    if (ret >= 0) solver.addEdge(callee.returnPointer(), ret);
+    if (self == null || body.isLambda()) return;
+    if (fn.kind() != Obj.Kind.FUNCTION) {
+      receiver(callee, fn);
+    } else if (body.isConstructor()) {
+      receiver(callee, solver.heap.allocation(fn.method(), -1 - fn.id(), body.owner().fqn(), fn.line()));
+    } else if (solver.bound.get(fn.id())) {
+      solver.addEdge(solver.pointers.instanceField(fn.id(), solver.boundField), callee.pointer(self));
+    } else if (args.length > 0) {
+      solver.addEdge(args[0], callee.pointer(self));
+    } else {
+      receiver(callee, solver.symbolic(self.type(), OpenWorld.ENTRY));
+    }
+  }
+
+  /**
+   * The edge {@code call → callee}, bound the first time: arguments from {@code shift} on to
+   * the parameters (an unbound method reference's first argument is its receiver), a varargs
+   * tail into an array made at the call, the return value to the result. The callee's state, or
+   * {@code null} when it has no IR (abstract, native): then the result is a library result.
+   */
+  private MethodState bind(MethodState s, int i, Stmt.Invoke call, MethodInfo callee, int shift) {
+    // An abstract method runs nothing: the overrides class-hierarchy dispatch also gave do.
+    if (callee.isAbstract()) return null;
+    MethodState c = solver.reach(callee);
+    if (c == null) {
+      // A program method without IR (its lowering failed): what it returns is unknown.
+      if (s.addCallee(i, callee)) solver.callEdges++;
+      solver.libraryResult(s, call);
+      return null;
+    }
+    if (!s.addCallee(i, callee)) return c;
+    solver.callEdges++;
+    List<Var> args = call.args();
+    List<Var> params = c.ir.params();
+    if (shift == 1 && c.ir.thisVar() != null && !args.isEmpty() && Solver.concerned(args.get(0))) {
+      solver.addEdge(s.pointer(args.get(0)), c.pointer(c.ir.thisVar()));
+    }
+    int n = params.size();
+    boolean spread = callee.isVarargs() && n > 0 && !(args.size() - shift == n && isArray(args.get(args.size() - 1)));
+    for (int k = 0; k < n; k++) {
+      Var p = params.get(k);
+      if (!Solver.concerned(p)) continue;
+      if (spread && k == n - 1) {
+        Obj array = solver.heap.model(s.ir.method(), i, "varargs", p.type(), call.line());
+        solver.addObject(c.pointer(p), array);
+        int element = solver.pointers.instanceField(array.id(), Pointers.ELEMENT);
+        for (int j = k + shift; j < args.size(); j++) {
+          if (Solver.concerned(args.get(j))) solver.addEdge(s.pointer(args.get(j)), element);
+        }
+      } else if (k + shift < args.size() && Solver.concerned(args.get(k + shift))) {
+        solver.addEdge(s.pointer(args.get(k + shift)), c.pointer(p));
+      }
+    }
+    if (Solver.concerned(call.result())) solver.addEdge(c.returnPointer(), s.pointer(call.result()));
+    return c;
+  }
+
+  private static boolean isArray(Var v) {
+    return v != null && v.type() != null && v.type().endsWith("[]");
+  }
+}

@@ -1,0 +1,91 @@
+package dev.faultlock.pta;
+
+import dev.faultlock.ir.IrMethod;
+import dev.faultlock.ir.Var;
+import dev.faultlock.source.MethodInfo;
+import dev.faultlock.source.ProgramIndex;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The whole-program points-to analysis over the IR of every method of the program (it needs all
+ * of them: a method the run did not lower would be a hole in the flow). Entry: {@link #solve}.
+ */
+public final class PointsToAnalysis implements PointsToResult {
+  private final Solver solver;
+  private final Stats stats;
+
+  private PointsToAnalysis(Solver solver, long millis) {
+    this.solver = solver;
+    int fellBack = 0;
+    List<MethodState> reachable = solver.reachable();
+    for (MethodState s : reachable) fellBack += s.fellBack.cardinality();
+    this.stats = new Stats(solver.heap.size(), solver.pointers.size(), solver.pointers.facts(),
+        solver.graph.edgeCount(), solver.callEdges, reachable.size(), fellBack, millis);
+  }
+
+  /** Solves points-to for {@code program}, the IR of every method and lambda body. */
+  public static PointsToAnalysis solve(ProgramIndex index, Collection<IrMethod> program) {
+    long start = System.nanoTime();
+    Solver solver = new Solver(index, program);
+    solver.solve();
+    return new PointsToAnalysis(solver, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private MethodState reachable(IrMethod m) {
+    MethodState s = solver.existing(m.method());
+    return s != null && s.reachable && s.ir == m ? s : null;
+  }
+
+  @Override
+  public RoaringBitmap pointsTo(IrMethod m, Var v) {
+    MethodState s = reachable(m);
+    return s == null || v == null ? Pointers.EMPTY : solver.pointers.pointsTo(s.pointer(v));
+  }
+
+  @Override
+  public List<MethodInfo> callees(IrMethod m, int stmt) {
+    MethodState s = reachable(m);
+    List<MethodInfo> c = s == null ? null : s.callees[stmt];
+    return c == null ? List.of() : List.copyOf(c);
+  }
+
+  @Override
+  public boolean fellBack(IrMethod m, int stmt) {
+    MethodState s = reachable(m);
+    return s != null && s.fellBack.get(stmt);
+  }
+
+  @Override
+  public boolean isReachable(MethodInfo m) {
+    MethodState s = solver.existing(m);
+    return s != null && s.reachable;
+  }
+
+  @Override
+  public Set<MethodInfo> threadEntries() {
+    return Collections.unmodifiableSet(solver.threadEntries);
+  }
+
+  @Override
+  public Obj object(int id) {
+    return solver.heap.get(id);
+  }
+
+  @Override
+  public List<String> describe(RoaringBitmap objects) {
+    List<String> out = new ArrayList<>();
+    objects.forEach((int o) -> out.add(solver.heap.get(o).toString()));
+    out.sort(null);
+    return out;
+  }
+
+  @Override
+  public Stats stats() {
+    return stats;
+  }
+}

@@ -1,0 +1,269 @@
+package dev.faultlock.pta;
+
+import dev.faultlock.ir.IrMethod;
+import dev.faultlock.ir.Stmt;
+import dev.faultlock.ir.Var;
+import dev.faultlock.locks.LockNames;
+import dev.faultlock.source.MethodInfo;
+import dev.faultlock.source.FieldInfo;
+import dev.faultlock.source.ProgramIndex;
+import dev.faultlock.source.TypeInfo;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.roaringbitmap.IntConsumer;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Andersen-style, field-sensitive, context-insensitive points-to analysis with the call graph
+ * built on the fly, after Tai-e's {@code DefaultSolver}: a worklist of (pointer, new objects)
+ * pairs propagated along the pointer flow graph by difference (only the objects a pointer did
+ * not have go on), a variable's new objects applied to the field accesses and calls it is the
+ * base of, and each new call edge binding arguments, results and the receiver. What runs on
+ * which statement is {@link Statements}'; how a call is bound, {@link Calls}'.
+ *
+ * <p>Exceptions are not modelled: a {@code catch} variable points to nothing. No cycle
+ * elimination: on the programs measured the propagation by difference is cheap enough
+ * (README, performance).
+ */
+final class Solver {
+  final ProgramIndex index;
+  final Heap heap = new Heap();
+  final Pointers pointers = new Pointers();
+  final PointerFlowGraph graph = new PointerFlowGraph();
+  final Types types;
+  final Dispatcher dispatcher;
+  final OpenWorld world;
+  private final WorkList work = new WorkList();
+  private final Map<MethodInfo, IrMethod> irs;
+  private final Map<MethodInfo, MethodState> states = new IdentityHashMap<>();
+  private final List<MethodState> byId = new ArrayList<>();
+  private final ArrayDeque<MethodState> toProcess = new ArrayDeque<>();
+  private final Statements statements;
+  final Calls calls;
+  final JdkModels models;
+  /** Virtual calls of reachable methods, as (method id, statement) pairs. */
+  private final List<long[]> virtualCalls = new ArrayList<>();
+  /** Per watched pointer, what runs on each new object of it ({@link #watch}). */
+  private final Map<Integer, List<IntConsumer>> watchers = new HashMap<>();
+  private final BitSet watched = new BitSet();
+  /** Methods that run as the body of a thread the program starts. */
+  final Set<MethodInfo> threadEntries = new LinkedHashSet<>();
+  /** Function objects that carry a bound receiver ({@code this::run}). */
+  final BitSet bound = new BitSet();
+  /** The pseudo-field of a function object holding its bound receiver. */
+  final int boundField;
+  long callEdges;
+
+  Solver(ProgramIndex index, Collection<IrMethod> program) {
+    this.index = index;
+    this.irs = new IdentityHashMap<>();
+    for (IrMethod m : program) irs.put(m.method(), m);
+    this.types = new Types(index);
+    this.dispatcher = new Dispatcher(index);
+    this.world = new OpenWorld(program, index);
+    this.boundField = pointers.field("$function", "bound");
+    this.statements = new Statements(this);
+    this.calls = new Calls(this);
+    this.models = new JdkModels(this);
+  }
+
+  /** Solves from the open world's entry points until nothing changes. */
+  void solve() {
+    for (MethodInfo m : world.entries()) enter(m);
+    do {
+      drain();
+    } while (calls.fallBackOnEmptyReceivers(virtualCalls));
+  }
+
+  private void drain() {
+    while (!toProcess.isEmpty() || !work.isEmpty()) {
+      while (!toProcess.isEmpty()) statements.process(toProcess.poll());
+      while (!work.isEmpty()) {
+        int p = work.poll();
+        propagate(p, work.take(p));
+      }
+    }
+  }
+
+  /** The id of program field {@code owner.name}, filtered by its declared type. */
+  int field(String owner, String name) {
+    TypeInfo t = index.type(owner);
+    FieldInfo f = t == null ? null : index.field(t, name);
+    return pointers.field(owner, name, f == null ? -1 : types.filter(f.type()));
+  }
+
+  /** Makes {@code m} reachable with symbolic receiver and parameters (an entry point). */
+  void enter(MethodInfo m) {
+    MethodState s = reach(m);
+    if (s == null) return;
+    IrMethod ir = s.ir;
+    if (ir.thisVar() != null) addObject(s.pointer(ir.thisVar()), symbolic(ir.thisVar().type(), OpenWorld.ENTRY));
+    for (Var p : ir.params()) {
+      if (concerned(p) && p.type() != null) addObject(s.pointer(p), symbolic(p.type(), OpenWorld.ENTRY));
+    }
+  }
+
+  Obj symbolic(String type, String path) {
+    return heap.symbolic(type, path);
+  }
+
+  /** The state of {@code m}, made (with its pointers) on first use; {@code null} without IR. */
+  MethodState state(MethodInfo m) {
+    MethodState s = states.get(m);
+    if (s == null) {
+      IrMethod ir = irs.get(m);
+      if (ir == null) return null;
+      s = new MethodState(byId.size(), ir, pointers.block(byId.size(), ir.vars().size()));
+      for (Var v : ir.vars()) pointers.setFilter(s.pointer(v), types.filter(v.type()));
+      pointers.setFilter(s.returnPointer(), types.filter(m.returnType()));
+      byId.add(s);
+      states.put(m, s);
+    }
+    return s;
+  }
+
+  /** The state of {@code m} if it has one already. */
+  MethodState existing(MethodInfo m) {
+    return states.get(m);
+  }
+
+  MethodState state(int id) {
+    return byId.get(id);
+  }
+
+  /** Makes {@code m} reachable; its statements are processed next. {@code null} without IR. */
+  MethodState reach(MethodInfo m) {
+    MethodState s = state(m);
+    if (s != null && !s.reachable) {
+      s.reachable = true;
+      toProcess.add(s);
+    }
+    return s;
+  }
+
+  void virtualCall(MethodState s, int stmt) {
+    virtualCalls.add(new long[] {s.id, stmt});
+  }
+
+  static boolean concerned(Var v) {
+    return v != null && !Types.isPrimitive(v.type());
+  }
+
+  void addObject(int pointer, Obj o) {
+    work.add(pointer, RoaringBitmap.bitmapOf(o.id()));
+  }
+
+  void addEdge(int from, int to) {
+    if (graph.add(from, to)) {
+      RoaringBitmap pts = pointers.pointsTo(from);
+      if (!pts.isEmpty()) work.add(to, pts);
+    }
+  }
+
+  void addFilteredEdge(int from, int to, int type) {
+    if (graph.addFiltered(from, to, type)) {
+      RoaringBitmap pts = filter(pointers.pointsTo(from), type);
+      if (!pts.isEmpty()) work.add(to, pts);
+    }
+  }
+
+  private RoaringBitmap filter(RoaringBitmap objects, int type) {
+    return RoaringBitmap.and(objects, types.admitted(type, heap));
+  }
+
+  /** Adds {@code delta} to {@code p}'s set; what is new goes on along its edges and uses. */
+  private void propagate(int p, RoaringBitmap delta) {
+    RoaringBitmap diff = RoaringBitmap.andNot(delta, pointers.pointsTo(p));
+    int type = pointers.filter(p);
+    if (type >= 0) diff.and(types.admitted(type, heap));
+    if (diff.isEmpty()) return;
+    pointers.addAll(p, diff);
+    RoaringBitmap succs = graph.succs(p);
+    if (succs != null) succs.forEach((int q) -> work.add(q, diff));
+    int[] filtered = graph.filtered(p);
+    if (filtered != null) {
+      for (int i = 0; i < filtered.length && filtered[i] >= 0; i += 2) {
+        RoaringBitmap pass = filter(diff, filtered[i + 1]);
+        if (!pass.isEmpty()) work.add(filtered[i], pass);
+      }
+    }
+    int m = pointers.methodOf(p);
+    if (m >= 0) newObjects(byId.get(m), p, diff);
+    if (watched.get(p)) {
+      for (IntConsumer w : List.copyOf(watchers.get(p))) diff.forEach(w);
+    }
+  }
+
+  /**
+   * Runs {@code onObject} on every object {@code pointer} has and gets later: how a model
+   * reacts to what flows into a library call's argument or an object's abstract field.
+   */
+  void watch(int pointer, IntConsumer onObject) {
+    watchers.computeIfAbsent(pointer, k -> new ArrayList<>(1)).add(onObject);
+    watched.set(pointer);
+    pointers.pointsTo(pointer).clone().forEach(onObject);
+  }
+
+  /** Applies a variable's new objects to the statements that use it as a base or pass it on. */
+  void newObjects(MethodState s, int p, RoaringBitmap objects) {
+    int var = s.varOf(p);
+    if (var < 0) return;
+    List<Stmt> stmts = s.ir.stmts();
+    for (int i = s.firstBaseUse(var); i >= 0; i = s.nextBaseUse(i)) {
+      Stmt st = stmts.get(i);
+      if (st instanceof Stmt.Load l) {
+        int f = field(l.owner(), l.field());
+        int to = s.pointer(l.lhs());
+        objects.forEach((int o) -> addEdge(pointers.instanceField(o, f), to));
+      } else if (st instanceof Stmt.Store w) {
+        int f = field(w.owner(), w.field());
+        int from = s.pointer(w.rhs());
+        objects.forEach((int o) -> addEdge(from, pointers.instanceField(o, f)));
+      } else if (st instanceof Stmt.ArrayLoad l) {
+        int to = s.pointer(l.lhs());
+        objects.forEach((int o) -> addEdge(pointers.instanceField(o, Pointers.ELEMENT), to));
+      } else if (st instanceof Stmt.ArrayStore w) {
+        int from = s.pointer(w.rhs());
+        objects.forEach((int o) -> addEdge(from, pointers.instanceField(o, Pointers.ELEMENT)));
+      } else if (st instanceof Stmt.Invoke call) {
+        int at = i;
+        objects.forEach((int o) -> calls.dispatch(s, at, call, heap.get(o)));
+      }
+    }
+    for (int e = s.firstArgumentUse(var); e >= 0; e = s.nextArgumentUse(e)) {
+      int i = s.argumentUseStmt(e);
+      objects.forEach((int o) -> {
+        Obj obj = heap.get(o);
+        if (obj.kind() == Obj.Kind.FUNCTION) calls.runByLibrary(s, i, obj);
+      });
+    }
+  }
+
+  /** The result a library call gives: one symbolic object per library method. */
+  void libraryResult(MethodState s, Stmt.Invoke call) {
+    Var r = call.result();
+    if (!concerned(r) || r.type() == null) return;
+    String owner = call.site().libraryType() != null ? call.site().libraryType() : call.site().receiverType();
+    String path = (owner == null ? "" : LockNames.simple(owner) + ".") + call.site().name() + "()";
+    addObject(s.pointer(r), symbolic(r.type(), path));
+  }
+
+  /** Every method with IR that became reachable. */
+  List<MethodState> reachable() {
+    List<MethodState> out = new ArrayList<>();
+    for (MethodState s : byId) if (s.reachable) out.add(s);
+    return out;
+  }
+
+  Set<MethodInfo> methods() {
+    return states.keySet();
+  }
+}

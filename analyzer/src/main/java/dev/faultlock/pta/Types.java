@@ -1,0 +1,141 @@
+package dev.faultlock.pta;
+
+import dev.faultlock.source.ProgramIndex;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Types by dense id, and which objects a type admits: what a cast lets through, and what a
+ * variable of a declared type may hold (the IR is typed as the source is, so an object no
+ * variable of that type can hold never flows there: Spark's declared-type filtering). The program
+ * index knows program and library supertypes; a type it cannot place admits everything (an
+ * unknown type must not lose objects). A symbolic object stands for any object of a subtype of
+ * its declared type, so it passes a cast to a subtype as well as to a supertype.
+ */
+final class Types {
+  private final ProgramIndex index;
+  private final Map<String, Integer> ids = new HashMap<>();
+  private final List<String> names = new ArrayList<>();
+
+  Types(ProgramIndex index) {
+    this.index = index;
+    // Id 0 is no type: SYMBOLIC.
+    names.add(null);
+    ids.put("?symbolic", SYMBOLIC);
+  }
+
+  int id(String type) {
+    Integer id = ids.get(type);
+    if (id == null) {
+      id = names.size();
+      ids.put(type, id);
+      names.add(type);
+    }
+    return id;
+  }
+
+  /**
+   * Whether an object of type {@code objectType} (symbolic: standing for any subtype of it) can
+   * be held by a variable or cast of type {@code type}.
+   */
+  private boolean admits(String type, String objectType, boolean symbolic) {
+    if (type == null || objectType == null || type.equals(objectType) || type.equals("java.lang.Object")) return true;
+    return assignable(objectType, type) || symbolic && assignable(type, objectType);
+  }
+
+  /** Java's assignability on erased types; a type the index cannot place is assignable. */
+  private boolean assignable(String from, String to) {
+    if (from.equals(to) || to.equals("java.lang.Object")) return true;
+    boolean fromArray = from.endsWith("[]");
+    if (to.endsWith("[]")) {
+      if (!fromArray) return !placed(from);
+      String f = from.substring(0, from.length() - 2);
+      String e = to.substring(0, to.length() - 2);
+      return !Types.isPrimitive(f) && !Types.isPrimitive(e) && assignable(f, e) || f.equals(e);
+    }
+    if (fromArray) return to.equals("java.lang.Cloneable") || to.equals("java.io.Serializable") || !placed(to);
+    return index.isSubtype(from, to) || !placed(from) || !placed(to);
+  }
+
+  private boolean placed(String type) {
+    return index.type(type) != null || index.library().exists(type);
+  }
+
+  /**
+   * The id of {@code type} as a filter on what a variable of it may hold, or -1 when it admits
+   * every object ({@code Object}, unknown or unplaceable types).
+   */
+  int filter(String type) {
+    if (type == null || type.equals("java.lang.Object") || isPrimitive(type)) return -1;
+    String element = type;
+    while (element.endsWith("[]")) element = element.substring(0, element.length() - 2);
+    if (!isPrimitive(element) && !element.equals("java.lang.Object") && !placed(element)) return -1;
+    return id(type);
+  }
+
+  /**
+   * The objects of {@code heap} type {@code type} admits, kept up to date as objects are made.
+   * Decided once per pair of filter type and kind of object (its type, symbolic or not), never
+   * per object: objects are grouped by kind, and each kind knows the filters that admit it.
+   */
+  RoaringBitmap admitted(int type, Heap heap) {
+    for (; grouped < heap.size(); grouped++) group(heap.get(grouped));
+    if (type == SYMBOLIC) return symbolic;
+    while (admitted.size() <= type) admitted.add(null);
+    RoaringBitmap a = admitted.get(type);
+    if (a == null) {
+      admitted.set(type, a = new RoaringBitmap());
+      filters.add(type);
+      for (Kind k : kinds.values()) {
+        if (admits(names.get(type), k.type, k.symbolic)) {
+          k.admitters.add(type);
+          a.or(k.objects);
+        }
+      }
+    }
+    return a;
+  }
+
+  private void group(Obj o) {
+    String key = (o.isSymbolic() ? "?" : "") + o.type();
+    Kind k = kinds.get(key);
+    if (k == null) {
+      kinds.put(key, k = new Kind(o.type(), o.isSymbolic()));
+      for (int f : filters) if (admits(names.get(f), k.type, k.symbolic)) k.admitters.add(f);
+    }
+    k.objects.add(o.id());
+    for (int f : k.admitters) admitted.get(f).add(o.id());
+    if (o.isSymbolic()) symbolic.add(o.id());
+  }
+
+  /** Objects of one type, symbolic or not, and the filters that admit them. */
+  private static final class Kind {
+    final String type;
+    final boolean symbolic;
+    final RoaringBitmap objects = new RoaringBitmap();
+    final List<Integer> admitters = new ArrayList<>();
+
+    Kind(String type, boolean symbolic) {
+      this.type = type;
+      this.symbolic = symbolic;
+    }
+  }
+
+  /** The filter that admits the symbolic objects only. */
+  static final int SYMBOLIC = 0;
+
+  private final RoaringBitmap symbolic = new RoaringBitmap();
+  private final List<RoaringBitmap> admitted = new ArrayList<>();
+  private final List<Integer> filters = new ArrayList<>();
+  private final Map<String, Kind> kinds = new HashMap<>();
+  private int grouped;
+
+  /** A primitive type holds no object: no pointer is made for it. */
+  static boolean isPrimitive(String type) {
+    return type != null && type.indexOf('.') < 0 && !type.endsWith("]")
+        && Character.isLowerCase(type.charAt(0));
+  }
+}

@@ -1,0 +1,383 @@
+package dev.faultlock.pta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The points-to analysis on small programs, one construct per test; sets by allocation site. */
+class PointsToTest {
+  @TempDir Path dir;
+
+  @Test
+  void twoObjectsOfOneClassKeepTheirFieldsApart() {
+    String src = """
+        package p;
+
+        public class Main {
+          public static void main(String[] args) {
+            Box a = new Box();
+            Box b = new Box();
+            a.v = new Object();
+            b.v = new StringBuilder();
+            Object x = a.v;
+            Object y = b.v;
+          }
+        }
+
+        class Box {
+          Object v;
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Main.java", src);
+
+    assertThat(pta.pointsTo("p.Main", "main", "x"))
+        .containsExactly(pta.site("p/Main.java", "Object", "new Object()"));
+    assertThat(pta.pointsTo("p.Main", "main", "y"))
+        .containsExactly(pta.site("p/Main.java", "StringBuilder", "new StringBuilder()"));
+  }
+
+  @Test
+  void arrayElementsFlowThroughTheArrayObject() {
+    String src = """
+        package p;
+
+        public class Main {
+          public static void main(String[] args) {
+            Object[] locks = new Object[2];
+            Object[] other = new Object[2];
+            locks[0] = new Object();
+            other[1] = new StringBuilder();
+            Object x = locks[1];
+            Object[] init = { new Thread() };
+            Object t = init[0];
+          }
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Main.java", src);
+
+    assertThat(pta.pointsTo("p.Main", "main", "x"))
+        .containsExactly(pta.site("p/Main.java", "Object", "new Object()"));
+    assertThat(pta.pointsTo("p.Main", "main", "t"))
+        .containsExactly(pta.site("p/Main.java", "Thread", "new Thread()"));
+  }
+
+  @Test
+  void staticFieldsAreOnePointerEach() {
+    String src = """
+        package p;
+
+        public class Main {
+          static Object lock;
+          static Object other;
+          static final Object INITIALISED = new Object();
+
+          public static void main(String[] args) {
+            lock = new Object();
+            other = new StringBuilder();
+            Object x = lock;
+            Object y = INITIALISED;
+          }
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Main.java", src);
+
+    assertThat(pta.pointsTo("p.Main", "main", "x"))
+        .containsExactly(pta.site("p/Main.java", "Object", "new Object();\n    other"));
+    // A static initializer is not lowered: the field is one symbolic object of its own.
+    assertThat(pta.pointsTo("p.Main", "main", "y")).containsExactly("?Object(Main.INITIALISED)");
+  }
+
+  @Test
+  void castsLetThroughOnlyObjectsOfTheirType() {
+    String src = """
+        package p;
+
+        public class Main {
+          public static void main(String[] args) {
+            Object o = args.length > 0 ? new Object() : new StringBuilder();
+            StringBuilder b = (StringBuilder) o;
+            if (o instanceof CharSequence c) {
+              Object seen = c;
+            }
+          }
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Main.java", src);
+
+    String builder = pta.site("p/Main.java", "StringBuilder", "new StringBuilder()");
+    assertThat(pta.pointsTo("p.Main", "main", "o"))
+        .containsExactlyInAnyOrder(pta.site("p/Main.java", "Object", "new Object()"), builder);
+    assertThat(pta.pointsTo("p.Main", "main", "b")).containsExactly(builder);
+    assertThat(pta.pointsTo("p.Main", "main", "seen")).containsExactly(builder);
+  }
+
+  @Test
+  void aVariableHoldsOnlyObjectsItsDeclaredTypeAdmits() {
+    String src = """
+        package p;
+
+        public class Main {
+          static <T> T same(T x) {
+            return x;
+          }
+
+          public static void main(String[] args) {
+            StringBuilder b = same(new StringBuilder());
+            Thread t = same(new Thread());
+            Object both = same(b);
+          }
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Main.java", src);
+
+    // Context-insensitive, `same` returns both; the declared types keep them apart again.
+    String builder = pta.site("p/Main.java", "StringBuilder", "new StringBuilder()");
+    String thread = pta.site("p/Main.java", "Thread", "new Thread()");
+    assertThat(pta.pointsTo("p.Main", "same", "x")).containsExactlyInAnyOrder(builder, thread);
+    assertThat(pta.pointsTo("p.Main", "main", "b")).containsExactly(builder);
+    assertThat(pta.pointsTo("p.Main", "main", "t")).containsExactly(thread);
+    assertThat(pta.pointsTo("p.Main", "main", "both")).containsExactlyInAnyOrder(builder, thread);
+  }
+
+  @Test
+  void aCallOnAnInterfaceReachesOnlyTheImplementationThatFlowsThere() {
+    String src = """
+        package p;
+
+        public class Main {
+          public static void main(String[] args) {
+            Worker w = new Fast();
+            w.work(new Object());
+          }
+        }
+
+        interface Worker {
+          void work(Object o);
+        }
+
+        class Fast implements Worker {
+          public void work(Object o) {
+            Object got = o;
+          }
+        }
+
+        class Slow implements Worker {
+          public void work(Object o) {
+            Object got = o;
+          }
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Main.java", src);
+
+    assertThat(pta.callees("p.Main", "main", "work")).containsExactly("Fast.work");
+    assertThat(pta.fellBack("p.Main", "main", "work")).isFalse();
+    assertThat(pta.pointsTo("p.Fast", "work", "got"))
+        .containsExactly(pta.site("p/Main.java", "Object", "new Object()"));
+    assertThat(pta.result.isReachable(pta.method("p.Slow", "work").method())).isFalse();
+  }
+
+  @Test
+  void aSymbolicReceiverFallsBackToClassHierarchyDispatch() {
+    String src = """
+        package p;
+
+        public class Api {
+          public void call(Worker w) {
+            w.work();
+          }
+        }
+
+        interface Worker {
+          void work();
+        }
+
+        class Fast implements Worker {
+          public void work() {}
+        }
+
+        class Slow implements Worker {
+          public void work() {}
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Api.java", src);
+
+    assertThat(pta.pointsTo("p.Api", "call", "w")).containsExactly("?Worker(entry)");
+    assertThat(pta.callees("p.Api", "call", "work")).containsExactly("Fast.work", "Slow.work");
+    assertThat(pta.fellBack("p.Api", "call", "work")).isTrue();
+  }
+
+  @Test
+  void entryPointParametersAndReceiversAreOneSymbolicObjectPerDeclaredType() {
+    String src = """
+        package p;
+
+        import java.util.concurrent.locks.Lock;
+
+        public class Api {
+          private Lock held;
+
+          public Api(Lock lock) {
+            this.held = lock;
+          }
+
+          public void take(Lock other) {
+            Lock mine = held;
+            Lock theirs = other;
+          }
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Api.java", src);
+
+    assertThat(pta.pointsTo("p.Api", "take", "this")).containsExactly("?Api(entry)");
+    assertThat(pta.pointsTo("p.Api", "take", "theirs")).containsExactly("?Lock(entry)");
+    // The constructor ran on the same symbolic receiver: what it stored is seen.
+    assertThat(pta.pointsTo("p.Api", "take", "mine")).containsExactly("?Lock(entry)");
+  }
+
+  @Test
+  void libraryResultsAreSymbolicPerLibraryMethod() {
+    String src = """
+        package p;
+
+        import java.util.concurrent.locks.Lock;
+        import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+        public class Main {
+          public static void main(String[] args) {
+            ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
+            Lock r = rw.readLock();
+            Lock w = rw.writeLock();
+          }
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Main.java", src);
+
+    assertThat(pta.pointsTo("p.Main", "main", "r")).hasSize(1).allMatch(s -> s.contains("readLock()"));
+    assertThat(pta.pointsTo("p.Main", "main", "w")).hasSize(1).allMatch(s -> s.contains("writeLock()"));
+  }
+
+  @Test
+  void constructorChainsPassTheirArgumentsThroughThisAndSuper() {
+    String src = """
+        package p;
+
+        public class Main {
+          public static void main(String[] args) {
+            Holder h = new Holder();
+            Object x = h.lock;
+            Sub s = new Sub();
+            Object y = s.lock;
+          }
+        }
+
+        class Holder {
+          final Object lock;
+
+          Holder() {
+            this(new Object());
+          }
+
+          Holder(Object lock) {
+            this.lock = lock;
+          }
+        }
+
+        class Sub extends Holder {
+          Sub() {
+            super(new StringBuilder());
+          }
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Main.java", src);
+
+    // Context-insensitive: both constructions meet in Holder(Object).
+    assertThat(pta.pointsTo("p.Main", "main", "x")).containsExactlyInAnyOrder(
+        pta.site("p/Main.java", "Object", "new Object()"),
+        pta.site("p/Main.java", "StringBuilder", "new StringBuilder()"));
+    assertThat(pta.pointsTo("p.Main", "main", "y")).contains(
+        pta.site("p/Main.java", "StringBuilder", "new StringBuilder()"));
+  }
+
+  @Test
+  void lambdasRunTheirBodyAndSeeWhatTheyCapture() {
+    String src = """
+        package p;
+
+        import java.util.function.Supplier;
+
+        public class Main {
+          Object mine = new Object();
+
+          public static void main(String[] args) {
+            Object shared = new StringBuilder();
+            Runnable r = () -> {
+              Object seen = shared;
+            };
+            r.run();
+            Supplier<Object> s = () -> new Thread();
+            Object made = s.get();
+          }
+
+          public void bound() {
+            Supplier<Object> get = this::mine;
+            Object m = get.get();
+          }
+
+          Object mine() {
+            return mine;
+          }
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Main.java", src);
+
+    assertThat(pta.callees("p.Main", "main", "run")).containsExactly("Main.main$lambda1");
+    assertThat(pta.pointsTo("p.Main", "main$lambda1", "seen"))
+        .containsExactly(pta.site("p/Main.java", "StringBuilder", "new StringBuilder()"));
+    assertThat(pta.pointsTo("p.Main", "main", "made"))
+        .containsExactly(pta.site("p/Main.java", "Thread", "new Thread()"));
+    assertThat(pta.callees("p.Main", "bound", "get")).containsExactly("Main.mine");
+    assertThat(pta.pointsTo("p.Main", "bound", "m")).contains("?Object(Main.mine)");
+  }
+
+  @Test
+  void innerAndAnonymousClassesReachTheirEnclosingInstance() {
+    String src = """
+        package p;
+
+        public class Main {
+          private Object lock;
+
+          public static void main(String[] args) {
+            Main m = new Main();
+            m.lock = new Object();
+            m.start();
+          }
+
+          void start() {
+            Inner i = new Inner();
+            Object viaInner = i.get();
+            Runnable r = new Runnable() {
+              public void run() {
+                Object viaAnonymous = lock;
+              }
+            };
+            r.run();
+          }
+
+          class Inner {
+            Object get() {
+              return lock;
+            }
+          }
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Main.java", src);
+
+    String lock = pta.site("p/Main.java", "Object", "new Object()");
+    assertThat(pta.pointsTo("p.Main", "start", "viaInner")).containsExactly(lock);
+    assertThat(pta.callees("p.Main", "start", "run")).containsExactly("Main$1.run");
+    assertThat(pta.pointsTo("p.Main$1", "run", "viaAnonymous")).containsExactly(lock);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.faultlock.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.faultlock.analyzer.AnalyzerOptions;
+import dev.faultlock.callgraph.Dispatch;
+import dev.faultlock.callgraph.FunctionBindings;
+import dev.faultlock.findings.Problem;
+import dev.faultlock.ir.IrMethod;
+import dev.faultlock.ir.Lowering;
+import dev.faultlock.ir.LoweringContext;
+import dev.faultlock.locks.LockNames;
+import dev.faultlock.pta.PointsToAnalysis;
+import dev.faultlock.source.FileDeclarations;
+import dev.faultlock.source.JavaSources;
+import dev.faultlock.source.LibraryTypes;
+import dev.faultlock.source.MethodInfo;
+import dev.faultlock.source.ProgramIndex;
+import dev.faultlock.source.SourceFile;
+import dev.faultlock.summary.LibrarySummaries;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The points-to solver alone, in a fresh JVM: parses and indexes the sources, lowers every method
+ * (one thread per job, as the analysis does), then solves points-to from every public method
+ * (single-threaded) and prints one line of {@code key=value} pairs: the front end's and the
+ * solver's wall and CPU time, the solution's size, the peak heap.
+ *
+ * <p>Usage: {@code PointsToMain [--jobs N] PATH...}
+ */
+public final class PointsToMain {
+  private PointsToMain() {}
+
+  public static void main(String[] args) {
+    AnalyzerOptions.Builder options = AnalyzerOptions.builder();
+    List<Path> sources = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--jobs")) options.jobs(Integer.parseInt(args[++i]));
+      else sources.add(Path.of(args[i]));
+    }
+    AnalyzerOptions o = options.sources(sources).build();
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
+    long wall0 = System.nanoTime();
+
+    List<Problem> problems = new ArrayList<>();
+    JavaSources.Parsed parsed = JavaSources.parse(o);
+    int files = parsed.filesSeen();
+    List<FileDeclarations> declared = new ArrayList<>();
+    for (SourceFile f : parsed.files()) {
+      FileDeclarations d = ProgramIndex.declare(f, problems);
+      if (d != null) declared.add(d);
+    }
+    // Only the index keeps the trees from here on, until they are released as the analysis does.
+    parsed = null;
+    ProgramIndex index = ProgramIndex.build(declared, new LibraryTypes(List.of(), problems), o.jobs());
+    declared = null;
+    LoweringContext cx = new LoweringContext(index, new Dispatch(index), new LockNames(index, Map.of()),
+        new FunctionBindings(), LibrarySummaries.none());
+    List<MethodInfo> methods = index.methods();
+    List<List<IrMethod>> lowered = new ArrayList<>();
+    for (int i = 0; i < methods.size(); i++) lowered.add(List.of());
+    dev.faultlock.source.Workers.run(o.jobs(), methods.size(), i -> {
+      try {
+        lowered.set(i, Lowering.lower(cx, methods.get(i)).stream().map(Lowering.Lowered::ir).toList());
+      } catch (StackOverflowError | RuntimeException e) {
+        // As the analysis does: a method the front end cannot lower is left out.
+      }
+    });
+    List<IrMethod> program = new ArrayList<>();
+    for (List<IrMethod> l : lowered) program.addAll(l);
+    index.releaseTrees(methods);
+    long frontWall = (System.nanoTime() - wall0) / 1_000_000;
+    long frontCpu = (os.getProcessCpuTime() - cpu0) / 1_000_000;
+
+    long cpu1 = os.getProcessCpuTime();
+    long wall1 = System.nanoTime();
+    PointsToAnalysis pta = PointsToAnalysis.solve(index, program);
+    long solveWall = (System.nanoTime() - wall1) / 1_000_000;
+    long solveCpu = (os.getProcessCpuTime() - cpu1) / 1_000_000;
+
+    long peakHeap = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) peakHeap += pool.getPeakUsage().getUsed();
+    }
+    var s = pta.stats();
+    System.out.printf(Locale.ROOT,
+        "mode=pta files=%d ir_methods=%d front_wall_ms=%d front_cpu_ms=%d solve_wall_ms=%d"
+            + " solve_cpu_ms=%d objects=%d pointers=%d facts=%d flow_edges=%d call_edges=%d"
+            + " reachable=%d fallback_calls=%d thread_entries=%d peak_heap_mb=%d%n",
+        files, program.size(), frontWall, frontCpu, solveWall, solveCpu, s.objects(),
+        s.pointers(), s.facts(), s.flowEdges(), s.callEdges(), s.reachableMethods(),
+        s.fallbackCalls(), pta.threadEntries().size(), peakHeap >> 20);
+  }
+}
