@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.faultlock.analyzer.AnalyzerOptions;
 import dev.faultlock.callgraph.Dispatch;
 import dev.faultlock.callgraph.FunctionBindings;
+import dev.faultlock.catalog.FaultMethods;
 import dev.faultlock.findings.Problem;
 import dev.faultlock.ir.IrMethod;
 import dev.faultlock.ir.Lowering;
@@ -62,7 +63,7 @@ public final class PointsToMain {
     ProgramIndex index = ProgramIndex.build(declared, new LibraryTypes(List.of(), problems), o.jobs());
     declared = null;
     LoweringContext cx = new LoweringContext(index, new Dispatch(index), new LockNames(index, Map.of()),
-        new FunctionBindings(), LibrarySummaries.none());
+        new FunctionBindings(), LibrarySummaries.none(), FaultMethods.NONE);
     List<MethodInfo> methods = index.methods();
     List<List<IrMethod>> lowered = new ArrayList<>();
     for (int i = 0; i < methods.size(); i++) lowered.add(List.of());
