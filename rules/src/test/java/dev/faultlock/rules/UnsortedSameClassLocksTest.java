@@ -79,6 +79,53 @@ class UnsortedSameClassLocksTest {
         .doTest();
   }
 
+  /**
+   * jimfs's {@code RegularFile.readLock()}: a program accessor returning a lock the file keeps is
+   * not the file, so the file's lock and the file's monitor are two classes, not two instances of
+   * one.
+   */
+  @Test
+  void aProgramReadLockAccessorIsNotItsReceiversMonitor() {
+    helper
+        .addSourceLines(
+            "Channel.java",
+            "import java.util.concurrent.locks.*;",
+            "class File {",
+            "  private final ReadWriteLock lock = new ReentrantReadWriteLock();",
+            "  Lock readLock() { return lock.readLock(); }",
+            "  synchronized void touch() {}",
+            "}",
+            "class Channel {",
+            "  private final File file = new File();",
+            "  void read() {",
+            "    file.readLock().lock();",
+            "    try {",
+            "      file.touch();",
+            "    } finally {",
+            "      file.readLock().unlock();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** The halves of two JDK read-write locks keep their locks' class: one class, two instances. */
+  @Test
+  void halvesOfTwoReadWriteLocksOfOneClass() {
+    helper
+        .addSourceLines(
+            "Copy.java",
+            "import java.util.concurrent.locks.*;",
+            "class Copy {",
+            "  static void copy(ReadWriteLock source, ReadWriteLock target) {",
+            "    source.readLock().lock();",
+            "    // BUG: Diagnostic contains: lock `target.writeLock()` (class ReadWriteLock)",
+            "    target.writeLock().lock();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void throughAcquiresAnnotation() {
     helper

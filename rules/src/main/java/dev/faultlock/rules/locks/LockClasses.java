@@ -35,8 +35,11 @@ public final class LockClasses {
   }
 
   /**
-   * The lock class of what a no-argument method returns. {@code readLock()} and {@code
-   * writeLock()} are halves of their receiver's lock, so they keep its class.
+   * The lock class of what a no-argument method returns. A {@code ReadWriteLock}'s {@code
+   * readLock()} and {@code writeLock()} are halves of their receiver, so they keep its class. A
+   * program's own {@code readLock()} accessor (jimfs's {@code RegularFile.readLock()}) returns a
+   * lock the receiver keeps, not the receiver: giving it the receiver's class would make the
+   * file's lock and the file's monitor two locks of one class.
    */
   public static String ofMethod(MethodSymbol method, String receiverClass) {
     return explicit(method)
@@ -45,11 +48,29 @@ public final class LockClasses {
             () -> {
               String name = method.getSimpleName().toString();
               if (receiverClass != null
-                  && (name.equals(LockApi.RW_READ) || name.equals(LockApi.RW_WRITE))) {
+                  && (name.equals(LockApi.RW_READ) || name.equals(LockApi.RW_WRITE))
+                  && isReadWriteLock(method.owner)) {
                 return receiverClass;
               }
               return simpleName(method.owner) + "." + name + "()";
             });
+  }
+
+  /** Whether {@code type} is {@code java.util.concurrent.locks.ReadWriteLock} or a subtype. */
+  private static boolean isReadWriteLock(Symbol type) {
+    if (!(type instanceof ClassSymbol c)) {
+      return false;
+    }
+    if (c.getQualifiedName().contentEquals(LockApi.READ_WRITE_LOCK)) {
+      return true;
+    }
+    for (Type i : c.getInterfaces()) {
+      if (isReadWriteLock(i.tsym)) {
+        return true;
+      }
+    }
+    Type superclass = c.getSuperclass();
+    return superclass != null && isReadWriteLock(superclass.tsym);
   }
 
   /** The lock class of an expression's declared type. */
