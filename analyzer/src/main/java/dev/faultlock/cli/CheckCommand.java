@@ -23,7 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -96,8 +95,6 @@ final class CheckCommand implements Callable<Integer> {
   // --fail-on, --exclude, --rule, --encoding, --baseline, --config: what faultlock.json can set.
   @Mixin ControlOptions controls;
 
-  private int jobs = Runtime.getRuntime().availableProcessors();
-
   @Option(
       names = "--verbose",
       description =
@@ -137,16 +134,7 @@ final class CheckCommand implements Callable<Integer> {
       description = "Java source files, or directories whose .java files are all read.")
   List<Path> paths;
 
-  @Option(
-      names = "--jobs",
-      paramLabel = "N",
-      description = "Threads for parsing and analysis (default: the number of processors).")
-  void setJobs(int jobs) {
-    if (jobs < 1) {
-      throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, was " + jobs);
-    }
-    this.jobs = jobs;
-  }
+  @Mixin JobsOption jobs;
 
   @Override
   public Integer call() {
@@ -186,7 +174,7 @@ final class CheckCommand implements Callable<Integer> {
                 .applyTo(AnalyzerOptions.builder())
                 .sources(roots)
                 .classpath(Classpath.entries(classpath))
-                .jobs(jobs)
+                .jobs(jobs.jobs())
                 .cacheDir(cacheDir)
                 .pointsTo(pointsTo)
                 .progress(progress == null ? AnalyzerOptions.Progress.NONE : progress)

@@ -21,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -102,18 +101,7 @@ final class SuggestCommand implements Callable<Integer> {
       description = "Java source files, or directories whose .java files are all read.")
   List<Path> paths;
 
-  private int jobs = Runtime.getRuntime().availableProcessors();
-
-  @Option(
-      names = "--jobs",
-      paramLabel = "N",
-      description = "Threads for parsing and analysis (default: the number of processors).")
-  void setJobs(int jobs) {
-    if (jobs < 1) {
-      throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, was " + jobs);
-    }
-    this.jobs = jobs;
-  }
+  @Mixin JobsOption jobs;
 
   @Override
   public Integer call() {
@@ -139,7 +127,7 @@ final class SuggestCommand implements Callable<Integer> {
             .applyTo(AnalyzerOptions.builder())
             .sources(roots)
             .classpath(Classpath.entries(classpath))
-            .jobs(jobs)
+            .jobs(jobs.jobs())
             .build();
     Suggester.Result result =
         Suggester.suggest(
