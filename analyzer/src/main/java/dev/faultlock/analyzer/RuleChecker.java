@@ -141,8 +141,8 @@ final class RuleChecker {
       for (MethodInfo t : c.targets()) {
         Effects te = effects.get(t);
         if (te != null && !t.annotations().has(LockApi.FAULT_HANDLER)) {
-          through(f, c, t, call, te, t.annotations().value(LockApi.SORTED_ACQUIRE) != null,
-              alienSteps);
+          through(f, c, t, call.atMost(FindingConfidence.ofCall(c.receiverType(), t)), te,
+              t.annotations().value(LockApi.SORTED_ACQUIRE) != null, alienSteps);
         }
       }
       if (c.libraryType() != null) {
@@ -207,7 +207,9 @@ final class RuleChecker {
     if (!blocking || acquired.sameObjectAsAny(held)) return;
     MethodInfo m = f.method();
     String cls = acquired.lockClass();
-    List<TraceStep> trace = concat(Witness.steps(h.how()), path);
+    List<TraceStep> trace = FindingConfidence.acquiring(
+        held(m, h, concat(Witness.steps(h.how()), path)), path.size() - 1 + Witness.length(h.how()),
+        m, acquired);
     if (h.lock().lockClass().equals(cls)) {
       if (covered.contains(cls) || sortedCallee || f.orderingGuard()
           || cls.equals(m.annotations().value(LockApi.SORTED_ACQUIRE))
@@ -243,7 +245,7 @@ final class RuleChecker {
         for (Held h : held) {
           if (isSortedPseudoLock(h)) continue;
           boolean same = h.lock().lockClass().equals(cls);
-          List<TraceStep> trace = concat(Witness.steps(h.how()), tail);
+          List<TraceStep> trace = held(m, h, concat(Witness.steps(h.how()), tail));
           String message =
               Messages.faultUnderLock(faultingCall, h.lock().text(), h.lock().lockClass(),
                   handler.display(), a.lock().text(), cls);
@@ -273,7 +275,7 @@ final class RuleChecker {
       AlienCalls.Fault shown = found.get(0);
       Held h = shown.held();
       String cls = shown.acquire().lock().lockClass();
-      List<TraceStep> trace = shown.trace();
+      List<TraceStep> trace = held(m, h, shown.trace());
       String message = Messages.alienCallUnderLock(r.site().callee(),
           m.parameterNames().get(r.parameter()), r.site().typeName(), h.lock().text(),
           h.lock().lockClass(), shown.handler().display(), shown.acquire().lock().text(), cls);
@@ -284,8 +286,8 @@ final class RuleChecker {
               "alien call -> " + shown.handler().display())));
       for (AlienCalls.Fault x : found) {
         if (!x.sameClass()) {
-          edge(m, x.held().lock(), x.acquire().lock(), x.trace(), c.held(), c.at(),
-              shown.sameClass());
+          edge(m, x.held().lock(), x.acquire().lock(), held(m, x.held(), x.trace()), c.held(),
+              c.at(), shown.sameClass());
         }
       }
     }
@@ -575,6 +577,11 @@ final class RuleChecker {
     out.add(new TraceStep(last.location(),
         Messages.asCallerNames(last.description(), callee.text(), caller.text())));
     return out;
+  }
+
+  /** {@code trace}, which starts with how {@code h} is held, as sure as the lock {@code m} holds. */
+  private static List<TraceStep> held(MethodInfo m, Held h, List<TraceStep> trace) {
+    return FindingConfidence.acquiring(trace, Witness.length(h.how()) - 1, m, h.lock());
   }
 
   private static List<TraceStep> concat(List<TraceStep> a, List<TraceStep> b) {

@@ -3,6 +3,7 @@ package dev.faultlock.cache;
 import dev.faultlock.faults.Supplied;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.Problem;
+import dev.faultlock.findings.Confidence;
 import dev.faultlock.findings.TraceStep;
 import dev.faultlock.locks.CallContext;
 import dev.faultlock.locks.Held;
@@ -237,6 +238,7 @@ final class FactCodec {
       for (Witness c = w; c != null; c = c.next()) {
         location(c.step().location());
         out.string(c.step().description());
+        out.bool(c.step().confidence() == Confidence.LOW);
       }
     }
 
@@ -371,7 +373,9 @@ final class FactCodec {
     Witness witness() throws IOException {
       int n = in.count();
       List<TraceStep> steps = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) steps.add(new TraceStep(location(), in.string()));
+      for (int i = 0; i < n; i++) {
+        steps.add(new TraceStep(location(), in.string(), in.bool() ? Confidence.LOW : Confidence.HIGH));
+      }
       Witness w = null;
       for (int i = n - 1; i >= 0; i--) w = Witness.cons(steps.get(i), w);
       return w;

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  */
 final class InputKey {
   /** Bumped when the stored form of a result changes. */
-  static final int FORMAT = 5;
+  static final int FORMAT = 6;
 
   private InputKey() {}
 

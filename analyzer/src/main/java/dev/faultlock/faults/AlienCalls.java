@@ -1,5 +1,6 @@
 package dev.faultlock.faults;
 
+import dev.faultlock.analyzer.FindingConfidence;
 import dev.faultlock.callgraph.CallGraph;
 import dev.faultlock.callgraph.Dispatch;
 import dev.faultlock.catalog.LockApi;
@@ -228,7 +229,7 @@ public final class AlienCalls {
         int p = s.arg(e.parameter());
         if (p < 0 || !outside.contains(p)) continue;
         List<TraceStep> path = new ArrayList<>();
-        path.add(call);
+        path.add(call.atMost(FindingConfidence.ofCall(c.receiverType(), t)));
         path.addAll(Witness.steps(e.path()));
         path.add(e.site().step());
         Reach known = out.get(e.site());
@@ -356,7 +357,8 @@ public final class AlienCalls {
           int p = c.supplied().arg(x.parameter());
           if (p < 0) continue;
           if (step == null) step = Witness.of(new TraceStep(c.at(), "calls `" + c.callee() + "`"));
-          changed |= expose(m, p, x.site(), Witness.cons(step.step(), x.path()));
+          TraceStep through = step.step().atMost(FindingConfidence.ofCall(c.receiverType(), t));
+          changed |= expose(m, p, x.site(), Witness.cons(through, x.path()));
         }
       }
     }

@@ -40,4 +40,11 @@ public record Finding(
     this(rule, severity, location, message, trace, fingerprint,
         List.of(new TraceSection("", trace)));
   }
+
+  /** How sure the finding is: as sure as the least sure step of its witness. */
+  public Confidence confidence() {
+    Confidence c = Confidence.HIGH;
+    for (TraceStep s : trace) c = c.min(s.confidence());
+    return c;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.faultlock.locks;
 
+import dev.faultlock.analyzer.FindingConfidence;
 import dev.faultlock.catalog.LockApi;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.TraceStep;
@@ -80,7 +81,8 @@ public final class Guards {
       MethodFacts f = guards.get(target);
       if (f == null) continue;
       if (out == null) out = new ArrayList<>(2);
-      TraceStep step = new TraceStep(at, "calls `" + call.site().callee() + "`");
+      TraceStep step = FindingConfidence.callStep(
+          at, call.site().callee(), call.site().receiverType(), target);
       CallContext context = call.site().context();
       for (Held h : f.heldOnReturn()) {
         LockRef mine = h.lock().asSeenBy(context, target, caller);

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.faultlock.analyzer.AnalysisResult;
 import dev.faultlock.catalog.Rule;
+import dev.faultlock.findings.Confidence;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.LockGraph;
@@ -31,7 +32,8 @@ import org.jsoup.nodes.Element;
  * of its own locks, its witness trace and the source lines of each step, then the problems, and
  * the rule pages (inside the page, or as files beside it: {@link RulePagesHtml}). Nothing is
  * fetched when the page is opened: the style sheet and the pictures are inline and there is no
- * script.
+ * script. Each finding has a badge of its confidence; when some are low, two radio buttons
+ * before the list show all of them or only the sure ones, by a style rule alone.
  *
  * <p>The page is built as a jsoup DOM, never by pasting strings: source lines, messages and lock
  * class names (all of which come from the analysed code) only ever become text nodes and attribute
@@ -52,6 +54,10 @@ final class HtmlReport {
       .severity { text-transform: uppercase; font-size: 0.8rem; padding: 0.1rem 0.4rem;
                   border-radius: 4px; background: #bf8700; color: #fff; }
       .error .severity { background: #cf222e; }
+      .confidence { font-size: 0.8rem; padding: 0.1rem 0.4rem; border-radius: 4px;
+                    border: 1px solid #8c959f; color: #57606a; }
+      .confidence.high { border-color: #1a7f37; color: #1a7f37; }
+      #only-high:checked ~ .finding-list .finding.low-confidence { display: none; }
       .trace { padding-left: 1.5rem; }
       .step { margin: 0.4rem 0; }
       .snippet { background: #f6f8fa; border-radius: 4px; padding: 0.3rem 0; margin: 0.3rem 0;
@@ -230,15 +236,31 @@ final class HtmlReport {
       section.appendElement("p").text("No findings.");
       return;
     }
+    Element list = section;
+    long low = result.findings().stream().filter(f -> f.confidence() == Confidence.LOW).count();
+    if (low > 0) {
+      // Siblings before the list, so that `#only-high:checked ~ .finding-list` can hide findings.
+      section.appendElement("input").attr("type", "radio").attr("name", "confidence")
+          .id("all-confidence").attr("checked", true);
+      section.appendElement("label").attr("for", "all-confidence")
+          .text("All findings (" + result.findings().size() + ")");
+      section.appendText(" ");
+      section.appendElement("input").attr("type", "radio").attr("name", "confidence")
+          .id("only-high");
+      section.appendElement("label").attr("for", "only-high")
+          .text("High confidence only (" + (result.findings().size() - low) + ")");
+      list = section.appendElement("div").addClass("finding-list");
+    }
     int number = 0;
     for (Finding finding : result.findings()) {
       number++;
       Element article =
-          section
+          list
               .appendElement("article")
               .id("finding-" + number)
               .addClass("finding")
               .addClass(finding.severity().label());
+      if (finding.confidence() == Confidence.LOW) article.addClass("low-confidence");
       Element heading = article.appendElement("h3");
       heading.appendElement("span").addClass("severity").text(finding.severity().label());
       heading.appendText(" ");
@@ -249,6 +271,12 @@ final class HtmlReport {
           .text("[" + finding.rule().id() + "]");
       heading.appendText(" ");
       heading.appendElement("span").addClass("location").text(finding.location().toString());
+      heading.appendText(" ");
+      heading
+          .appendElement("span")
+          .addClass("confidence")
+          .addClass(finding.confidence().id())
+          .text(finding.confidence().id() + " confidence");
       article.appendElement("p").addClass("message").text(finding.message());
       List<LockGraph.Edge> edges = result.lockGraph().edgesOf(finding);
       if (!edges.isEmpty()) {

@@ -31,6 +31,7 @@ final class JsonReport {
       node.put("severity", finding.severity().label());
       node.set("location", location(finding.location()));
       node.put("message", finding.message());
+      node.put("confidence", finding.confidence().id());
       node.set("trace", trace(finding.trace()));
       node.put("fingerprint", finding.fingerprint());
     }
@@ -76,6 +77,7 @@ final class JsonReport {
       trace
           .addObject()
           .put("description", step.description())
+          .put("confidence", step.confidence().id())
           .set("location", location(step.location()));
     }
     return trace;

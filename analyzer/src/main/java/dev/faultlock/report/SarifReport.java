@@ -6,6 +6,7 @@ import dev.faultlock.analyzer.AnalysisResult;
 import dev.faultlock.catalog.Rule;
 import dev.faultlock.catalog.RulePages;
 import dev.faultlock.catalog.Severity;
+import dev.faultlock.findings.Confidence;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.Problem;
@@ -87,6 +88,7 @@ final class SarifReport {
     result.put("ruleId", finding.rule().id());
     result.put("ruleIndex", finding.rule().ordinal());
     result.put("level", level(finding.severity()));
+    result.put("rank", rank(finding.confidence()));
     result.putObject("message").put("text", finding.message());
     result.putArray("locations").add(location(finding.location()));
     if (!finding.trace().isEmpty()) {
@@ -106,6 +108,7 @@ final class SarifReport {
     if (finding.fingerprint() != null) {
       result.putObject("partialFingerprints").put(FINGERPRINT_KEY, finding.fingerprint());
     }
+    result.putObject("properties").put("confidence", finding.confidence().id());
   }
 
   private static ObjectNode location(Location location) {
@@ -137,6 +140,14 @@ final class SarifReport {
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("not a file path: " + file, e);
     }
+  }
+
+  /**
+   * SARIF's {@code rank} (0 to 100, "the priority or importance of the result"): viewers that
+   * sort by it, as GitHub code scanning does, show the findings faultlock is sure of first.
+   */
+  static double rank(Confidence confidence) {
+    return confidence == Confidence.HIGH ? 90.0 : 30.0;
   }
 
   private static String level(Severity severity) {

@@ -19,6 +19,8 @@ import java.io.Writer;
  *         src/Journal.java:9: acquires lock `this` (class journal)
  *     edge 2 of 2: journal -> inode
  *         ...
+ * src/Pool.java:7: warning: [LockOrderInversion] ... (low confidence)
+ *     ...
  * src/Broken.java:3: warning: [faultlock] ...
  * 2 errors, 1 warning
  * </pre>
@@ -36,7 +38,8 @@ final class TextReport {
               + ": ["
               + finding.rule().id()
               + "] "
-              + finding.message());
+              + finding.message()
+              + ConfidenceText.suffix(finding));
       for (String step : TraceLines.of(finding)) {
         line(out, step);
       }

@@ -1,8 +1,10 @@
 package dev.faultlock.summary;
 
 import dev.faultlock.analyzer.AnalyzerOptions;
+import dev.faultlock.analyzer.FindingConfidence;
 import dev.faultlock.callgraph.CallGraph;
 import dev.faultlock.catalog.LockApi;
+import dev.faultlock.findings.Confidence;
 import dev.faultlock.findings.TraceStep;
 import dev.faultlock.locks.LockEvent;
 import dev.faultlock.locks.LockRef;
@@ -35,6 +37,8 @@ public final class SummaryComputer {
    */
   private final Map<LockRef, LockRef> canonical = new HashMap<>();
   private final Map<LockEvent.Call, TraceStep> steps = new IdentityHashMap<>();
+  /** The same steps where class hierarchy chose the target ({@link FindingConfidence}). */
+  private final Map<LockEvent.Call, TraceStep> hierarchySteps = new IdentityHashMap<>();
 
   private SummaryComputer(Map<MethodInfo, MethodFacts> facts, LibrarySummaries library) {
     this.facts = facts;
@@ -124,6 +128,14 @@ public final class SummaryComputer {
     return steps.computeIfAbsent(c, k -> new TraceStep(k.at(), "calls `" + k.callee() + "`"));
   }
 
+  /** {@link #step} as the call runs {@code target}: as sure as the dispatch that chose it. */
+  private TraceStep step(LockEvent.Call c, MethodInfo target) {
+    TraceStep step = step(c);
+    Confidence dispatch = FindingConfidence.ofCall(c.receiverType(), target);
+    return dispatch == Confidence.HIGH ? step
+        : hierarchySteps.computeIfAbsent(c, k -> step.atMost(dispatch));
+  }
+
   /** Recomputes what {@code m} may do from its facts and its callees; true on change. */
   private boolean update(MethodInfo m) {
     return add(m, effects.get(m), Set.of());
@@ -163,7 +175,7 @@ public final class SummaryComputer {
           // A direct call of a fault handler is the fault machinery itself (a model's page
           // table calling ->nopage): the handler's locks are reached through the fault path.
           if (te != null && !shared.contains(t) && !t.annotations().has(LockApi.FAULT_HANDLER)) {
-            changed |= through(e, te, c, t, m, step, faultsDisabled, approximate);
+            changed |= through(e, te, c, t, m, step(c, t), faultsDisabled, approximate);
           }
         }
         if (c.libraryType() != null) {

@@ -3,6 +3,7 @@ package dev.faultlock.maven;
 import dev.faultlock.catalog.Severity;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.Problem;
+import dev.faultlock.report.ConfidenceText;
 import dev.faultlock.report.TraceLines;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ final class FindingLog {
   /** The lines of one finding: the headline, then its trace. */
   static List<String> lines(Finding f) {
     List<String> lines = new ArrayList<>();
-    lines.add(f.location() + ": [" + f.rule().id() + "] " + f.message());
+    lines.add(f.location() + ": [" + f.rule().id() + "] " + f.message() + ConfidenceText.suffix(f));
     lines.addAll(TraceLines.of(f));
     return lines;
   }

@@ -1,0 +1,96 @@
+package dev.faultlock.analyzer;
+
+import dev.faultlock.findings.Confidence;
+import dev.faultlock.findings.Location;
+import dev.faultlock.findings.TraceStep;
+import dev.faultlock.locks.LockRef;
+import dev.faultlock.source.MethodInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How sure each step of a witness is, and so its finding ({@link
+ * dev.faultlock.findings.Finding#confidence()}: the least sure step). Two inputs decide it:
+ *
+ * <ul>
+ *   <li><b>How a call was resolved</b> ({@link #ofCall}), for the target the witness goes into:
+ *       {@link Confidence#LOW} when class hierarchy chose it among implementations by the
+ *       receiver's declared type (an override in a subtype of it, a program class implementing a
+ *       library interface), since nothing says the receiver is ever that object; the declared
+ *       method itself (a {@code @MayFault} interface method) is what the call is known to run. A static, private, final, constructor or
+ *       {@code super} call runs the one method it names, and so does a virtual call whose
+ *       declared type has no overriding subtype: {@link Confidence#HIGH}.
+ *   <li><b>Where a lock comes from</b> ({@link #ofLock}), as the method the finding is reported
+ *       in names it: {@link Confidence#LOW} for an object its callers hand in from outside the
+ *       program, a parameter of a public entry point (or of a lambda, which a library runs) the
+ *       lock is named through ({@code p0}, {@code p1.lock}). A field, a global, a local or a lock
+ *       the analysis cannot name are the program's own: {@link Confidence#HIGH}.
+ * </ul>
+ *
+ * <p>With points-to ({@code --points-to}) both questions have better answers: a call resolved
+ * from the receiver's points-to set of program objects is {@code HIGH} and one that fell back to
+ * class hierarchy is {@code LOW}; a lock whose points-to set has only allocation sites of the
+ * program is {@code HIGH}, one with a symbolic object (an entry point's parameter, a library
+ * call's result) {@code LOW}. Those answers go in through {@link #call(boolean)} and {@link
+ * #lock(boolean)}, the two inputs this class is about.
+ */
+public final class FindingConfidence {
+  private FindingConfidence() {}
+
+  /** A call's confidence from one fact: {@code byHierarchy}, its target chosen by class hierarchy. */
+  public static Confidence call(boolean byHierarchy) {
+    return byHierarchy ? Confidence.LOW : Confidence.HIGH;
+  }
+
+  /** A lock's confidence from one fact: {@code fromOutside}, an object the program did not make. */
+  public static Confidence lock(boolean fromOutside) {
+    return fromOutside ? Confidence.LOW : Confidence.HIGH;
+  }
+
+  /**
+   * A call on a receiver of declared type {@code receiverType}, as it runs {@code target} (a
+   * library method when {@code null}): low when {@code target} is an override in a strict
+   * subtype of {@code receiverType}, so that class hierarchy chose it; high for the method the
+   * declared type itself selects (declared there or inherited), a lambda bound to the call, a
+   * constructor and a library method (whose summary is the declared method's).
+   */
+  public static Confidence ofCall(String receiverType, MethodInfo target) {
+    return call(receiverType != null && target != null && !target.isLambda()
+        && !target.isConstructor() && target.owner().ancestors().contains(receiverType));
+  }
+
+  /** The step of a call made at {@code at}, named {@code callee}, as it runs {@code target}. */
+  public static TraceStep callStep(
+      Location at, String callee, String receiverType, MethodInfo target) {
+    return new TraceStep(at, "calls `" + callee + "`", ofCall(receiverType, target));
+  }
+
+  /** {@code lock} as {@code reportedIn} names it: low when an entry point's caller hands it in. */
+  public static Confidence ofLock(MethodInfo reportedIn, LockRef lock) {
+    String id = lock.identity();
+    int end = id.indexOf('.');
+    String root = end < 0 ? id : id.substring(0, end);
+    if (root.startsWith("cap:")) root = root.substring("cap:".length());
+    boolean parameter = isParameter(root);
+    return lock(parameter && (reportedIn.isPublicApi() || reportedIn.isLambda()));
+  }
+
+  /**
+   * {@code trace} with the step at {@code index} (where {@code lock} is taken) no surer than
+   * {@link #ofLock}; {@code trace} itself when it is sure. A negative index changes nothing.
+   */
+  public static List<TraceStep> acquiring(
+      List<TraceStep> trace, int index, MethodInfo reportedIn, LockRef lock) {
+    Confidence c = ofLock(reportedIn, lock);
+    if (c == Confidence.HIGH || index < 0 || index >= trace.size()) return trace;
+    List<TraceStep> out = new ArrayList<>(trace);
+    out.set(index, out.get(index).atMost(c));
+    return out;
+  }
+
+  private static boolean isParameter(String root) {
+    if (root.length() < 2 || root.charAt(0) != 'p') return false;
+    for (int i = 1; i < root.length(); i++) if (!Character.isDigit(root.charAt(i))) return false;
+    return true;
+  }
+}
