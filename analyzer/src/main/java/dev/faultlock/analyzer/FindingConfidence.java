@@ -48,21 +48,33 @@ public final class FindingConfidence {
   }
 
   /**
-   * A call on a receiver of declared type {@code receiverType}, as it runs {@code target} (a
-   * library method when {@code null}): low when {@code target} is an override in a strict
-   * subtype of {@code receiverType}, so that class hierarchy chose it; high for the method the
-   * declared type itself selects (declared there or inherited), a lambda bound to the call, a
-   * constructor and a library method (whose summary is the declared method's).
+   * A call on a receiver of declared type {@code receiverType} that may run {@code targets}, as
+   * it runs {@code target} (a library method when {@code null}): low when {@code target} is an
+   * override in a strict subtype of {@code receiverType}, so that class hierarchy chose it. High
+   * for the method the declared type itself selects (declared there or inherited), a lambda bound
+   * to the call, a constructor and a library method (whose summary is the declared method's); and
+   * high for the one implementation of a closed hierarchy, a declared method outside the public
+   * API with a single concrete target (memoryfilesystem's package-private {@code MemoryContents},
+   * implemented only by {@code MemoryFile}): every object the call can be made on runs it.
    */
-  public static Confidence ofCall(String receiverType, MethodInfo target) {
-    return call(receiverType != null && target != null && !target.isLambda()
-        && !target.isConstructor() && target.owner().ancestors().contains(receiverType));
+  public static Confidence ofCall(String receiverType, MethodInfo target, List<MethodInfo> targets) {
+    if (receiverType == null || target == null || target.isLambda() || target.isConstructor()
+        || !target.owner().ancestors().contains(receiverType)) {
+      return call(false);
+    }
+    boolean closed = false;
+    int concrete = 0;
+    for (MethodInfo t : targets) {
+      if (t.owner().fqn().equals(receiverType)) closed = !t.isPublicApi();
+      if (!t.isAbstract() && !t.isLambda()) concrete++;
+    }
+    return call(!(closed && concrete == 1));
   }
 
   /** The step of a call made at {@code at}, named {@code callee}, as it runs {@code target}. */
   public static TraceStep callStep(
-      Location at, String callee, String receiverType, MethodInfo target) {
-    return new TraceStep(at, "calls `" + callee + "`", ofCall(receiverType, target));
+      Location at, String callee, String receiverType, MethodInfo target, List<MethodInfo> targets) {
+    return new TraceStep(at, "calls `" + callee + "`", ofCall(receiverType, target, targets));
   }
 
   /** {@code lock} as {@code reportedIn} names it: low when an entry point's caller hands it in. */

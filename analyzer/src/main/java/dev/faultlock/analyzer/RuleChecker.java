@@ -141,7 +141,7 @@ final class RuleChecker {
       for (MethodInfo t : c.targets()) {
         Effects te = effects.get(t);
         if (te != null && !t.annotations().has(LockApi.FAULT_HANDLER)) {
-          through(f, c, t, call.atMost(FindingConfidence.ofCall(c.receiverType(), t)), te,
+          through(f, c, t, call.atMost(FindingConfidence.ofCall(c.receiverType(), t, c.targets())), te,
               t.annotations().value(LockApi.SORTED_ACQUIRE) != null, alienSteps);
         }
       }

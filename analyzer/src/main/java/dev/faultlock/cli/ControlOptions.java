@@ -6,6 +6,7 @@ import dev.faultlock.config.Excludes;
 import dev.faultlock.config.FailOn;
 import dev.faultlock.config.RuleLevels;
 import dev.faultlock.config.Settings;
+import dev.faultlock.findings.Confidence;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,6 +84,17 @@ final class ControlOptions {
   List<FaultMethods> faultMethods = new ArrayList<>();
 
   @Option(
+      names = "--min-confidence",
+      paramLabel = "LEVEL",
+      converter = ConfidenceConverter.class,
+      description =
+          "Report findings at least this sure: high (default) or low. A low-confidence finding"
+              + " relies on class-hierarchy dispatch or on an object from outside the program;"
+              + " by default it is not reported and cannot fail the run, and a line on standard"
+              + " error says how many were left out.")
+  Confidence minConfidence;
+
+  @Option(
       names = "--config",
       paramLabel = "FILE",
       description =
@@ -99,7 +111,7 @@ final class ControlOptions {
     for (RuleLevels r : rules) levels = r.over(levels);
     FaultMethods listed = FaultMethods.NONE;
     for (FaultMethods f : faultMethods) listed = listed.plus(f);
-    return new Settings(new Excludes(globs), levels, encoding, baseline, failOn, listed);
+    return new Settings(new Excludes(globs), levels, encoding, baseline, failOn, listed, minConfidence);
   }
 
   /** Turns a parse failure of the library's into picocli's, which {@code check} reports with exit 2. */
@@ -141,6 +153,13 @@ final class ControlOptions {
     @Override
     Charset parse(String value) {
       return Settings.charset(value);
+    }
+  }
+
+  static final class ConfidenceConverter extends Converter<Confidence> {
+    @Override
+    Confidence parse(String value) {
+      return Settings.confidence(value);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.faultlock.cli;
 
 import dev.faultlock.analyzer.AnalysisResult;
 import dev.faultlock.config.Baseline;
+import dev.faultlock.config.ConfidenceCut;
 import dev.faultlock.config.ConfigFile;
 import dev.faultlock.config.FailOn;
 import dev.faultlock.config.Settings;
@@ -89,13 +90,24 @@ final class RunControls {
   }
 
   /**
-   * What is reported: the findings the baseline does not accept. With {@code --write-baseline},
-   * writes every finding of {@code result} first, so that none is reported.
+   * What is reported: the findings the baseline does not accept, at least as sure as {@code
+   * --min-confidence} ({@link ConfidenceCut}, which says on {@code err} how many it left out).
+   * With {@code --write-baseline}, writes every finding of {@code result} first, so that none is
+   * reported.
    *
    * @param checked whether a file, as a baseline entry names it, was checked in this run: an
    *     entry for a file outside the {@code PATH}s named is not stale, only not looked at
    */
   AnalysisResult reported(AnalysisResult result, Predicate<String> checked, PrintWriter err)
+      throws BadControl {
+    ConfidenceCut cut = ConfidenceCut.of(accepted(result, checked, err), settings.minConfidence());
+    String note = cut.note("--min-confidence low");
+    if (note != null) err.println(ToolInfo.NAME + ": " + note);
+    return cut.shown();
+  }
+
+  /** {@code result} less what the baseline accepts, writing it first with {@code --write-baseline}. */
+  private AnalysisResult accepted(AnalysisResult result, Predicate<String> checked, PrintWriter err)
       throws BadControl {
     Baseline accepted = baseline;
     Path file = settings.baseline();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.faultlock.catalog.FaultMethods;
+import dev.faultlock.findings.Confidence;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -28,7 +29,8 @@ import java.util.Map;
  *   "encoding": "ISO-8859-1",                   // the sources' encoding (default UTF-8)
  *   "baseline": "faultlock-baseline.json",      // relative to this file's directory
  *   "failOn": "warning",                        // error (default), warning or never
- *   "faultMethods": ["java.nio.channels.FileChannel#transferTo"] // Type#method or Type#*
+ *   "faultMethods": ["java.nio.channels.FileChannel#transferTo"], // Type#method or Type#*
+ *   "minConfidence": "low"                      // high (default) or low: see docs/rules/confidence.md
  * }
  * }</pre>
  *
@@ -46,7 +48,7 @@ public final class ConfigFile {
           .build();
 
   private static final List<String> KEYS =
-      List.of("excludes", "rules", "encoding", "baseline", "failOn", "faultMethods");
+      List.of("excludes", "rules", "encoding", "baseline", "failOn", "faultMethods", "minConfidence");
 
   private ConfigFile() {}
 
@@ -90,6 +92,7 @@ public final class ConfigFile {
     private Path baseline;
     private FailOn failOn;
     private FaultMethods faultMethods = FaultMethods.NONE;
+    private Confidence minConfidence;
 
     Reader(Path file, JsonParser json) {
       this.file = file;
@@ -112,7 +115,7 @@ public final class ConfigFile {
           throw bad(file, at, key + ": " + e.getMessage());
         }
       }
-      return new Settings(excludes, rules, encoding, baseline, failOn, faultMethods);
+      return new Settings(excludes, rules, encoding, baseline, failOn, faultMethods, minConfidence);
     }
 
     private void read(String key) throws IOException {
@@ -123,6 +126,7 @@ public final class ConfigFile {
         case "baseline" -> baseline = resolve(string());
         case "failOn" -> failOn = FailOn.parse(string());
         case "faultMethods" -> faultMethods = FaultMethods.parseStrict(strings());
+        case "minConfidence" -> minConfidence = Settings.confidence(string());
         default ->
             throw new IllegalArgumentException(
                 "unknown key, expected one of " + String.join(", ", KEYS));

@@ -2,6 +2,7 @@ package dev.faultlock.config;
 
 import dev.faultlock.analyzer.AnalyzerOptions;
 import dev.faultlock.catalog.FaultMethods;
+import dev.faultlock.findings.Confidence;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -22,23 +23,35 @@ import java.util.List;
  * @param baseline the baseline file of accepted findings, {@code null} when this layer does not say
  * @param failOn the threshold that fails the run, {@code null} when this layer does not say
  * @param faultMethods methods that count as faulting copies ({@code Type#method}); layers add up
+ * @param minConfidence the least sure finding that is reported ({@link ConfidenceCut}), {@code
+ *     null} when this layer does not say
  */
 public record Settings(
     Excludes excludes, RuleLevels rules, Charset encoding, Path baseline, FailOn failOn,
-    FaultMethods faultMethods) {
+    FaultMethods faultMethods, Confidence minConfidence) {
   /** Nothing set: a layer that leaves every control to the layers below. */
   public static final Settings NONE =
-      new Settings(Excludes.NONE, RuleLevels.DEFAULTS, null, null, null, FaultMethods.NONE);
+      new Settings(Excludes.NONE, RuleLevels.DEFAULTS, null, null, null, FaultMethods.NONE, null);
 
-  /** What applies when no layer says: UTF-8, no baseline, fail on errors, no fault methods. */
+  /**
+   * What applies when no layer says: UTF-8, no baseline, fail on errors, no fault methods, only
+   * high-confidence findings reported (see docs/rules/confidence.md for why).
+   */
   public static final Settings DEFAULTS =
       new Settings(Excludes.NONE, RuleLevels.DEFAULTS, StandardCharsets.UTF_8, null, FailOn.ERROR,
-          FaultMethods.NONE);
+          FaultMethods.NONE, Confidence.HIGH);
 
   public Settings {
     if (excludes == null) excludes = Excludes.NONE;
     if (rules == null) rules = RuleLevels.DEFAULTS;
     if (faultMethods == null) faultMethods = FaultMethods.NONE;
+  }
+
+  /** A layer that does not say which confidence to report. */
+  public Settings(
+      Excludes excludes, RuleLevels rules, Charset encoding, Path baseline, FailOn failOn,
+      FaultMethods faultMethods) {
+    this(excludes, rules, encoding, baseline, failOn, faultMethods, null);
   }
 
   /** This layer's settings, and {@code lower}'s where this one does not say. */
@@ -51,7 +64,8 @@ public record Settings(
         encoding != null ? encoding : lower.encoding,
         baseline != null ? baseline : lower.baseline,
         failOn != null ? failOn : lower.failOn,
-        faultMethods.plus(lower.faultMethods));
+        faultMethods.plus(lower.faultMethods),
+        minConfidence != null ? minConfidence : lower.minConfidence);
   }
 
   /** Gives the analysis what it uses: excludes, rule levels, encoding and fault methods. */
@@ -59,6 +73,17 @@ public record Settings(
     options.excludes(excludes).rules(rules).faultMethods(faultMethods);
     if (encoding != null) options.encoding(encoding);
     return options;
+  }
+
+  /**
+   * The confidence named {@code id}, as {@code --min-confidence} and {@code minConfidence} take it.
+   *
+   * @throws IllegalArgumentException naming the value when it is neither {@code high} nor {@code low}
+   */
+  public static Confidence confidence(String id) {
+    Confidence c = Confidence.parse(id);
+    if (c == null) throw new IllegalArgumentException("unknown confidence '" + id + "' (high or low)");
+    return c;
   }
 
   /**

@@ -82,7 +82,8 @@ public final class Guards {
       if (f == null) continue;
       if (out == null) out = new ArrayList<>(2);
       TraceStep step = FindingConfidence.callStep(
-          at, call.site().callee(), call.site().receiverType(), target);
+          at, call.site().callee(), call.site().receiverType(), target,
+          call.site().targets());
       CallContext context = call.site().context();
       for (Held h : f.heldOnReturn()) {
         LockRef mine = h.lock().asSeenBy(context, target, caller);

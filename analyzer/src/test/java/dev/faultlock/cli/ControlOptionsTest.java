@@ -96,6 +96,60 @@ class ControlOptionsTest {
 
   /** The whole-program pass takes Error Prone's FaultMethods list, with its syntax and messages. */
   @Test
+  void lowConfidenceFindingsAreNotReportedNorFailTheRunUnlessAsked() throws IOException {
+    CliRun byDefault = faultlock("check", "--fail-on", "warning", program("ledger"));
+    CliRun low = faultlock("check", "--fail-on", "warning", "--min-confidence", "low",
+        program("ledger"));
+    CliRun fromFile = faultlock("check", "--fail-on", "warning", "--config",
+        config("{ \"minConfidence\": \"low\" }").toString(), program("ledger"));
+    CliRun overridden = faultlock("check", "--fail-on", "warning", "--min-confidence=high",
+        "--config", config("{ \"minConfidence\": \"low\" }").toString(), program("ledger"));
+
+    // settle() locks accounts the ledger keeps: sure, reported, and it fails the run.
+    assertThat(byDefault.out())
+        .contains("Ledger.java:23: warning: [UnsortedSameClassLocks] lock `l`")
+        .doesNotContain("Ledger.java:17:")
+        .doesNotContain("confidence")
+        .endsWith("0 errors, 1 warning\n");
+    assertThat(byDefault.err())
+        .contains("faultlock: 1 low-confidence finding not reported (they rely on class-hierarchy"
+            + " dispatch or on objects from outside the program); --min-confidence low reports"
+            + " them");
+    assertThat(byDefault.exitCode()).isEqualTo(1);
+    // transfer(from, to) locks what a caller hands in: reported only when asked, marked low.
+    for (CliRun run : new CliRun[] {low, fromFile}) {
+      assertThat(run.out())
+          .contains("Ledger.java:17: warning: [UnsortedSameClassLocks] lock `to`")
+          .containsOnlyOnce("(low confidence)")
+          .endsWith("0 errors, 2 warnings\n");
+      assertThat(run.err()).doesNotContain("not reported");
+    }
+    assertThat(overridden.out()).isEqualTo(byDefault.out());
+  }
+
+  @Test
+  void aLowConfidenceFindingAloneDoesNotFailTheRun() {
+    CliRun quiet = faultlock("check", "--fail-on", "warning", "--exclude", "nothing/**",
+        "--rule", "UnsortedSameClassLocks=error", program("ledger"));
+    CliRun asked = faultlock("check", "--min-confidence", "low", "--rule",
+        "UnsortedSameClassLocks=error", program("ledger"));
+
+    assertThat(quiet.out()).endsWith("1 error, 0 warnings\n");
+    assertThat(asked.out()).endsWith("2 errors, 0 warnings\n");
+    assertThat(asked.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnknownConfidenceIsAUsageError() {
+    CliRun run = faultlock("check", "--min-confidence", "medium", program("ledger"));
+
+    assertThat(run.err())
+        .startsWith("faultlock: Invalid value for option '--min-confidence': unknown"
+            + " confidence 'medium' (high or low)");
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
+
+  @Test
   void faultMethodsMakeALibraryCallAFaultingCopy() throws IOException {
     CliRun none = faultlock("check", program("copier"));
     CliRun listed = faultlock("check", "--fault-methods",
@@ -313,7 +367,7 @@ class ControlOptionsTest {
     assertThat(key.err())
         .startsWith(
             "faultlock: " + typo + ":2: exclude: unknown key, expected one of excludes, rules,"
-                + " encoding, baseline, failOn, faultMethods\n");
+                + " encoding, baseline, failOn, faultMethods, minConfidence\n");
     assertThat(json.err()).startsWith("faultlock: " + syntax + ":3: Unexpected character");
     assertThat(absent.err()).startsWith("faultlock: the configuration ");
     for (CliRun run : new CliRun[] {rule, key, json, absent}) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultlock.catalog.FaultMethods;
 import dev.faultlock.catalog.Rule;
+import dev.faultlock.findings.Confidence;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +38,7 @@ class ConfigFileTest {
               "baseline": "../faultlock-baseline.json", // beside the project, not the file
               "failOn": "never",
               "faultMethods": ["java.nio.channels.FileChannel#transferTo, java.io.Reader#*"],
+              "minConfidence": "LOW",
             }
             """);
 
@@ -55,6 +57,7 @@ class ConfigFileTest {
     assertThat(settings.faultMethods().patterns())
         .containsExactly(new FaultMethods.Pattern("java.nio.channels.FileChannel", "transferTo"),
             new FaultMethods.Pattern("java.io.Reader", "*"));
+    assertThat(settings.minConfidence()).isEqualTo(Confidence.LOW);
   }
 
   @Test
@@ -80,6 +83,8 @@ class ConfigFileTest {
             () -> ConfigFile.read(write("{\n \"rules\": {\n  \"FaultUnderLock\": \"off\",\n"
                 + "  \"LockOrderInversion\": 1\n }\n}")))
         .hasMessageContaining(":4: rules: expected a string");
+    assertThatThrownBy(() -> ConfigFile.read(write("{\n  \"minConfidence\": \"medium\"\n}")))
+        .hasMessageEndingWith(":2: minConfidence: unknown confidence 'medium' (high or low)");
     assertThatThrownBy(() -> ConfigFile.read(write("[\"rules\"]")))
         .hasMessageContaining(":1: a faultlock configuration is a JSON object");
     assertThatThrownBy(() -> ConfigFile.read(write("{\n  \"rules\": {\n")))
@@ -94,7 +99,7 @@ class ConfigFileTest {
     assertThatThrownBy(() -> ConfigFile.read(file))
         .hasMessage(
             file + ":1: color: unknown key, expected one of excludes, rules, encoding, baseline,"
-                + " failOn, faultMethods");
+                + " failOn, faultMethods, minConfidence");
   }
 
   @Test
@@ -125,5 +130,17 @@ class ConfigFileTest {
     assertThat(merged.faultMethods().patterns()).extracting(Object::toString)
         .containsExactly("b.Channel#*", "a.File#copy");
     assertThat(Settings.NONE.over(Settings.DEFAULTS).encoding()).isEqualTo(StandardCharsets.UTF_8);
+    // Not said by either layer: only the sure findings are reported.
+    assertThat(merged.minConfidence()).isEqualTo(Confidence.HIGH);
+  }
+
+  @Test
+  void theCommandLinesConfidenceOverridesTheFiles() {
+    Settings file = new Settings(null, null, null, null, null, null, Confidence.LOW);
+    Settings parameters = new Settings(null, null, null, null, null, null, Confidence.HIGH);
+
+    assertThat(file.over(Settings.DEFAULTS).minConfidence()).isEqualTo(Confidence.LOW);
+    assertThat(parameters.over(file).over(Settings.DEFAULTS).minConfidence())
+        .isEqualTo(Confidence.HIGH);
   }
 }

@@ -7,6 +7,7 @@ import dev.faultlock.analyzer.AnalysisResult;
 import dev.faultlock.analyzer.Analyzer;
 import dev.faultlock.analyzer.AnalyzerOptions;
 import dev.faultlock.catalog.Rule;
+import dev.faultlock.findings.Confidence;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.LockGraph;
@@ -73,6 +74,42 @@ class HtmlReportTest {
     assertThat(page.selectFirst(".counts").text()).isEqualTo("2 errors, 2 warnings");
     assertThat(page.select("#problems li.problem").text())
         .contains("Broken.java:4: cannot parse: ';' expected");
+  }
+
+  @Test
+  void eachFindingHasAConfidenceBadgeAndTheLowOnesCanBeHiddenWithoutAScript() throws IOException {
+    AnalysisResult result = clusterFsWithSources();
+    Document page = Jsoup.parse(render(ReportFormat.HTML, result));
+
+    Elements findings = page.select("#findings article.finding");
+    for (int i = 0; i < findings.size(); i++) {
+      Finding finding = result.findings().get(i);
+      Element badge = findings.get(i).selectFirst("h3 .confidence");
+      assertThat(badge.text()).isEqualTo(finding.confidence().id() + " confidence");
+      assertThat(badge.hasClass(finding.confidence().id())).isTrue();
+      assertThat(findings.get(i).hasClass("low-confidence"))
+          .isEqualTo(finding.confidence() == Confidence.LOW);
+    }
+    assertThat(page.select("article.low-confidence .message").eachText())
+        .containsExactly(result.findings().get(2).message());
+    // The filter: a radio button before the list and a style rule that hides the low ones.
+    Element onlyHigh = page.getElementById("only-high");
+    assertThat(onlyHigh.attr("type")).isEqualTo("radio");
+    assertThat(onlyHigh.nextElementSiblings().select(".finding-list")).hasSize(1);
+    assertThat(page.selectFirst("label[for=only-high]").text()).isEqualTo("High confidence only (2)");
+    assertThat(page.selectFirst("style").data())
+        .contains("#only-high:checked ~ .finding-list .finding.low-confidence { display: none; }");
+    assertThat(page.select("script")).isEmpty();
+  }
+
+  @Test
+  void noFilterWhenEveryFindingIsSure() throws IOException {
+    AnalysisResult all = clusterFsWithSources();
+    AnalysisResult sure = ResultFixture.result(
+        all.findings().subList(0, 2), all.problems(), all.lockGraph());
+    Document page = Jsoup.parse(render(ReportFormat.HTML, sure));
+    assertThat(page.getElementById("only-high")).isNull();
+    assertThat(page.select("#findings article.finding .confidence.high")).hasSize(2);
   }
 
   @Test

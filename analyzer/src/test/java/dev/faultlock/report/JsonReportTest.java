@@ -33,6 +33,12 @@ class JsonReportTest {
     assertThat(root.get("findings")).hasSize(3);
     assertThat(root.get("findings").findValuesAsText("severity"))
         .containsExactly("error", "error", "warning");
+    // Each finding and each step says how sure it is: the unsorted pair takes two parameters.
+    assertThat(root.at("/findings/0/confidence").asText()).isEqualTo("high");
+    assertThat(root.at("/findings/1/confidence").asText()).isEqualTo("high");
+    assertThat(root.at("/findings/2/confidence").asText()).isEqualTo("low");
+    assertThat(root.at("/findings/0/trace/1/confidence").asText()).isEqualTo("high");
+    assertThat(root.at("/findings/2/trace/0/confidence").asText()).isEqualTo("low");
 
     assertThat(root.at("/problems/0/message").asText()).isEqualTo("cannot parse: ';' expected");
     assertThat(root.at("/problems/0/location/line").asInt()).isEqualTo(4);

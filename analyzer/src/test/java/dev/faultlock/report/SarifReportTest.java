@@ -98,6 +98,7 @@ class SarifReportTest {
       assertThat(physical.at("/region/startLine").asInt()).isEqualTo(finding.location().line());
       assertThat(r.at("/partialFingerprints/faultlock~1v1").asText())
           .isEqualTo(finding.fingerprint());
+      assertThat(r.at("/properties/confidence").asText()).isEqualTo(finding.confidence().id());
 
       JsonNode steps = r.at("/codeFlows/0/threadFlows/0/locations");
       assertThat(steps).hasSize(finding.trace().size());
@@ -111,6 +112,11 @@ class SarifReportTest {
             .isEqualTo(step.location().line());
       }
     }
+    // Viewers that sort by rank show the sure findings first; the unsorted pair is not sure.
+    assertThat(results.findValuesAsText("confidence")).containsExactly("high", "high", "low");
+    assertThat(results.get(0).get("rank").asDouble())
+        .isGreaterThan(results.get(2).get("rank").asDouble());
+    assertThat(results.get(2).get("rank").asDouble()).isBetween(0.0, 100.0);
     // Only a column that is known is written.
     assertThat(results.at("/0/locations/0/physicalLocation/region/startColumn").asInt())
         .isEqualTo(9);

@@ -44,7 +44,10 @@ class TextReportTest {
             "src/fs/Inode.java:31: warning: [UnsortedSameClassLocks] lock `b` (class inode) is"
                 + " acquired while `a` of the same class is held, in program order: another thread"
                 + " taking them the other way round deadlocks; fix: take them sorted by a stable"
-                + " key, such as `if (a.id() < b.id())`, or through a @SortedAcquire method");
+                + " key, such as `if (a.id() < b.id())`, or through a @SortedAcquire method"
+                + " (low confidence)");
+    // A sure finding's line says nothing of confidence: it reads as javac's.
+    assertThat(text.lines().filter(line -> line.contains("confidence"))).hasSize(1);
     assertThat(text)
         .endsWith(
             "src/fs/Broken.java:4: warning: [faultlock] cannot parse: ';' expected\n"

@@ -3,8 +3,10 @@ package dev.faultlock.maven;
 import dev.faultlock.analyzer.AnalysisResult;
 import dev.faultlock.catalog.Severity;
 import dev.faultlock.config.Baseline;
+import dev.faultlock.config.ConfidenceCut;
 import dev.faultlock.config.FailOn;
 import dev.faultlock.config.Settings;
+import dev.faultlock.findings.Confidence;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.Problem;
 import java.io.File;
@@ -63,6 +65,16 @@ public class CheckMojo extends AbstractFaultlockMojo {
   @Parameter(property = "faultlock.baseline")
   File baseline;
 
+  /**
+   * The least sure finding that is reported: {@code high} or {@code low}. A low-confidence finding
+   * relies on class-hierarchy dispatch or on an object from outside the program; below the
+   * threshold it is neither logged nor in the reports, so it cannot fail the build, and one line
+   * says how many were left out. When not set, {@code faultlock.json}'s {@code minConfidence},
+   * else {@code high} (docs/rules/confidence.md says why).
+   */
+  @Parameter(property = "faultlock.minConfidence")
+  String minConfidence;
+
   @Override
   Settings parameters() throws MojoExecutionException {
     Settings own = super.parameters();
@@ -72,7 +84,8 @@ public class CheckMojo extends AbstractFaultlockMojo {
         own.encoding(),
         baseline == null ? null : baseline.toPath(),
         failOn == null ? null : failOn(),
-        own.faultMethods());
+        own.faultMethods(),
+        minConfidence == null ? null : minConfidence());
   }
 
   @Override
@@ -90,15 +103,19 @@ public class CheckMojo extends AbstractFaultlockMojo {
         accepted == null
             ? Baseline.Match.none(analysed.findings())
             : accepted.match(analysed.findings());
-    AnalysisResult result = match.reported(analysed);
+    ConfidenceCut cut = ConfidenceCut.of(match.reported(analysed), settings.minConfidence());
+    AnalysisResult result = cut.shown();
+    List<Finding> fresh = ConfidenceCut.kept(match.fresh(), settings.minConfidence());
     ReportFiles.write(reports, result);
 
     for (Problem p : result.problems()) FindingLog.print(getLog(), p);
-    for (Finding f : match.fresh()) FindingLog.print(getLog(), f);
+    for (Finding f : fresh) FindingLog.print(getLog(), f);
     if (accepted != null) reportBaseline(baselineFile, match);
+    String note = cut.note("<minConfidence>low</minConfidence> (-Dfaultlock.minConfidence=low)");
+    if (note != null) getLog().info("faultlock: " + note);
 
-    long errors = match.fresh().stream().filter(f -> f.severity() == Severity.ERROR).count();
-    long warnings = match.fresh().size() - errors;
+    long errors = fresh.stream().filter(f -> f.severity() == Severity.ERROR).count();
+    long warnings = fresh.size() - errors;
     String summary =
         "faultlock: "
             + count(errors, "error")
@@ -108,7 +125,7 @@ public class CheckMojo extends AbstractFaultlockMojo {
             + " in "
             + project.getArtifactId();
     String where = reports.isEmpty() ? "" : "; report: " + ReportFiles.main(reports);
-    boolean fails = match.fresh().stream().anyMatch(f -> threshold.fails(f.severity()));
+    boolean fails = fresh.stream().anyMatch(f -> threshold.fails(f.severity()));
     if (fails) {
       throw new MojoFailureException(summary + " (failOn=" + threshold + ")" + where);
     }
@@ -129,6 +146,15 @@ public class CheckMojo extends AbstractFaultlockMojo {
               + project.getArtifactId()
               + " are checked without its summaries: add <goal>summarize</goal> to the plugin's"
               + " executions");
+    }
+  }
+
+  private Confidence minConfidence() throws MojoExecutionException {
+    try {
+      return Settings.confidence(minConfidence);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(
+          "faultlock: minConfidence (faultlock.minConfidence): " + e.getMessage());
     }
   }
 

@@ -1,0 +1,193 @@
+package dev.faultlock.analyzer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultlock.catalog.Rule;
+import dev.faultlock.findings.Confidence;
+import dev.faultlock.findings.Finding;
+import dev.faultlock.findings.TraceStep;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How sure a finding is ({@link FindingConfidence}): low when its witness goes through a target
+ * class hierarchy chose, or takes a lock an entry point's caller hands in; high on a direct call
+ * chain over the program's own locks. Each low shape has a high twin that differs in that one
+ * respect.
+ */
+class FindingConfidenceTest {
+  @TempDir Path dir;
+
+  /** Two global locks taken in both orders, the inner one behind a call on {@code %s}. */
+  private static final String PAIR = """
+      public class Pair {
+        static final Object FIRST = new Object();
+        static final Object SECOND = new Object();
+        %s
+
+        void one() {
+          synchronized (FIRST) {
+            %s
+          }
+        }
+
+        void two() {
+          synchronized (SECOND) {
+            synchronized (FIRST) { }
+          }
+        }
+      }
+      """;
+
+  private static final String STORE = """
+      interface Store {
+        void flush();
+      }
+      """;
+
+  private static final String TAKES_SECOND = """
+      class %s implements Store {
+        @Override
+        public void flush() {
+          synchronized (Pair.SECOND) { }
+        }
+      }
+      """;
+
+  @Test
+  void anInterfaceCallWithTwoImplementationsIsLow() throws IOException {
+    write("Store.java", STORE);
+    write("FileStore.java", TAKES_SECOND.formatted("FileStore"));
+    write("MemoryStore.java", """
+        class MemoryStore implements Store {
+          @Override
+          public void flush() { }
+        }
+        """);
+    write("Pair.java", PAIR.formatted("Store store;", "store.flush();"));
+    Finding cycle = only(Rule.LOCK_ORDER_INVERSION);
+    assertThat(cycle.confidence()).isEqualTo(Confidence.LOW);
+    // The step it is not sure of is the dispatched call, not the acquisitions.
+    assertThat(low(cycle)).containsExactly("calls `Store.flush`");
+  }
+
+  @Test
+  void aDirectCallChainOnTheProgramsOwnLocksIsHigh() throws IOException {
+    write("Flusher.java", """
+        class Flusher {
+          void flush() {
+            inner();
+          }
+
+          private void inner() {
+            synchronized (Pair.SECOND) { }
+          }
+        }
+        """);
+    write("Pair.java", PAIR.formatted("final Flusher flusher = new Flusher();", "flusher.flush();"));
+    Finding cycle = only(Rule.LOCK_ORDER_INVERSION);
+    assertThat(cycle.confidence()).isEqualTo(Confidence.HIGH);
+    assertThat(low(cycle)).isEmpty();
+  }
+
+  @Test
+  void theOneImplementationOfAClosedInterfaceIsHigh() throws IOException {
+    // Package-private and implemented once: every Store the call can be made on is a FileStore.
+    write("Store.java", STORE);
+    write("FileStore.java", TAKES_SECOND.formatted("FileStore"));
+    write("Pair.java", PAIR.formatted("Store store;", "store.flush();"));
+    assertThat(only(Rule.LOCK_ORDER_INVERSION).confidence()).isEqualTo(Confidence.HIGH);
+  }
+
+  @Test
+  void theOneImplementationOfAPublicInterfaceIsLow() throws IOException {
+    // A caller outside the program may hand in a Store of its own.
+    write("Store.java", "public " + STORE);
+    write("FileStore.java", TAKES_SECOND.formatted("FileStore"));
+    write("Pair.java", PAIR.formatted("Store store;", "store.flush();"));
+    assertThat(only(Rule.LOCK_ORDER_INVERSION).confidence()).isEqualTo(Confidence.LOW);
+  }
+
+  @Test
+  void aLockThatIsAnEntryPointsParameterIsLow() throws IOException {
+    write("Account.java", """
+        public class Account {
+          public void transfer(Account from, Account to) {
+            synchronized (from) {
+              synchronized (to) { }
+            }
+          }
+        }
+        """);
+    Finding f = only(Rule.UNSORTED_SAME_CLASS_LOCKS);
+    assertThat(f.confidence()).isEqualTo(Confidence.LOW);
+    assertThat(low(f))
+        .containsExactly("acquires lock `from` (class Account)", "acquires lock `to` (class Account)");
+  }
+
+  @Test
+  void theSameLocksOfTheProgramsOwnObjectsAreHigh() throws IOException {
+    // The accounts are the program's, kept in its own list: nothing comes in from a caller.
+    write("Account.java", """
+        public class Account {
+          private final java.util.List<Account> linked = new java.util.ArrayList<>();
+
+          public synchronized void settle() {
+            for (Account a : linked) {
+              synchronized (a) { }
+            }
+          }
+        }
+        """);
+    assertThat(only(Rule.UNSORTED_SAME_CLASS_LOCKS).confidence()).isEqualTo(Confidence.HIGH);
+  }
+
+  @Test
+  void aPrivateMethodsParameterIsNotAnEntryPoint() throws IOException {
+    // Its callers are the program's: what they hand in is theirs to name.
+    write("Account.java", """
+        public class Account {
+          private void transfer(Account from, Account to) {
+            synchronized (from) {
+              synchronized (to) { }
+            }
+          }
+        }
+        """);
+    assertThat(only(Rule.UNSORTED_SAME_CLASS_LOCKS).confidence()).isEqualTo(Confidence.HIGH);
+  }
+
+  @Test
+  void aStepsConfidenceIsNotPartOfWhatTheStepIs() {
+    TraceStep sure = new TraceStep(new dev.faultlock.findings.Location("A.java", 3, 0), "calls `m`");
+    TraceStep unsure = sure.atMost(Confidence.LOW);
+    assertThat(unsure).isEqualTo(sure).hasSameHashCodeAs(sure);
+    assertThat(unsure.confidence()).isEqualTo(Confidence.LOW);
+    assertThat(sure.atMost(Confidence.HIGH)).isSameAs(sure);
+    assertThat(unsure.atMost(Confidence.HIGH).confidence()).isEqualTo(Confidence.LOW);
+  }
+
+  private void write(String name, String source) throws IOException {
+    Files.createDirectories(dir.resolve("app"));
+    Files.writeString(dir.resolve("app").resolve(name), "package app;\n\n" + source);
+  }
+
+  private Finding only(Rule rule) {
+    AnalysisResult r = Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build());
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.findings()).hasSize(1);
+    assertThat(r.findings().get(0).rule()).isEqualTo(rule);
+    return r.findings().get(0);
+  }
+
+  private static List<String> low(Finding f) {
+    return f.trace().stream()
+        .filter(s -> s.confidence() == Confidence.LOW)
+        .map(TraceStep::description)
+        .toList();
+  }
+}
