@@ -58,6 +58,17 @@ class FindingConfidenceTest {
       }
       """;
 
+  /** Two accounts locked in argument order by a method of visibility {@code %s}. */
+  private static final String TRANSFER = """
+      public class Account {
+        %s void transfer(Account from, Account to) {
+          synchronized (from) {
+            synchronized (to) { }
+          }
+        }
+      }
+      """;
+
   @Test
   void anInterfaceCallWithTwoImplementationsIsLow() throws IOException {
     write("Store.java", STORE);
@@ -114,15 +125,7 @@ class FindingConfidenceTest {
 
   @Test
   void aLockThatIsAnEntryPointsParameterIsLow() throws IOException {
-    write("Account.java", """
-        public class Account {
-          public void transfer(Account from, Account to) {
-            synchronized (from) {
-              synchronized (to) { }
-            }
-          }
-        }
-        """);
+    write("Account.java", TRANSFER.formatted("public"));
     Finding f = only(Rule.UNSORTED_SAME_CLASS_LOCKS);
     assertThat(f.confidence()).isEqualTo(Confidence.LOW);
     assertThat(low(f))
@@ -149,15 +152,7 @@ class FindingConfidenceTest {
   @Test
   void aPrivateMethodsParameterIsNotAnEntryPoint() throws IOException {
     // Its callers are the program's: what they hand in is theirs to name.
-    write("Account.java", """
-        public class Account {
-          private void transfer(Account from, Account to) {
-            synchronized (from) {
-              synchronized (to) { }
-            }
-          }
-        }
-        """);
+    write("Account.java", TRANSFER.formatted("private"));
     assertThat(only(Rule.UNSORTED_SAME_CLASS_LOCKS).confidence()).isEqualTo(Confidence.HIGH);
   }
 

@@ -4,8 +4,11 @@ import static dev.faultlock.maven.Findings.error;
 import static dev.faultlock.maven.Findings.warning;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultlock.findings.Confidence;
+import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.Problem;
+import dev.faultlock.findings.TraceStep;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.logging.SystemStreamLog;
@@ -46,6 +49,24 @@ class FindingLogTest {
             "[ERROR] /w/src/main/java/fs/File.java:12: [FaultUnderLock] message of fp",
             "[ERROR]     /w/src/main/java/fs/File.java:10: acquires lock `this` (class inode)",
             "[ERROR]     /w/src/main/java/fs/File.java:12: calls `UserBuffer.put`");
+  }
+
+  @Test
+  void aLowConfidenceFindingSaysSoAfterItsMessage() {
+    RecordingLog log = new RecordingLog();
+    Finding sure = warning("A.java", 12, "fp");
+    List<TraceStep> trace = new ArrayList<>(sure.trace());
+    trace.set(1, trace.get(1).atMost(Confidence.LOW));
+    Finding unsure = new Finding(sure.rule(), sure.severity(), sure.location(), sure.message(),
+        trace, sure.fingerprint());
+
+    FindingLog.print(log, sure);
+    FindingLog.print(log, unsure);
+
+    assertThat(log.lines.get(0)).isEqualTo("[WARNING] A.java:12: [UnsortedSameClassLocks] message of fp");
+    assertThat(log.lines.get(3))
+        .isEqualTo("[WARNING] A.java:12: [UnsortedSameClassLocks] message of fp (low confidence)");
+    assertThat(log.lines.get(5)).isEqualTo(log.lines.get(2));
   }
 
   @Test

@@ -142,6 +142,86 @@ class MojoConfigurationTest {
     assertThat(log.lines).noneMatch(l -> l.contains("summarize goal"));
   }
 
+  /** A public entry point locking two accounts its caller hands in: a low-confidence warning. */
+  private Path transfer() throws IOException {
+    Path source = dir.resolve("src/main/java/demo/Account.java");
+    Files.writeString(source, """
+        package demo;
+
+        public class Account {
+          public void transfer(Account from, Account to) {
+            synchronized (from) {
+              synchronized (to) { }
+            }
+          }
+        }
+        """);
+    return source;
+  }
+
+  @Test
+  void aLowConfidenceFindingIsNotReportedNorFailsTheBuildUnlessAsked() throws Exception {
+    Path source = transfer();
+    CheckMojo byDefault = check();
+    byDefault.failOn = "warning";
+
+    byDefault.execute();
+
+    assertThat(log.lines)
+        .noneMatch(l -> l.contains("[UnsortedSameClassLocks]"))
+        .contains("[INFO] faultlock: 1 low-confidence finding not reported (they rely on"
+            + " class-hierarchy dispatch or on objects from outside the program);"
+            + " <minConfidence>low</minConfidence> (-Dfaultlock.minConfidence=low) reports them")
+        .anyMatch(l -> l.startsWith("[INFO] faultlock: 0 errors, 0 warnings in demo"));
+    assertThat(Files.readString(dir.resolve("target/faultlock/faultlock.sarif")))
+        .doesNotContain("\"ruleId\" : \"UnsortedSameClassLocks\"");
+
+    log.lines.clear();
+    CheckMojo asked = check();
+    asked.failOn = "warning";
+    asked.minConfidence = "low";
+
+    assertThatThrownBy(asked::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("faultlock: 0 errors, 1 warning in demo (failOn=warning)");
+    assertThat(log.lines)
+        .anyMatch(l -> l.startsWith("[WARNING] " + source + ":6: [UnsortedSameClassLocks] ")
+            && l.endsWith(" (low confidence)"))
+        .noneMatch(l -> l.contains("not reported"));
+    assertThat(Files.readString(dir.resolve("target/faultlock/faultlock.sarif")))
+        .contains("\"confidence\" : \"low\"");
+  }
+
+  @Test
+  void faultlockJsonsMinConfidenceAppliesAndTheParameterBeatsIt() throws Exception {
+    transfer();
+    Files.writeString(dir.resolve("faultlock.json"), "{ \"minConfidence\": \"low\" }");
+    CheckMojo fromFile = check();
+    fromFile.failOn = "warning";
+    fromFile.configFile = dir.resolve("faultlock.json").toFile();
+
+    assertThatThrownBy(fromFile::execute).isInstanceOf(MojoFailureException.class);
+
+    CheckMojo overridden = check();
+    overridden.failOn = "warning";
+    overridden.configFile = dir.resolve("faultlock.json").toFile();
+    overridden.minConfidence = "high";
+    overridden.execute();
+    assertThat(log.lines).anyMatch(l -> l.contains("1 low-confidence finding not reported"));
+  }
+
+  @Test
+  void unknownMinConfidenceNamesTheParameter() {
+    CheckMojo mojo = check();
+    mojo.minConfidence = "sure";
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage("faultlock: minConfidence (faultlock.minConfidence): unknown confidence"
+            + " 'sure' (high or low)");
+    assertThat(log.lines).noneMatch(l -> l.contains("analysing"));
+  }
+
   @Test
   void unknownFailOnNamesTheParameter() {
     CheckMojo mojo = check();
