@@ -30,7 +30,7 @@ import java.util.Map;
  *   "baseline": "faultlock-baseline.json",      // relative to this file's directory
  *   "failOn": "warning",                        // error (default), warning or never
  *   "faultMethods": ["java.nio.channels.FileChannel#transferTo"], // Type#method or Type#*
- *   "minConfidence": "low"                      // high (default) or low: see docs/rules/confidence.md
+ *   "minConfidence": "low"                      // high (default) or low: the least sure finding reported
  * }
  * }</pre>
  *

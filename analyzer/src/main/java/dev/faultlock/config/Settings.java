@@ -35,7 +35,7 @@ public record Settings(
 
   /**
    * What applies when no layer says: UTF-8, no baseline, fail on errors, no fault methods, only
-   * high-confidence findings reported (see docs/rules/confidence.md for why).
+   * high-confidence findings reported (each rule page's "Confidence" says why).
    */
   public static final Settings DEFAULTS =
       new Settings(Excludes.NONE, RuleLevels.DEFAULTS, StandardCharsets.UTF_8, null, FailOn.ERROR,

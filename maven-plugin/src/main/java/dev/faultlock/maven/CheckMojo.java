@@ -70,7 +70,7 @@ public class CheckMojo extends AbstractFaultlockMojo {
    * relies on class-hierarchy dispatch or on an object from outside the program; below the
    * threshold it is neither logged nor in the reports, so it cannot fail the build, and one line
    * says how many were left out. When not set, {@code faultlock.json}'s {@code minConfidence},
-   * else {@code high} (docs/rules/confidence.md says why).
+   * else {@code high} (each rule page's "Confidence" section says why).
    */
   @Parameter(property = "faultlock.minConfidence")
   String minConfidence;
