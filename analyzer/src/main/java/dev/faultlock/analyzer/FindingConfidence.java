@@ -66,9 +66,11 @@ public final class FindingConfidence {
     int concrete = 0;
     for (MethodInfo t : targets) {
       if (t.owner().fqn().equals(receiverType)) closed = !t.isPublicApi();
-      if (!t.isAbstract() && !t.isLambda()) concrete++;
+      // Two implementations: chosen among, whatever the declared type. Stops early on the long
+      // target lists of widely implemented interfaces.
+      if (!t.isAbstract() && !t.isLambda() && ++concrete > 1) return call(true);
     }
-    return call(!(closed && concrete == 1));
+    return call(!closed);
   }
 
   /** The step of a call made at {@code at}, named {@code callee}, as it runs {@code target}. */

@@ -141,8 +141,9 @@ final class RuleChecker {
       for (MethodInfo t : c.targets()) {
         Effects te = effects.get(t);
         if (te != null && !t.annotations().has(LockApi.FAULT_HANDLER)) {
-          through(f, c, t, call.atMost(FindingConfidence.ofCall(c.receiverType(), t, c.targets())), te,
-              t.annotations().value(LockApi.SORTED_ACQUIRE) != null, alienSteps);
+          TraceStep into = call.atMost(FindingConfidence.ofCall(c.receiverType(), t, c.targets()));
+          through(f, c, t, into, te, t.annotations().value(LockApi.SORTED_ACQUIRE) != null,
+              alienSteps);
         }
       }
       if (c.libraryType() != null) {
@@ -575,7 +576,8 @@ final class RuleChecker {
     TraceStep last = steps.get(steps.size() - 1);
     List<TraceStep> out = new ArrayList<>(steps.subList(0, steps.size() - 1));
     out.add(new TraceStep(last.location(),
-        Messages.asCallerNames(last.description(), callee.text(), caller.text())));
+        Messages.asCallerNames(last.description(), callee.text(), caller.text()),
+        last.confidence()));
     return out;
   }
 

@@ -357,7 +357,8 @@ public final class AlienCalls {
           int p = c.supplied().arg(x.parameter());
           if (p < 0) continue;
           if (step == null) step = Witness.of(new TraceStep(c.at(), "calls `" + c.callee() + "`"));
-          TraceStep through = step.step().atMost(FindingConfidence.ofCall(c.receiverType(), t, c.targets()));
+          TraceStep through =
+              step.step().atMost(FindingConfidence.ofCall(c.receiverType(), t, c.targets()));
           changed |= expose(m, p, x.site(), Witness.cons(through, x.path()));
         }
       }
