@@ -15,6 +15,7 @@ import dev.faultlock.source.FieldInfo;
 import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.ProgramIndex;
 import dev.faultlock.source.TypeInfo;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +48,17 @@ import org.roaringbitmap.RoaringBitmap;
  * #concrete}). One lock is provably one run-time object ({@link #one}) when its set is a single
  * object that exists once: a class literal, the one value of a static field no code assigns (a
  * static-final singleton), an allocation in {@code main} outside any loop.
+ *
+ * <p><b>Owned locks.</b> The solver is context-insensitive, so the lock a constructor makes for
+ * its own object ({@code this.rwlock = new ReentrantReadWriteLock()}) is one abstract object for
+ * every instance, and {@code a.rwlock} and {@code b.rwlock} always meet. Such a field is
+ * <em>owned</em>: every store into a field of that name is a constructor storing, into its own
+ * {@code this}, an object it has just created. Then the lock is one-to-one with the object
+ * holding it, and a path ending in an owned field is evaluated to pairs (holder object, field),
+ * interned as ids above the solver's objects: {@code entry.ch.rwlock} and {@code this.ch.rwlock}
+ * are apart when the two channels are (jdk.zipfs, docs/evaluation.md). Compared with a set of
+ * plain objects (a lock only the acquisition statement names), pairs stand for the objects the
+ * field holds ({@link #plain}).
  */
 final class LockObjects {
   /** Above this many of the program's objects a lock joins no other by its objects. */
@@ -59,13 +71,25 @@ final class LockObjects {
   /** Static fields as symbolic objects name them ({@code Simple.field}). */
   private final Set<String> staticFields = new HashSet<>();
   private final Map<Integer, Boolean> once = new HashMap<>();
+  /** Field names every store into which is a constructor's fresh object into its own {@code this}. */
+  private final Set<String> owned = new HashSet<>();
+  /** Interned (holder object, owned field) pairs: the holder and the field, by pair id less {@link #pairBase}. */
+  private final List<int[]> pairs = new ArrayList<>();
+  private final List<String> pairFields = new ArrayList<>();
+  private final Map<String, Integer> pairIds = new HashMap<>();
+  /** Ids from here on are pairs; the solver's objects are below. */
+  private final int pairBase;
 
   LockObjects(PointsToResult pta, List<IrMethod> program, ProgramIndex index) {
     this.pta = pta;
+    this.pairBase = pta.stats().objects();
+    Set<String> notOwned = new HashSet<>();
     for (IrMethod m : program) {
       irs.put(m.method(), m);
       if (pta.isReachable(m.method())) sites(m);
+      ownership(m, notOwned);
     }
+    owned.removeAll(notOwned);
     for (TypeInfo t : index.types()) {
       for (FieldInfo f : t.fields().values()) {
         if (f.isStatic()) staticFields.add(LockNames.simple(t.fqn()) + '.' + f.name());
@@ -86,6 +110,24 @@ final class LockObjects {
           && call.site().ops().stream().anyMatch(op -> op instanceof LockOp.Acquire)) {
         site(new Location(file, line, 0), m, call.receiver());
       }
+    }
+  }
+
+  /** Sorts the fields {@code m} stores into into {@link #owned} candidates and {@code notOwned}. */
+  private void ownership(IrMethod m, Set<String> notOwned) {
+    Map<Var, Integer> defs = new HashMap<>();
+    Set<Var> fresh = new HashSet<>();
+    for (Stmt s : m.stmts()) {
+      Var d = Stmt.defined(s);
+      if (d == null) continue;
+      defs.merge(d, 1, Integer::sum);
+      if (s instanceof Stmt.New) fresh.add(d);
+    }
+    for (Stmt s : m.stmts()) {
+      if (!(s instanceof Stmt.Store st)) continue;
+      boolean own = m.method().isConstructor() && st.base().equals(m.thisVar())
+          && fresh.contains(st.rhs()) && defs.get(st.rhs()) == 1;
+      (own ? owned : notOwned).add(st.field());
     }
   }
 
@@ -116,10 +158,45 @@ final class LockObjects {
     if (id.indexOf(':') >= 0 && !id.startsWith("local:")) return null;
     String[] segments = id.split("\\.");
     RoaringBitmap objects = root(m, segments[0]);
-    for (int i = 1; objects != null && i < segments.length; i++) {
+    int last = segments.length - 1;
+    for (int i = 1; objects != null && i < last; i++) {
       objects = pta.fieldPointsTo(objects, segments[i]);
     }
-    return objects;
+    if (objects == null || last == 0) return objects;
+    String field = segments[last];
+    if (!owned.contains(field)) return pta.fieldPointsTo(objects, field);
+    RoaringBitmap out = new RoaringBitmap();
+    for (int holder : objects) {
+      if (!pta.fieldPointsTo(RoaringBitmap.bitmapOf(holder), field).isEmpty()) out.add(pair(holder, field));
+    }
+    return out;
+  }
+
+  private int pair(int holder, String field) {
+    return pairIds.computeIfAbsent(holder + "." + field, k -> {
+      pairs.add(new int[] {holder});
+      pairFields.add(field);
+      return pairBase + pairs.size() - 1;
+    });
+  }
+
+  private boolean isPair(int id) {
+    return id >= pairBase;
+  }
+
+  private int holder(int pair) {
+    return pairs.get(pair - pairBase)[0];
+  }
+
+  /** {@code set} with every pair replaced by the objects its field holds: the solver's objects. */
+  private RoaringBitmap plain(RoaringBitmap set) {
+    if (set.last() < pairBase) return set;
+    RoaringBitmap out = new RoaringBitmap();
+    for (int id : set) {
+      if (!isPair(id)) out.add(id);
+      else out.or(pta.fieldPointsTo(RoaringBitmap.bitmapOf(holder(id)), pairFields.get(id - pairBase)));
+    }
+    return out;
   }
 
   private RoaringBitmap root(IrMethod m, String root) {
@@ -139,7 +216,13 @@ final class LockObjects {
 
   /** Whether the two locks are shown to be different objects: both known, the program's own, apart. */
   boolean disjoint(RoaringBitmap a, RoaringBitmap b) {
-    return a != null && b != null && !symbolic(a) && !symbolic(b) && !RoaringBitmap.intersects(a, b);
+    if (a == null || b == null || a.isEmpty() || b.isEmpty() || symbolic(a) || symbolic(b)) return false;
+    boolean pairsA = a.last() >= pairBase;
+    boolean pairsB = b.last() >= pairBase;
+    // Pairs meet pairs by holder; a set with plain objects, by the objects the pairs' fields hold.
+    return pairsA && pairsB && a.first() >= pairBase && b.first() >= pairBase
+        ? !RoaringBitmap.intersects(a, b)
+        : !RoaringBitmap.intersects(plain(a), plain(b));
   }
 
   /** Whether {@code a} and {@code b} are provably one and the same run-time object. */
@@ -158,21 +241,24 @@ final class LockObjects {
     RoaringBitmap out = new RoaringBitmap();
     // All string literals are one object: it joins nothing.
     set.forEach((int o) -> {
-      if (!"java.lang.String".equals(pta.object(o).type())) out.add(o);
+      if (isPair(o) || !"java.lang.String".equals(pta.object(o).type())) out.add(o);
     });
     return out;
   }
 
   String describe(int object) {
-    return pta.object(object).toString();
+    return isPair(object)
+        ? pta.object(holder(object)) + "." + pairFields.get(object - pairBase)
+        : pta.object(object).toString();
   }
 
   private boolean symbolic(RoaringBitmap set) {
-    for (int o : set) if (pta.object(o).isSymbolic()) return true;
+    for (int o : set) if (pta.object(isPair(o) ? holder(o) : o).isSymbolic()) return true;
     return false;
   }
 
   private boolean existsOnce(int id) {
+    if (isPair(id)) return existsOnce(holder(id));
     return once.computeIfAbsent(id, k -> {
       Obj o = pta.object(k);
       return switch (o.kind()) {

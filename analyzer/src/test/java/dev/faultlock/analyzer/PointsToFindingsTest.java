@@ -347,4 +347,67 @@ class PointsToFindingsTest {
     assertThat(analyze(true, Rule.LOCK_ORDER_INVERSION, LOCKS, SINK, QUIET, LOCKING, USER, locking))
         .hasSize(1);
   }
+
+  private static final String CHANNEL = """
+      class Channel {
+        private final Object guard;
+
+        Channel() {
+          guard = new Object();
+        }
+
+        void writeTo(Fs fs) {
+          synchronized (guard) {
+            fs.update();
+          }
+        }
+
+        void write() {
+          synchronized (guard) { }
+        }
+      }
+      """;
+
+  /** A file system with a channel of its own; {@code %s}: the channel its flush writes. */
+  private static final String FS = """
+      class Fs {
+        private final Object lock;
+        private final Channel own;
+
+        Fs() {
+          lock = new Object();
+          own = new Channel();
+        }
+
+        void update() {
+          synchronized (lock) { }
+        }
+
+        void flush(Channel given) {
+          synchronized (lock) {
+            %s.write();
+          }
+        }
+      }
+      """;
+
+  /**
+   * Each channel makes its lock in its constructor: one abstract object for all channels, yet
+   * one lock per channel, so the entry's channel and the file system's own are two locks (the
+   * jdk.zipfs shape: a cycle of lock names, not of objects).
+   */
+  @Test
+  void twoInstancesOfOneClassKeepTheirOwnLocksApart() throws IOException {
+    String main = main("""
+        Fs fs = new Fs();
+        Channel entry = new Channel();
+        new Thread(() -> entry.writeTo(fs)).start();
+        fs.flush(entry);""");
+    String own = FS.formatted("own");
+    assertThat(analyze(false, Rule.LOCK_ORDER_INVERSION, CHANNEL, own, main)).hasSize(1);
+    assertThat(analyze(true, Rule.LOCK_ORDER_INVERSION, CHANNEL, own, main)).isEmpty();
+
+    String given = FS.formatted("given");
+    assertThat(analyze(true, Rule.LOCK_ORDER_INVERSION, CHANNEL, given, main)).hasSize(1);
+  }
 }
