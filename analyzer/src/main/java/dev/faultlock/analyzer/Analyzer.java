@@ -5,6 +5,9 @@ import dev.faultlock.analyzer.AnalysisResult.Stats;
 import dev.faultlock.cache.ProgramFacts;
 import dev.faultlock.cache.ResultCache;
 import dev.faultlock.callgraph.CallGraph;
+import dev.faultlock.callgraph.PointsToDispatch;
+import dev.faultlock.ir.IrMethod;
+import dev.faultlock.locks.LockEvent;
 import dev.faultlock.catalog.FaultMethods;
 import dev.faultlock.faults.AlienCalls;
 import dev.faultlock.faults.FaultHandlers;
@@ -31,6 +34,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The whole-program analysis: what the command line and the Maven plugin call. It parses every
@@ -75,13 +79,23 @@ public final class Analyzer {
     }
     // What follows works on facts alone: ProgramFacts let go of the parse trees once lowered.
     PointsToResult.Stats pointsTo = null;
+    LockObjects objects = null;
+    Set<LockEvent.Call> resolved = Set.of();
     if (options.pointsTo()) {
       options.progress().update("points-to", 0, 0);
-      pointsTo = PointsToAnalysis.solve(index, program.ir()).stats();
+      PointsToResult pta = PointsToAnalysis.solve(index, program.ir());
+      pointsTo = pta.stats();
+      // Calls dispatched by what flows to them, locks known by the objects they can be.
+      PointsToDispatch.Result dispatched = PointsToDispatch.apply(facts, irs(program.ir()), pta);
+      facts = dispatched.facts();
+      resolved = dispatched.resolved();
+      factsOf.clear();
+      for (MethodFacts f : facts) factsOf.put(f.method(), f);
+      objects = new LockObjects(pta, program.ir(), index);
     }
 
     options.progress().update("linking calls", 0, 0);
-    CallGraph graph = CallGraph.build(facts, program.bindings());
+    CallGraph graph = CallGraph.build(facts, program.bindings(), resolved);
     Map<MethodInfo, Effects> effects =
         SummaryComputer.compute(graph, factsOf, librarySummaries, options.progress());
     FaultHandlers handlers = new FaultHandlers(all, effects, librarySummaries);
@@ -89,7 +103,7 @@ public final class Analyzer {
         new DeclaredOrders(index.types(), program.packageAnnotations(), librarySummaries.lockOrders());
     RuleChecker.Result checked =
         new RuleChecker(index, effects, handlers, AlienCalls.of(graph, factsOf, index),
-            librarySummaries, orders).check(facts, options.progress());
+            librarySummaries, orders, objects).check(facts, options.progress());
     ProgramSummary summary =
         options.summarize()
             ? ProgramSummaries.build(index, effects, names, orders.all())
@@ -107,6 +121,12 @@ public final class Analyzer {
             unresolved, (System.nanoTime() - start) / 1_000_000, program.filesParsed(),
             program.parseMillis(), pointsTo),
         summary);
+  }
+
+  private static Map<MethodInfo, IrMethod> irs(List<IrMethod> program) {
+    Map<MethodInfo, IrMethod> out = new HashMap<>();
+    for (IrMethod m : program) out.put(m.method(), m);
+    return out;
   }
 
   /** Parses every source and reports problems, without analysing: the benchmarks' baseline. */

@@ -32,8 +32,9 @@ import java.util.Objects;
  *     -XepOpt:FaultUnderLock:FaultMethods} names them for the compile-time pass
  * @param pointsTo whether the run also solves the points-to analysis ({@link
  *     dev.faultlock.pta.PointsToAnalysis}) over every method; it needs every file lowered, so
- *     the per-file cache's stored facts are not read (entries are still written). Findings do
- *     not use it yet; its size is in {@link AnalysisResult.Stats#pointsTo()}
+ *     the per-file cache's stored facts are not read (entries are still written). The findings
+ *     then dispatch calls and know locks by it ({@code PointsToDispatch}, {@code LockObjects});
+ *     its size is in {@link AnalysisResult.Stats#pointsTo()}
  */
 public record AnalyzerOptions(
     List<Path> sources, List<Path> classpath, int jobs, Path cacheDir, Progress progress,

@@ -35,6 +35,7 @@ import java.util.TreeSet;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.cycle.HawickJamesSimpleCycles;
 import org.jgrapht.graph.DefaultDirectedGraph;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Applies the five rules to the facts and summaries: every nested acquisition (direct, through a
@@ -64,35 +65,36 @@ final class RuleChecker {
   private final Map<String, EdgeInfo> edges = new LinkedHashMap<>();
   /** Each finding's edges, by fingerprint, for the report's picture of it. */
   private final Map<String, List<LockGraph.Edge>> findingEdges = new LinkedHashMap<>();
+  /** With {@code --points-to}, the objects locks can be; otherwise {@code null}. */
+  private final LockObjects objects;
+  /** With {@code --points-to}, the lock-order edges between the program's own lock objects. */
+  private final ObjectCycles objectCycles;
 
-  /** One lock-order edge: its shortest witness and the gate locks held at every occurrence. */
-  private static final class EdgeInfo {
-    final String from;
-    final String to;
-    List<TraceStep> witness;
-    Location at;
-    MethodInfo method;
-    Set<String> gates;
+  /** An edge of the named graph ({@link OrderEdge}; explained: see {@link #alienCall}). */
+  private static final class EdgeInfo extends OrderEdge {
     /**
-     * Whether some occurrence is not explained by an alien call reported as an error at the
-     * same place: an edge only such calls make is that error's, and a cycle through it is not
-     * reported again (see {@link #alienCall}).
+     * With {@code --points-to}, the objects the edge's held and acquired locks can be, over
+     * every occurrence; {@code null} once one occurrence's are unknown.
      */
-    boolean unexplained;
+    RoaringBitmap fromObjects = new RoaringBitmap();
+    RoaringBitmap toObjects = new RoaringBitmap();
 
     EdgeInfo(String from, String to) {
-      this.from = from;
-      this.to = to;
+      super(from, to);
     }
   }
 
+  /** {@code objects}: with {@code --points-to}, the objects locks can be ({@link LockObjects}); else {@code null}. */
   RuleChecker(
       ProgramIndex index,
       Map<MethodInfo, Effects> effects,
       FaultHandlers handlers,
       AlienCalls aliens,
       LibrarySummaries library,
-      DeclaredOrders orders) {
+      DeclaredOrders orders,
+      LockObjects objects) {
+    this.objects = objects;
+    this.objectCycles = objects == null ? null : new ObjectCycles(objects);
     this.index = index;
     this.effects = effects;
     this.handlers = handlers;
@@ -211,10 +213,23 @@ final class RuleChecker {
     List<TraceStep> trace = FindingConfidence.acquiring(
         held(m, h, concat(Witness.steps(h.how()), path)), path.size() - 1 + Witness.length(h.how()),
         m, acquired);
+    RoaringBitmap heldObjects = objects == null ? null : objects.of(m, h.lock(), Witness.steps(h.how()));
+    RoaringBitmap acquiredObjects = objects == null ? null : objects.of(m, acquired, path);
+    // Provably the one object already held, however differently named: re-entry.
+    if (objects != null && objects.one(heldObjects, acquiredObjects)) return;
     if (h.lock().lockClass().equals(cls)) {
       if (covered.contains(cls) || sortedCallee || f.orderingGuard()
           || cls.equals(m.annotations().value(LockApi.SORTED_ACQUIRE))
-          || isSortedPseudoLock(h) || !mayBeTwoObjects(h.lock(), acquired)) {
+          || isSortedPseudoLock(h)) {
+        return;
+      }
+      if (!mayBeTwoObjects(h.lock(), acquired)) {
+        // Names that cannot tell two objects (`stripes[i]`, `map.get(k)`): where points-to
+        // shows two, they are ordered as two, for the object graph alone.
+        if (objects != null && objects.disjoint(heldObjects, acquiredObjects)) {
+          objectCycles.edge(m, h.lock().lockClass(), cls, objects.concrete(heldObjects),
+              objects.concrete(acquiredObjects), trace, gates(held, cls, cls), at, false);
+        }
         return;
       }
       report(m, Rule.UNSORTED_SAME_CLASS_LOCKS, Rule.UNSORTED_SAME_CLASS_LOCKS.severity(), at,
@@ -223,7 +238,7 @@ final class RuleChecker {
           List.of(new LockGraph.Edge(cls, cls, trace, LockGraph.Kind.ORDER, "in no order")));
       return;
     }
-    edge(m, h.lock(), acquired, trace, held, at);
+    edge(m, h.lock(), acquired, trace, held, at, false, heldObjects, acquiredObjects);
   }
 
   /** A fault of {@code domain} at {@code at}, with {@code held} locks held. */
@@ -243,8 +258,14 @@ final class RuleChecker {
         List<TraceStep> tail = new ArrayList<>(path);
         tail.add(new TraceStep(handler.at(), "faults -> `" + handler.display() + "`"));
         tail.addAll(Witness.steps(a.witness()));
+        RoaringBitmap handlerObjects =
+            objects == null ? null : objects.of(null, a.lock(), Witness.steps(a.witness()));
         for (Held h : held) {
           if (isSortedPseudoLock(h)) continue;
+          RoaringBitmap heldObjects =
+              objects == null ? null : objects.of(m, h.lock(), Witness.steps(h.how()));
+          // The handler takes the very object held (one instance): re-entry, no second lock.
+          if (objects != null && objects.one(heldObjects, handlerObjects)) continue;
           boolean same = h.lock().lockClass().equals(cls);
           List<TraceStep> trace = held(m, h, concat(Witness.steps(h.how()), tail));
           String message =
@@ -254,7 +275,7 @@ final class RuleChecker {
               trace, List.of(h.lock().lockClass(), cls), at + "|" + h.lock().identity() + "|" + cls,
               List.of(new LockGraph.Edge(h.lock().lockClass(), cls, trace, LockGraph.Kind.FAULT,
                   "fault -> " + handler.display())));
-          if (!same) edge(m, h.lock(), a.lock(), trace, held, at);
+          if (!same) edge(m, h.lock(), a.lock(), trace, held, at, false, heldObjects, handlerObjects);
         }
       }
     }
@@ -288,7 +309,7 @@ final class RuleChecker {
       for (AlienCalls.Fault x : found) {
         if (!x.sameClass()) {
           edge(m, x.held().lock(), x.acquire().lock(), held(m, x.held(), x.trace()), c.held(),
-              c.at(), shown.sameClass());
+              c.at(), shown.sameClass(), null, null);
         }
       }
     }
@@ -343,19 +364,15 @@ final class RuleChecker {
     return h.isSortedSet();
   }
 
-  private void edge(
-      MethodInfo m, LockRef held, LockRef acquired, List<TraceStep> trace, List<Held> allHeld,
-      Location at) {
-    edge(m, held, acquired, trace, allHeld, at, false);
-  }
-
   /**
    * Records {@code held -> acquired} in the lock-order graph and checks it against {@code
-   * @LockOrder}; {@code explained} when an alien-call error at {@code at} already reports it.
+   * @LockOrder}; {@code explained} when an alien-call error at {@code at} already reports it;
+   * {@code heldObjects}, {@code acquiredObjects}: with {@code --points-to}, the objects the two
+   * locks can be ({@code null}: unknown).
    */
   private void edge(
       MethodInfo m, LockRef held, LockRef acquired, List<TraceStep> trace, List<Held> allHeld,
-      Location at, boolean explained) {
+      Location at, boolean explained, RoaringBitmap heldObjects, RoaringBitmap acquiredObjects) {
     String from = held.lockClass();
     String to = acquired.lockClass();
     if (orders.violates(from, to)) {
@@ -365,20 +382,47 @@ final class RuleChecker {
           List.of(new LockGraph.Edge(from, to, trace, LockGraph.Kind.ORDER, "against @LockOrder")));
     }
     if (suppressed(m, Rule.LOCK_ORDER_INVERSION)) return;
+    Set<String> gates = gates(allHeld, from, to);
+    EdgeInfo e = edges.computeIfAbsent(from + "\u0000" + to, k -> new EdgeInfo(from, to));
+    e.seen(m, trace, gates, at, explained);
+    if (objects != null) {
+      e.fromObjects = union(e.fromObjects, heldObjects);
+      e.toObjects = union(e.toObjects, acquiredObjects);
+      objectCycles.edge(m, from, to, objects.concrete(heldObjects), objects.concrete(acquiredObjects),
+          trace, gates, at, explained);
+    }
+  }
+
+  /** The classes of {@code allHeld} other than {@code from} and {@code to}: an edge's gate locks. */
+  private static Set<String> gates(List<Held> allHeld, String from, String to) {
     Set<String> gates = new TreeSet<>();
     for (Held h : allHeld) {
       String c = h.lock().lockClass();
       if (!c.equals(from) && !c.equals(to)) gates.add(c);
     }
-    EdgeInfo e = edges.computeIfAbsent(from + "\u0000" + to, k -> new EdgeInfo(from, to));
-    if (e.witness == null || trace.size() < e.witness.size()) {
-      e.witness = List.copyOf(trace);
-      e.at = at;
-      e.method = m;
+    return gates;
+  }
+
+  /** {@code known} with {@code more} added; {@code null} (unknown) once either is. */
+  private static RoaringBitmap union(RoaringBitmap known, RoaringBitmap more) {
+    if (known == null || more == null) return null;
+    known.or(more);
+    return known;
+  }
+
+  /**
+   * Whether points-to shows that the cycle's edges cannot meet: the lock an edge acquires and
+   * the lock the next one holds are never the same object, so the cycle is two locks of one
+   * class that are different objects (a pool's lock and a connection's, by instance).
+   */
+  private boolean apart(List<EdgeInfo> cycle) {
+    if (objects == null) return false;
+    for (int i = 0; i < cycle.size(); i++) {
+      if (objects.disjoint(cycle.get(i).toObjects, cycle.get((i + 1) % cycle.size()).fromObjects)) {
+        return true;
+      }
     }
-    if (e.gates == null) e.gates = gates;
-    else e.gates.retainAll(gates);
-    e.unexplained |= !explained;
+    return false;
   }
 
   private LockGraph cycles() {
@@ -420,25 +464,46 @@ final class RuleChecker {
       for (int i = 0; i < cycle.size(); i++) {
         cycleEdges.add(edges.get(cycle.get(i) + "\u0000" + cycle.get((i + 1) % cycle.size())));
       }
-      Set<String> common = new HashSet<>(cycleEdges.get(0).gates);
-      for (EdgeInfo e : cycleEdges) common.retainAll(e.gates);
-      if (!common.isEmpty() || cycleEdges.stream().anyMatch(e -> !e.unexplained)) continue;
+      if (!OrderEdge.reportable(cycleEdges) || apart(cycleEdges)) continue;
       reported.add(cycle);
-      // One headed section per edge: run together, the witnesses read as one impossible path.
-      List<TraceSection> sections = new ArrayList<>();
-      for (EdgeInfo e : cycleEdges) {
-        sections.add(new TraceSection(
-            Messages.cycleEdge(sections.size() + 1, cycleEdges.size(), e.from, e.to), e.witness));
-      }
-      EdgeInfo first = cycleEdges.get(0);
-      reportSections(first.method, Rule.LOCK_ORDER_INVERSION, Rule.LOCK_ORDER_INVERSION.severity(),
-          first.at, Messages.lockOrderInversion(cycle), sections, cycle, "cycle|" + cycle,
-          cycleEdges.stream().map(e -> new LockGraph.Edge(e.from, e.to, e.witness)).toList());
+      reportCycle(cycle, cycleEdges);
     }
+    if (objectCycles != null) objectCycles(new HashSet<>(found), reported.size());
     List<LockGraph.Edge> graphEdges = new ArrayList<>();
     for (EdgeInfo e : edges.values()) graphEdges.add(new LockGraph.Edge(e.from, e.to, e.witness));
     graphEdges.sort(Comparator.comparing(LockGraph.Edge::from).thenComparing(LockGraph.Edge::to));
     return new LockGraph(List.copyOf(classes), graphEdges, reported, findingEdges);
+  }
+
+  /**
+   * The cycles only the objects show ({@link ObjectCycles}), after the {@code reported} named
+   * ones; a cycle whose names make a cycle of {@code named} is that cycle, not reported again.
+   */
+  private void objectCycles(Set<List<String>> named, int reported) {
+    for (ObjectCycles.Cycle c : objectCycles.cycles()) {
+      if (reported >= MAX_CYCLES_REPORTED) return;
+      if (named.contains(rotate(c.classes()))) continue;
+      reported++;
+      reportCycle(c.names(), c.edges());
+    }
+  }
+
+  /** A cycle through the locks {@code names}, its edges {@code edges} (the i-th leaves the i-th). */
+  private void reportCycle(List<String> names, List<? extends OrderEdge> edges) {
+    // One headed section per edge: run together, the witnesses read as one impossible path.
+    List<TraceSection> sections = new ArrayList<>();
+    List<LockGraph.Edge> about = new ArrayList<>();
+    int n = names.size();
+    for (int i = 0; i < n; i++) {
+      OrderEdge e = edges.get(i);
+      String from = names.get(i);
+      String to = names.get((i + 1) % n);
+      sections.add(new TraceSection(Messages.cycleEdge(i + 1, n, from, to), e.witness));
+      about.add(new LockGraph.Edge(from, to, e.witness));
+    }
+    OrderEdge first = edges.get(0);
+    reportSections(first.method, Rule.LOCK_ORDER_INVERSION, Rule.LOCK_ORDER_INVERSION.severity(),
+        first.at, Messages.lockOrderInversion(names), sections, names, "cycle|" + names, about);
   }
 
   /** An edge of the lock-class graph. */

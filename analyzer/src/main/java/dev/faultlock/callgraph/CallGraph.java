@@ -37,6 +37,16 @@ public final class CallGraph {
    * and method references bound to it.
    */
   public static CallGraph build(List<MethodFacts> facts, FunctionBindings bindings) {
+    return build(facts, bindings, Set.of());
+  }
+
+  /**
+   * Builds the graph over {@code facts}; the calls in {@code resolved} were dispatched by the
+   * points-to solver ({@link PointsToDispatch}), whose callees already hold the functions that
+   * flow there: they gain nothing by the interface they are made on.
+   */
+  public static CallGraph build(
+      List<MethodFacts> facts, FunctionBindings bindings, Set<LockEvent.Call> resolved) {
     Graph<MethodInfo, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
     // Self-loops are recursion: allowed, and harmless to the component order.
     List<MethodInfo> order = new ArrayList<>();
@@ -47,7 +57,7 @@ public final class CallGraph {
     for (MethodFacts f : facts) {
       for (LockEvent e : f.events()) {
         if (!(e instanceof LockEvent.Call c)) continue;
-        if (c.receiverType() != null) {
+        if (c.receiverType() != null && !resolved.contains(c)) {
           for (MethodInfo fn : bindings.boundTo(c.receiverType())) {
             if ((!fn.isLambda() || fn.arity() == c.argc()) && !c.targets().contains(fn)) {
               c.targets().add(fn);

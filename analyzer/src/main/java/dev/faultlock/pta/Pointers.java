@@ -106,6 +106,28 @@ final class Pointers {
     return p;
   }
 
+  /**
+   * The pointers of {@code obj}'s fields named {@code name} (declared in any class), without
+   * making any: a query of the finished solution.
+   */
+  void fieldsNamed(int obj, String name, java.util.function.IntConsumer out) {
+    int[] pairs = obj < fieldsOf.length ? fieldsOf[obj] : null;
+    if (pairs == null) return;
+    for (int i = 0; i < pairs.length && pairs[i + 1] >= 0; i += 2) {
+      String f = fieldNames.get(pairs[i]);
+      if (f.endsWith(name) && f.length() > name.length() && f.charAt(f.length() - name.length() - 1) == '.') {
+        out.accept(pairs[i + 1]);
+      }
+    }
+  }
+
+  /** The pointer of static field {@code owner.name}, or -1 when no code reads or writes it. */
+  int existingStatic(String owner, String name) {
+    Integer f = fieldIds.get(owner + '.' + name);
+    Integer p = f == null ? null : statics.get(f);
+    return p == null ? -1 : p;
+  }
+
   /** A pointer of no variable or field: what a model passes between two of its effects. */
   int fresh() {
     return add(-1);

@@ -77,6 +77,20 @@ public final class PointsToAnalysis implements PointsToResult {
   }
 
   @Override
+  public RoaringBitmap fieldPointsTo(RoaringBitmap objects, String field) {
+    RoaringBitmap out = new RoaringBitmap();
+    objects.forEach((int o) -> solver.pointers.fieldsNamed(o, field,
+        p -> out.or(solver.pointers.pointsTo(p))));
+    return out;
+  }
+
+  @Override
+  public RoaringBitmap staticPointsTo(String owner, String field) {
+    int p = solver.pointers.existingStatic(owner, field);
+    return p < 0 ? Pointers.EMPTY : solver.pointers.pointsTo(p);
+  }
+
+  @Override
   public List<String> describe(RoaringBitmap objects) {
     List<String> out = new ArrayList<>();
     objects.forEach((int o) -> out.add(solver.heap.get(o).toString()));

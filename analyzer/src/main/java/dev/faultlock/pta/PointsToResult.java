@@ -41,6 +41,15 @@ public interface PointsToResult {
 
   Obj object(int id);
 
+  /**
+   * The objects field {@code field} (a simple name, declared in any class) of any of {@code
+   * objects} may hold: how a lock path {@code p0.lock} is evaluated; a new set.
+   */
+  RoaringBitmap fieldPointsTo(RoaringBitmap objects, String field);
+
+  /** The objects static field {@code owner.field} may hold ({@code owner} fully qualified). */
+  RoaringBitmap staticPointsTo(String owner, String field);
+
   /** How tests and {@code --verbose} show a set: its objects' names, sorted. */
   List<String> describe(RoaringBitmap objects);
 

@@ -1,0 +1,52 @@
+package dev.faultlock.analyzer;
+
+import dev.faultlock.findings.Location;
+import dev.faultlock.findings.TraceStep;
+import dev.faultlock.source.MethodInfo;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One lock-order edge, between two lock names ({@link RuleChecker}) or two lock objects ({@link
+ * ObjectCycles}): its shortest witness and the gate locks held at every occurrence.
+ */
+class OrderEdge {
+  final String from;
+  final String to;
+  List<TraceStep> witness;
+  Location at;
+  MethodInfo method;
+  Set<String> gates;
+  /**
+   * Whether some occurrence is not explained by an alien call reported as an error at the same
+   * place: an edge only such calls make is that error's, and a cycle through it is not reported
+   * again.
+   */
+  boolean unexplained;
+
+  OrderEdge(String from, String to) {
+    this.from = from;
+    this.to = to;
+  }
+
+  /** One more occurrence, in {@code m} at {@code at}, with {@code gates} held. */
+  void seen(
+      MethodInfo m, List<TraceStep> trace, Set<String> gates, Location at, boolean explained) {
+    if (witness == null || trace.size() < witness.size()) {
+      witness = List.copyOf(trace);
+      this.at = at;
+      method = m;
+    }
+    if (this.gates == null) this.gates = new TreeSet<>(gates);
+    else this.gates.retainAll(gates);
+    unexplained |= !explained;
+  }
+
+  /** Whether a cycle of {@code edges} is reported: no gate on every edge, none explained away. */
+  static boolean reportable(List<? extends OrderEdge> edges) {
+    Set<String> common = new TreeSet<>(edges.get(0).gates);
+    for (OrderEdge e : edges) common.retainAll(e.gates);
+    return common.isEmpty() && edges.stream().allMatch(e -> e.unexplained);
+  }
+}
