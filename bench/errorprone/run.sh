@@ -24,6 +24,11 @@
 #                                                         generated-bare alike)
 #   bench/errorprone/run.sh commons-io [RUNS]             (default: 5 runs each)
 #
+# With JFR=FILE, the warm-up run (with faultlock, not counted) is recorded by Java Flight Recorder
+# into FILE, and the script prints the share of javac's main-thread samples that are in faultlock's
+# code (a frame of dev.faultlock anywhere on the stack) and in the Checker Framework dataflow: the
+# checkers' own cost, which the load of a shared machine disturbs far less than the CPU time.
+#
 # Needs: JDK 17, Maven, and faultlock-rules built: mvn -B -q -pl rules -am package -DskipTests
 set -euo pipefail
 
@@ -292,11 +297,13 @@ done < "$ROOT/.mvn/jvm.config"
 # other work on a shared machine disturbs far less than wall time). Findings are demoted to
 # warnings so every run compiles every file to the end; -Xmaxwarns keeps the output small.
 compile() {
-  local processor_path=$1 xep=$2 maxwarns=${3:-5}
+  local processor_path=$1 xep=$2 maxwarns=${3:-5} record=${4:-}
   rm -rf "$OUT/classes"
   mkdir -p "$OUT/classes"
   local TIMEFORMAT='%R %U %S' timing
-  timing=$( { time javac "${JVM_FLAGS[@]}" -J-Xmx2g -d "$OUT/classes" -cp "$ANNOTATIONS_JAR" \
+  local jfr=()
+  [[ -n "$record" ]] && jfr=("-J-XX:StartFlightRecording=filename=$record,settings=profile")
+  timing=$( { time javac "${JVM_FLAGS[@]}" ${jfr[@]+"${jfr[@]}"} -J-Xmx2g -d "$OUT/classes" -cp "$ANNOTATIONS_JAR" \
     -XDcompilePolicy=simple --should-stop=ifError=FLOW -Xmaxwarns "$maxwarns" \
     -processorpath "$processor_path" "-Xplugin:ErrorProne $xep" @"$OUT/sources.txt" \
     > "$OUT/last.log" 2>&1 || { cat "$OUT/last.log" >&2; exit 1; } ; } 2>&1 )
@@ -305,7 +312,16 @@ compile() {
 
 FAULTLOCK_XEP="-Xep:FaultUnderLock:WARN -Xep:DeclaredOrderViolation:WARN -Xep:AnnotationMisuse:WARN"
 echo "warm-up (not counted), checking the checkers really ran"
-compile "$EP_PATH:$RULES_JAR" "$FAULTLOCK_XEP" 1000000 > /dev/null
+compile "$EP_PATH:$RULES_JAR" "$FAULTLOCK_XEP" 1000000 "${JFR:-}" > /dev/null
+if [[ -n "${JFR:-}" ]]; then
+  jfr print --stack-depth 256 --events jdk.ExecutionSample "$JFR" | awk -v file="$JFR" '
+    /^jdk.ExecutionSample/ { f = 0; c = 0 }
+    /sampledThread = "main"/ { m = 1 }
+    /dev\.faultlock\./ { f = 1 }
+    /org\.checkerframework\.errorprone\.dataflow\./ { c = 1 }
+    /^}/ { if (m) { main++; fl += f; cf += c } m = 0 }
+    END { printf "JFR %s: %d main-thread samples, %.1f%% in faultlock, %.1f%% in the Checker Framework dataflow\n", file, main, 100 * fl / main, 100 * cf / main }'
+fi
 # Each generated class has exactly two faulting copies under a lock (readSynchronized, readLocked)
 # and nothing else faultlock should report; commons-io has no @UserBuffer or @MayFault, so no copy.
 found=$(grep -c '\[FaultUnderLock\]' "$OUT/last.log" || true)

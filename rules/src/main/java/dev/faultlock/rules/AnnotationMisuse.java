@@ -91,10 +91,10 @@ public final class AnnotationMisuse extends BugChecker
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (!LockRelevance.relevant(state)) {
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    if (unannotated(method) || !LockRelevance.relevant(state)) {
       return Description.NO_MATCH;
     }
-    MethodSymbol method = ASTHelpers.getSymbol(tree);
     for (String annotation : OURS) {
       Optional<List<String>> expressions = Annotations.strings(method, annotation, "value");
       if (expressions.isPresent() && expressions.get().isEmpty()) {
@@ -144,11 +144,8 @@ public final class AnnotationMisuse extends BugChecker
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
-    if (!LockRelevance.relevant(state)) {
-      return Description.NO_MATCH;
-    }
     VarSymbol var = ASTHelpers.getSymbol(tree);
-    if (var == null) {
+    if (unannotated(var) || !LockRelevance.relevant(state)) {
       return Description.NO_MATCH;
     }
     if (Annotations.has(var, LockApi.USER_BUFFER) && var.type.isPrimitive()) {
@@ -169,10 +166,10 @@ public final class AnnotationMisuse extends BugChecker
 
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
-    if (!LockRelevance.relevant(state)) {
+    Symbol cls = ASTHelpers.getSymbol(tree);
+    if (unannotated(cls) || !LockRelevance.relevant(state)) {
       return Description.NO_MATCH;
     }
-    Symbol cls = ASTHelpers.getSymbol(tree);
     checkLockClassValue(tree, cls, state);
     checkLockOrder(tree, cls, state);
     return Description.NO_MATCH;
@@ -185,6 +182,14 @@ public final class AnnotationMisuse extends BugChecker
       checkLockOrder(tree.getPackage(), ASTHelpers.getSymbol(tree.getPackage()), state);
     }
     return Description.NO_MATCH;
+  }
+
+  /**
+   * Every check reads the declaration's own annotations, and most declarations (every local
+   * variable of most code) carry none: nothing to look up for them.
+   */
+  private static boolean unannotated(Symbol sym) {
+    return sym == null || sym.getAnnotationMirrors().isEmpty();
   }
 
   private void checkExpressions(

@@ -80,10 +80,13 @@ final class LockCalls {
 
     @Override
     public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+      // Most calls have no effect, and an effect does not depend on the path (the state only
+      // gives types and the source): no new state and no list for them.
+      List<LockEffect> all = LockOps.effects(call, state);
       List<LockEffect> changes =
-          LockOps.effects(call, state.withPath(getCurrentPath())).stream()
-              .filter(e -> e.kind() != LockEffect.Kind.MONITOR_CALL)
-              .toList();
+          all.isEmpty()
+              ? all
+              : all.stream().filter(e -> e.kind() != LockEffect.Kind.MONITOR_CALL).toList();
       if (!changes.isEmpty()) {
         paths.put(call, getCurrentPath());
         effects.put(call, changes);

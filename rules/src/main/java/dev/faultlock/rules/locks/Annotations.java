@@ -4,11 +4,13 @@ import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 
 /**
  * Reads annotation values off javac symbols by qualified name, so the checkers need no compile
@@ -18,14 +20,21 @@ import javax.lang.model.element.TypeElement;
 public final class Annotations {
   private Annotations() {}
 
+  /** The few annotation names the checkers ask for, each as a {@link NameSet} of its own. */
+  private static final Map<String, NameSet> BY_NAME = new ConcurrentHashMap<>();
+
   /** The annotation {@code qualifiedName} on {@code sym}, if present. */
   public static Optional<AnnotationMirror> find(Symbol sym, String qualifiedName) {
     if (sym == null) {
       return Optional.empty();
     }
-    for (Attribute.Compound mirror : sym.getAnnotationMirrors()) {
-      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
-      if (type.getQualifiedName().contentEquals(qualifiedName)) {
+    List<Attribute.Compound> mirrors = sym.getAnnotationMirrors();
+    if (mirrors.isEmpty()) {
+      return Optional.empty(); // most symbols: no name to look up
+    }
+    NameSet name = BY_NAME.computeIfAbsent(qualifiedName, n -> new NameSet(Set.of(n)));
+    for (Attribute.Compound mirror : mirrors) {
+      if (name.contains(mirror.type.tsym.getQualifiedName())) {
         return Optional.of(mirror);
       }
     }

@@ -10,6 +10,7 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.util.Name;
 import dev.faultlock.catalog.LockApi;
 import dev.faultlock.rules.locks.LockEffect.Kind;
 import java.util.ArrayList;
@@ -33,8 +34,8 @@ public final class LockOps {
   private static final Set<String> STAMPED_TRY_HOLDING = Set.of("tryWriteLock", "tryReadLock");
 
   /** Names of JDK lock methods: a call by any other name needs no subtype test. */
-  private static final Set<String> JDK_LOCK_METHODS =
-      Stream.of(
+  private static final NameSet JDK_LOCK_METHODS =
+      new NameSet(Stream.of(
               LockApi.LOCK_BLOCKING,
               LockApi.LOCK_TRY,
               LockApi.LOCK_RELEASE,
@@ -43,13 +44,13 @@ public final class LockOps {
               LockApi.STAMPED_TRY,
               LockApi.STAMPED_RELEASE)
           .flatMap(Set::stream)
-          .collect(Collectors.toUnmodifiableSet());
+          .collect(Collectors.toUnmodifiableSet()));
 
   /** The annotations by which a called method changes the locks its caller holds. */
-  private static final Set<String> EFFECT_ANNOTATIONS =
-      Set.of(LockApi.ACQUIRES, LockApi.EP_LOCK_METHOD, LockApi.CF_ENSURES_LOCK_HELD,
+  private static final NameSet EFFECT_ANNOTATIONS =
+      new NameSet(Set.of(LockApi.ACQUIRES, LockApi.EP_LOCK_METHOD, LockApi.CF_ENSURES_LOCK_HELD,
           LockApi.TRY_ACQUIRES, LockApi.CF_ENSURES_LOCK_HELD_IF, LockApi.RELEASES,
-          LockApi.EP_UNLOCK_METHOD, LockApi.SORTED_ACQUIRE);
+          LockApi.EP_UNLOCK_METHOD, LockApi.SORTED_ACQUIRE));
 
   /**
    * Whether a call to {@code method} may change the locks its caller holds by the method's
@@ -60,7 +61,7 @@ public final class LockOps {
    */
   public static boolean annotatedWithEffects(MethodSymbol method) {
     for (Attribute.Compound annotation : method.getRawAttributes()) {
-      if (EFFECT_ANNOTATIONS.contains(annotation.type.tsym.getQualifiedName().toString())) {
+      if (EFFECT_ANNOTATIONS.contains(annotation.type.tsym.getQualifiedName())) {
         return true;
       }
     }
@@ -68,7 +69,7 @@ public final class LockOps {
   }
 
   /** Whether {@code name} is the name of a JDK lock method (whatever the receiver's type). */
-  public static boolean isJdkLockName(String name) {
+  public static boolean isJdkLockName(Name name) {
     return JDK_LOCK_METHODS.contains(name);
   }
 
@@ -78,7 +79,7 @@ public final class LockOps {
     if (method == null) {
       return List.of();
     }
-    boolean jdkName = JDK_LOCK_METHODS.contains(method.getSimpleName().toString());
+    boolean jdkName = JDK_LOCK_METHODS.contains(method.getSimpleName());
     boolean annotated = annotatedWithEffects(method);
     boolean monitor = (method.flags() & Flags.SYNCHRONIZED) != 0;
     if (!jdkName && !annotated && !monitor) {

@@ -29,14 +29,15 @@ import javax.lang.model.element.Modifier;
 public final class LockRelevance {
   private static final Context.Key<LockRelevance> KEY = new Context.Key<>();
 
-  private static final String OURS = "dev.faultlock.annotations.";
+  /** The package of faultlock's annotations. */
+  private static final NameSet OURS = new NameSet(Set.of("dev.faultlock.annotations"));
 
   /** The lock annotations of Error Prone and the Checker Framework that the checkers read. */
-  private static final Set<String> FOREIGN =
-      Set.of(LockApi.EP_LOCK_METHOD, LockApi.EP_UNLOCK_METHOD, LockApi.EP_GUARDED_BY,
+  private static final NameSet FOREIGN =
+      new NameSet(Set.of(LockApi.EP_LOCK_METHOD, LockApi.EP_UNLOCK_METHOD, LockApi.EP_GUARDED_BY,
           LockApi.CF_HOLDING, LockApi.CF_GUARDED_BY, LockApi.CF_ENSURES_LOCK_HELD,
           LockApi.CF_ENSURES_LOCK_HELD_IF, LockApi.CF_RELEASES_NO_LOCKS, LockApi.CF_LOCKING_FREE,
-          LockApi.CF_MAY_RELEASE_LOCKS);
+          LockApi.CF_MAY_RELEASE_LOCKS));
 
   private CompilationUnitTree unit;
   private boolean relevant;
@@ -68,8 +69,8 @@ public final class LockRelevance {
     if (annotationType == null) {
       return false;
     }
-    String name = annotationType.getQualifiedName().toString();
-    return name.startsWith(OURS) || FOREIGN.contains(name);
+    return OURS.contains(annotationType.packge().getQualifiedName())
+        || FOREIGN.contains(annotationType.getQualifiedName());
   }
 
   /** Stops at the first sign of a lock. */
@@ -106,7 +107,7 @@ public final class LockRelevance {
     public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
       MethodSymbol method = ASTHelpers.getSymbol(tree);
       if (method != null
-          && (LockOps.isJdkLockName(method.getSimpleName().toString()) || annotated(method))) {
+          && (LockOps.isJdkLockName(method.getSimpleName()) || annotated(method))) {
         found = true;
         return null;
       }
