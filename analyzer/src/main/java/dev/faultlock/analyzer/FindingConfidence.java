@@ -3,6 +3,7 @@ package dev.faultlock.analyzer;
 import dev.faultlock.findings.Confidence;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.TraceStep;
+import dev.faultlock.locks.LockEvent;
 import dev.faultlock.locks.LockRef;
 import dev.faultlock.source.MethodInfo;
 import java.util.ArrayList;
@@ -27,12 +28,12 @@ import java.util.List;
  *       the analysis cannot name are the program's own: {@link Confidence#HIGH}.
  * </ul>
  *
- * <p>With points-to ({@code --points-to}) both questions have better answers: a call resolved
- * from the receiver's points-to set of program objects is {@code HIGH} and one that fell back to
- * class hierarchy is {@code LOW}; a lock whose points-to set has only allocation sites of the
- * program is {@code HIGH}, one with a symbolic object (an entry point's parameter, a library
- * call's result) {@code LOW}. Those answers go in through {@link #call(boolean)} and {@link
- * #lock(boolean)}, the two inputs this class is about.
+ * <p>With points-to ({@code --points-to}) both questions have better answers. A call the solver
+ * dispatched from the program objects that reach its receiver ({@link LockEvent.Call#byObjects})
+ * runs exactly its targets: {@code HIGH}; one that fell back keeps the class-hierarchy answer
+ * above. Locks are still judged by their naming, with or without points-to: a lock whose
+ * points-to set holds a symbolic object (an entry point's parameter, a library call's result)
+ * would be {@code LOW} through {@link #lock(boolean)}, which is not fed from points-to yet.
  */
 public final class FindingConfidence {
   private FindingConfidence() {}
@@ -45,6 +46,11 @@ public final class FindingConfidence {
   /** A lock's confidence from one fact: {@code fromOutside}, an object the program did not make. */
   public static Confidence lock(boolean fromOutside) {
     return fromOutside ? Confidence.LOW : Confidence.HIGH;
+  }
+
+  /** Call {@code c} as it runs {@code target}: sure when points-to chose it, else {@link #ofCall(String, MethodInfo, List)}. */
+  public static Confidence ofCall(LockEvent.Call c, MethodInfo target) {
+    return c.byObjects() ? call(false) : ofCall(c.receiverType(), target, c.targets());
   }
 
   /**

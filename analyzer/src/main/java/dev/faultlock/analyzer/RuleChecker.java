@@ -143,7 +143,7 @@ final class RuleChecker {
       for (MethodInfo t : c.targets()) {
         Effects te = effects.get(t);
         if (te != null && !t.annotations().has(LockApi.FAULT_HANDLER)) {
-          TraceStep into = call.atMost(FindingConfidence.ofCall(c.receiverType(), t, c.targets()));
+          TraceStep into = call.atMost(FindingConfidence.ofCall(c, t));
           through(f, c, t, into, te, t.annotations().value(LockApi.SORTED_ACQUIRE) != null,
               alienSteps);
         }

@@ -90,6 +90,6 @@ public final class PointsToDispatch {
     // Mutable, as the front end's: the call graph adds nothing to it (resolved), others may.
     return new LockEvent.Call(c.at(), c.callee(), c.receiverType(), c.name(), c.argc(),
         new ArrayList<>(targets), c.libraryType(), c.context(), c.held(), c.covered(),
-        c.supplied());
+        c.supplied(), true);
   }
 }

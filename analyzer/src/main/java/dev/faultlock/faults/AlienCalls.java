@@ -229,7 +229,7 @@ public final class AlienCalls {
         int p = s.arg(e.parameter());
         if (p < 0 || !outside.contains(p)) continue;
         List<TraceStep> path = new ArrayList<>();
-        path.add(call.atMost(FindingConfidence.ofCall(c.receiverType(), t, c.targets())));
+        path.add(call.atMost(FindingConfidence.ofCall(c, t)));
         path.addAll(Witness.steps(e.path()));
         path.add(e.site().step());
         Reach known = out.get(e.site());
@@ -358,7 +358,7 @@ public final class AlienCalls {
           if (p < 0) continue;
           if (step == null) step = Witness.of(new TraceStep(c.at(), "calls `" + c.callee() + "`"));
           TraceStep through =
-              step.step().atMost(FindingConfidence.ofCall(c.receiverType(), t, c.targets()));
+              step.step().atMost(FindingConfidence.ofCall(c, t));
           changed |= expose(m, p, x.site(), Witness.cons(through, x.path()));
         }
       }

@@ -29,7 +29,9 @@ public sealed interface LockEvent {
    * the library method {@code libraryType.name}. Targets grow after extraction when lambdas are
    * bound to the functional interface the call is made on. {@code supplied} says which of the
    * caller's parameters the call hands on ({@code null} when none): what the alien-call rule
-   * follows.
+   * follows. {@code byObjects} says the targets are the points-to solver's, dispatched from the
+   * program objects that flow to the receiver ({@code --points-to}), not chosen by class
+   * hierarchy: what makes the call step of a witness {@code high} confidence.
    */
   record Call(
       Location at,
@@ -42,8 +44,18 @@ public sealed interface LockEvent {
       CallContext context,
       List<Held> held,
       Set<String> covered,
-      Supplied supplied)
+      Supplied supplied,
+      boolean byObjects)
       implements LockEvent {
+    /** A call as the front end resolves it, by class hierarchy. */
+    public Call(
+        Location at, String callee, String receiverType, String name, int argc,
+        List<MethodInfo> targets, String libraryType, CallContext context, List<Held> held,
+        Set<String> covered, Supplied supplied) {
+      this(at, callee, receiverType, name, argc, targets, libraryType, context, held, covered,
+          supplied, false);
+    }
+
     /**
      * Whether {@code lock}, taken by {@code target} when this call runs it, is the monitor of an
      * object this call creates ({@code new T(..)} whose constructor locks {@code this}): no other

@@ -136,7 +136,7 @@ final class LockFactsRecorder implements LockStateAnalysis.Observer {
     }
     if (e instanceof LockEvent.Call c) {
       return new LockEvent.Call(c.at(), c.callee(), c.receiverType(), c.name(), c.argc(),
-          c.targets(), c.libraryType(), c.context(), held, covered, c.supplied());
+          c.targets(), c.libraryType(), c.context(), held, covered, c.supplied(), c.byObjects());
     }
     LockEvent.Fault f = (LockEvent.Fault) e;
     return new LockEvent.Fault(f.at(), f.domain(), f.callee(), f.what(), held, covered);

@@ -131,7 +131,7 @@ public final class SummaryComputer {
   /** {@link #step} as the call runs {@code target}: as sure as the dispatch that chose it. */
   private TraceStep step(LockEvent.Call c, MethodInfo target) {
     TraceStep step = step(c);
-    Confidence dispatch = FindingConfidence.ofCall(c.receiverType(), target, c.targets());
+    Confidence dispatch = FindingConfidence.ofCall(c, target);
     return dispatch == Confidence.HIGH ? step
         : hierarchySteps.computeIfAbsent(c, k -> step.atMost(dispatch));
   }

@@ -3,6 +3,7 @@ package dev.faultlock.analyzer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultlock.catalog.Rule;
+import dev.faultlock.findings.Confidence;
 import dev.faultlock.findings.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -336,16 +337,20 @@ class PointsToFindingsTest {
     String main = main("""
         new User(new Quiet()).work();
         User.other();""");
+    // Class hierarchy chose Locking among the two implementations: a low-confidence guess.
     assertThat(analyze(false, Rule.LOCK_ORDER_INVERSION, LOCKS, SINK, QUIET, LOCKING, USER, main))
-        .hasSize(1);
+        .singleElement()
+        .satisfies(f -> assertThat(f.confidence()).isEqualTo(Confidence.LOW));
     assertThat(analyze(true, Rule.LOCK_ORDER_INVERSION, LOCKS, SINK, QUIET, LOCKING, USER, main))
         .isEmpty();
 
     String locking = main("""
         new User(new Locking()).work();
         User.other();""");
+    // The solver saw the Locking object reach the call: the same cycle is now known.
     assertThat(analyze(true, Rule.LOCK_ORDER_INVERSION, LOCKS, SINK, QUIET, LOCKING, USER, locking))
-        .hasSize(1);
+        .singleElement()
+        .satisfies(f -> assertThat(f.confidence()).isEqualTo(Confidence.HIGH));
   }
 
   private static final String CHANNEL = """
