@@ -241,7 +241,13 @@ final class RuleChecker {
     edge(m, h.lock(), acquired, trace, held, at, false, heldObjects, acquiredObjects);
   }
 
-  /** A fault of {@code domain} at {@code at}, with {@code held} locks held. */
+  /**
+   * A fault of {@code domain} at {@code at}, with {@code held} locks held: one finding per copy
+   * and held lock, as for an alien call. An error when a handler takes a lock of the held lock's
+   * class (the first such), else a warning naming the first other class; every other class the
+   * handlers take is an edge of that finding, not a finding of its own (a copy whose handlers
+   * take five lock classes is one bug, not five).
+   */
   private void faults(
       MethodFacts f,
       Location at,
@@ -251,35 +257,44 @@ final class RuleChecker {
       List<Held> held,
       Set<String> covered) {
     MethodInfo m = f.method();
-    for (FaultHandlers.Handler handler : handlers.matching(domain)) {
-      for (Effects.Acquire a : handler.effects().acquires()) {
-        String cls = a.lock().lockClass();
-        if (covered.contains(cls)) continue;
-        List<TraceStep> tail = new ArrayList<>(path);
-        tail.add(new TraceStep(handler.at(), "faults -> `" + handler.display() + "`"));
-        tail.addAll(Witness.steps(a.witness()));
-        RoaringBitmap handlerObjects =
-            objects == null ? null : objects.of(null, a.lock(), Witness.steps(a.witness()));
-        for (Held h : held) {
-          if (isSortedPseudoLock(h)) continue;
-          RoaringBitmap heldObjects =
-              objects == null ? null : objects.of(m, h.lock(), Witness.steps(h.how()));
+    for (Held h : held) {
+      if (isSortedPseudoLock(h)) continue;
+      RoaringBitmap heldObjects =
+          objects == null ? null : objects.of(m, h.lock(), Witness.steps(h.how()));
+      HandlerLock shown = null;
+      for (FaultHandlers.Handler handler : handlers.matching(domain)) {
+        for (Effects.Acquire a : handler.effects().acquires()) {
+          String cls = a.lock().lockClass();
+          if (covered.contains(cls)) continue;
+          RoaringBitmap handlerObjects =
+              objects == null ? null : objects.of(null, a.lock(), Witness.steps(a.witness()));
           // The handler takes the very object held (one instance): re-entry, no second lock.
           if (objects != null && objects.one(heldObjects, handlerObjects)) continue;
-          boolean same = h.lock().lockClass().equals(cls);
-          List<TraceStep> trace = held(m, h, concat(Witness.steps(h.how()), tail));
-          String message =
-              Messages.faultUnderLock(faultingCall, h.lock().text(), h.lock().lockClass(),
-                  handler.display(), a.lock().text(), cls);
-          report(m, Rule.FAULT_UNDER_LOCK, same ? Severity.ERROR : Severity.WARNING, at, message,
-              trace, List.of(h.lock().lockClass(), cls), at + "|" + h.lock().identity() + "|" + cls,
-              List.of(new LockGraph.Edge(h.lock().lockClass(), cls, trace, LockGraph.Kind.FAULT,
-                  "fault -> " + handler.display())));
-          if (!same) edge(m, h.lock(), a.lock(), trace, held, at, false, heldObjects, handlerObjects);
+          List<TraceStep> tail = new ArrayList<>(path);
+          tail.add(new TraceStep(handler.at(), "faults -> `" + handler.display() + "`"));
+          tail.addAll(Witness.steps(a.witness()));
+          HandlerLock c = new HandlerLock(handler, a, held(m, h, concat(Witness.steps(h.how()), tail)),
+              h.lock().lockClass().equals(cls));
+          if (shown == null || (c.same() && !shown.same())) shown = c;
+          if (!c.same()) {
+            edge(m, h.lock(), a.lock(), c.trace(), held, at, false, heldObjects, handlerObjects);
+          }
         }
       }
+      if (shown == null) continue;
+      String cls = shown.lock().lock().lockClass();
+      String message = Messages.faultUnderLock(faultingCall, h.lock().text(), h.lock().lockClass(),
+          shown.handler().display(), shown.lock().lock().text(), cls);
+      report(m, Rule.FAULT_UNDER_LOCK, shown.same() ? Severity.ERROR : Severity.WARNING, at,
+          message, shown.trace(), List.of(h.lock().lockClass(), cls), at + "|" + h.lock().identity(),
+          List.of(new LockGraph.Edge(h.lock().lockClass(), cls, shown.trace(), LockGraph.Kind.FAULT,
+              "fault -> " + shown.handler().display())));
     }
   }
+
+  /** A lock a fault handler takes during a copy, with the copy's witness to it. */
+  private record HandlerLock(
+      FaultHandlers.Handler handler, Effects.Acquire lock, List<TraceStep> trace, boolean same) {}
 
   /**
    * The alien calls {@code c} leads to ({@link AlienCalls}), under the locks held at {@code c}:

@@ -55,6 +55,22 @@ class FaultUnderLockTest {
   }
 
   @Test
+  void aCopyWhoseHandlersTakeThreeClassesIsOneErrorWithTheOtherClassesAsEdges() {
+    AnalysisResult r = analyze("faultmany");
+    assertThat(r.findings()).singleElement().satisfies(f -> {
+      assertThat(f.rule()).isEqualTo(Rule.FAULT_UNDER_LOCK);
+      assertThat(f.severity()).isEqualTo(Severity.ERROR);
+      assertThat(where(f)).isEqualTo("Pages.java:39");
+      assertThat(steps(f)).last().isEqualTo(
+          "Pages.java:43: acquires lock `this` (class inode), synchronized method");
+    });
+    assertThat(r.lockGraph().edges())
+        .extracting(LockGraph.Edge::from, LockGraph.Edge::to)
+        .contains(org.assertj.core.groups.Tuple.tuple("inode", "journal"),
+            org.assertj.core.groups.Tuple.tuple("inode", "cache"));
+  }
+
+  @Test
   void virtualDispatchThroughAnInterfaceToAnAnonymousClassAndAnInnerClass() {
     AnalysisResult r = analyze("inner");
     assertThat(of(r, Rule.FAULT_UNDER_LOCK)).singleElement().satisfies(f -> {
