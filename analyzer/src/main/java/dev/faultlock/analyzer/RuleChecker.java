@@ -242,11 +242,11 @@ final class RuleChecker {
   }
 
   /**
-   * A fault of {@code domain} at {@code at}, with {@code held} locks held: one finding per copy
-   * and held lock, as for an alien call. An error when a handler takes a lock of the held lock's
-   * class (the first such), else a warning naming the first other class; every other class the
-   * handlers take is an edge of that finding, not a finding of its own (a copy whose handlers
-   * take five lock classes is one bug, not five).
+   * A fault of {@code domain} at {@code at}, with {@code held} locks held: one finding per copy,
+   * as for an alien call. An error when a handler takes a lock of a held lock's class (the first
+   * such), else a warning naming the first other class; every other pair of a held lock and a
+   * class the handlers take is an edge of that finding, not a finding of its own (a copy under
+   * two locks whose handlers take five lock classes is one bug, not ten).
    */
   private void faults(
       MethodFacts f,
@@ -257,11 +257,11 @@ final class RuleChecker {
       List<Held> held,
       Set<String> covered) {
     MethodInfo m = f.method();
+    HandlerLock shown = null;
     for (Held h : held) {
       if (isSortedPseudoLock(h)) continue;
       RoaringBitmap heldObjects =
           objects == null ? null : objects.of(m, h.lock(), Witness.steps(h.how()));
-      HandlerLock shown = null;
       for (FaultHandlers.Handler handler : handlers.matching(domain)) {
         for (Effects.Acquire a : handler.effects().acquires()) {
           String cls = a.lock().lockClass();
@@ -273,33 +273,36 @@ final class RuleChecker {
           List<TraceStep> tail = new ArrayList<>(path);
           tail.add(new TraceStep(handler.at(), "faults -> `" + handler.display() + "`"));
           tail.addAll(Witness.steps(a.witness()));
-          HandlerLock c = new HandlerLock(handler, a, held(m, h, concat(Witness.steps(h.how()), tail)),
-              h.lock().lockClass().equals(cls));
+          HandlerLock c = new HandlerLock(h, handler, a,
+              held(m, h, concat(Witness.steps(h.how()), tail)), h.lock().lockClass().equals(cls));
           if (shown == null || (c.same() && !shown.same())) shown = c;
           if (!c.same()) {
             edge(m, h.lock(), a.lock(), c.trace(), held, at, false, heldObjects, handlerObjects);
           }
         }
       }
-      if (shown == null) continue;
-      String cls = shown.lock().lock().lockClass();
-      String message = Messages.faultUnderLock(faultingCall, h.lock().text(), h.lock().lockClass(),
-          shown.handler().display(), shown.lock().lock().text(), cls);
-      report(m, Rule.FAULT_UNDER_LOCK, shown.same() ? Severity.ERROR : Severity.WARNING, at,
-          message, shown.trace(), List.of(h.lock().lockClass(), cls), at + "|" + h.lock().identity(),
-          List.of(new LockGraph.Edge(h.lock().lockClass(), cls, shown.trace(), LockGraph.Kind.FAULT,
-              "fault -> " + shown.handler().display())));
     }
+    if (shown == null) return;
+    LockRef heldLock = shown.held().lock();
+    LockRef taken = shown.lock().lock();
+    String message = Messages.faultUnderLock(faultingCall, heldLock.text(), heldLock.lockClass(),
+        shown.handler().display(), taken.text(), taken.lockClass());
+    report(m, Rule.FAULT_UNDER_LOCK, shown.same() ? Severity.ERROR : Severity.WARNING, at,
+        message, shown.trace(), List.of(heldLock.lockClass(), taken.lockClass()), at.toString(),
+        List.of(new LockGraph.Edge(heldLock.lockClass(), taken.lockClass(), shown.trace(),
+            LockGraph.Kind.FAULT, "fault -> " + shown.handler().display())));
   }
 
   /** A lock a fault handler takes during a copy, with the copy's witness to it. */
   private record HandlerLock(
-      FaultHandlers.Handler handler, Effects.Acquire lock, List<TraceStep> trace, boolean same) {}
+      Held held, FaultHandlers.Handler handler, Effects.Acquire lock, List<TraceStep> trace,
+      boolean same) {}
 
   /**
    * The alien calls {@code c} leads to ({@link AlienCalls}), under the locks held at {@code c}:
-   * one finding per call and caller-supplied object (a callee that writes to it in two loops is
-   * one bug), the first of {@link AlienCalls#faults}. An error when a
+   * one finding per call (a callee that writes to it in two loops is one bug, and a call that is
+   * also a {@code @MayFault} copy is reported once, by whichever rule sees it first), the first
+   * of {@link AlienCalls#faults}. An error when a
    * handler takes a lock of a held lock's class, and then the other classes its handlers take
    * are edges of that error, not findings of their own (nor cycles: see {@link EdgeInfo}); else
    * a warning that adds the edges, as for a {@code @MayFault} copy.
@@ -318,7 +321,7 @@ final class RuleChecker {
           h.lock().lockClass(), shown.handler().display(), shown.acquire().lock().text(), cls);
       report(m, Rule.FAULT_UNDER_LOCK, shown.sameClass() ? Severity.ERROR : Severity.WARNING,
           c.at(), message, trace, List.of(h.lock().lockClass(), cls),
-          "alien|" + c.at() + "|" + r.parameter(),
+          c.at().toString(),
           List.of(new LockGraph.Edge(h.lock().lockClass(), cls, trace, LockGraph.Kind.FAULT,
               "alien call -> " + shown.handler().display())));
       for (AlienCalls.Fault x : found) {
