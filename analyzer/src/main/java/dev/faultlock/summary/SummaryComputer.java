@@ -158,17 +158,20 @@ public final class SummaryComputer {
         }
       } else if (event instanceof LockEvent.Call c) {
         TraceStep step = step(c);
+        // An interface call runs hundreds of implementations, most taking the same locks (the
+        // one canonical instance each): each is re-expressed at this call once.
+        Map<LockRef, LockRef> seen = c.targets().size() > 1 ? new IdentityHashMap<>() : null;
         for (MethodInfo t : c.targets()) {
           Effects te = effects.get(t);
           // A direct call of a fault handler is the fault machinery itself (a model's page
           // table calling ->nopage): the handler's locks are reached through the fault path.
           if (te != null && !shared.contains(t) && !t.annotations().has(LockApi.FAULT_HANDLER)) {
-            changed |= through(e, te, c, t, m, step, faultsDisabled, approximate);
+            changed |= through(e, te, c, t, m, step, faultsDisabled, approximate, seen);
           }
         }
         if (c.libraryType() != null) {
           for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
-            changed |= through(e, te, c, null, m, step, faultsDisabled, approximate);
+            changed |= through(e, te, c, null, m, step, faultsDisabled, approximate, null);
           }
         }
       }
@@ -190,17 +193,23 @@ public final class SummaryComputer {
    * Adds what {@code callee} (the effects of {@code target}, or of a library method when {@code
    * target} is {@code null}) does to {@code e}, the effects of {@code caller}; {@code
    * approximate} when {@code e} is a shared summary, which keeps no identity of a program
-   * callee's locks.
+   * callee's locks. {@code seen}, when not {@code null}, keeps the locks of the call's targets
+   * already re-expressed at {@code c} by the call's receiver and arguments alone.
    */
   private boolean through(
       Effects e, Effects callee, LockEvent.Call c, MethodInfo target, MethodInfo caller,
-      TraceStep step, boolean faultsDisabled, boolean approximate) {
+      TraceStep step, boolean faultsDisabled, boolean approximate, Map<LockRef, LockRef> seen) {
     boolean changed = false;
+    // Only the call's receiver and arguments re-express a lock of a target that is neither a
+    // lambda nor a bound method reference (LockRef#asSeenBy): the same for every such target.
+    boolean byCall = seen != null && !target.isLambda()
+        && !c.context().boundReceivers().containsKey(target);
     // A copy only when a method calls itself: it then adds to what it walks.
     for (Effects.Acquire a : callee == e ? List.copyOf(callee.acquires()) : callee.acquires()) {
       if (c.createsTheObjectOf(target, a.lock())) continue;
       LockRef mine = target == null ? a.lock().asSeenBy(c.context())
           : approximate ? anonymous(a.lock())
+          : byCall ? seen.computeIfAbsent(a.lock(), l -> l.asSeenBy(c.context()))
           : a.lock().asSeenBy(c.context(), target, caller);
       changed |= e.addAcquire(mine, Witness.cons(step, a.witness()),
           approximate || a.approximate(), this::canonical);
