@@ -83,7 +83,7 @@ public final class Analyzer {
     options.progress().update("linking calls", 0, 0);
     CallGraph graph = CallGraph.build(facts, program.bindings());
     Map<MethodInfo, Effects> effects =
-        SummaryComputer.compute(graph, factsOf, librarySummaries, options.progress());
+        SummaryComputer.compute(graph, factsOf, librarySummaries, options.progress(), options.jobs());
     FaultHandlers handlers = new FaultHandlers(all, effects, librarySummaries);
     DeclaredOrders orders =
         new DeclaredOrders(index.types(), program.packageAnnotations(), librarySummaries.lockOrders());

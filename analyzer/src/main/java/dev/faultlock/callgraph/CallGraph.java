@@ -32,6 +32,7 @@ public final class CallGraph {
   private final int[] calleeOf;
   private final int[] callerStart;
   private final int[] callerOf;
+  private Condensation condensation;
   private List<List<MethodInfo>> bottomUp;
 
   private CallGraph(List<MethodInfo> order, Map<MethodInfo, Integer> id, List<IntList> out) {
@@ -116,16 +117,39 @@ public final class CallGraph {
    */
   public List<List<MethodInfo>> bottomUp() {
     if (bottomUp != null) return bottomUp;
-    Condensation c = Condensation.of(calleeStart, calleeOf);
-    List<List<MethodInfo>> out = new ArrayList<>(c.count());
-    for (int k = 0; k < c.count(); k++) {
-      int[] members = c.members(k);
+    condensation = Condensation.of(calleeStart, calleeOf);
+    List<List<MethodInfo>> out = new ArrayList<>(condensation.count());
+    for (int k = 0; k < condensation.count(); k++) {
+      int[] members = condensation.members(k);
       List<MethodInfo> ms = new ArrayList<>(members.length);
       for (int v : members) ms.add(order.get(v));
       out.add(Collections.unmodifiableList(ms));
     }
     bottomUp = Collections.unmodifiableList(out);
     return bottomUp;
+  }
+
+  /**
+   * The components of {@link #bottomUp()} grouped by level, lowest first: a component's level is
+   * one more than the highest level of the components it calls, so the components of one level
+   * never call each other (they may be summarised at the same time) and all they call is in
+   * lower levels.
+   */
+  public List<List<List<MethodInfo>>> levels() {
+    List<List<MethodInfo>> components = bottomUp();
+    int[] level = new int[components.size()];
+    List<List<List<MethodInfo>>> out = new ArrayList<>();
+    for (int k = 0; k < components.size(); k++) {
+      for (int v : condensation.members(k)) {
+        for (int e = calleeStart[v]; e < calleeStart[v + 1]; e++) {
+          int to = condensation.componentOf(calleeOf[e]);
+          if (to != k) level[k] = Math.max(level[k], level[to] + 1);
+        }
+      }
+      while (out.size() <= level[k]) out.add(new ArrayList<>());
+      out.get(level[k]).add(components.get(k));
+    }
+    return out;
   }
 
   /** Direct callers of {@code m}. */

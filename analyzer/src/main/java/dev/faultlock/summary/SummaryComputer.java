@@ -9,14 +9,17 @@ import dev.faultlock.locks.LockRef;
 import dev.faultlock.locks.MethodFacts;
 import dev.faultlock.locks.Witness;
 import dev.faultlock.source.MethodInfo;
+import dev.faultlock.source.Workers;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Computes {@link Effects} bottom-up over the strongly connected components of the call graph:
@@ -27,63 +30,82 @@ import java.util.Set;
 public final class SummaryComputer {
   private final Map<MethodInfo, MethodFacts> facts;
   private final LibrarySummaries library;
-  private final Map<MethodInfo, Effects> effects = new HashMap<>();
+  private final Map<MethodInfo, Effects> effects = new ConcurrentHashMap<>();
   /**
    * One instance per distinct lock and per call step: a callee's locks are re-expressed for
    * every caller, and on a program the size of java.base the copies, not the locks, would fill
    * the heap.
    */
-  private final Map<LockRef, LockRef> canonical = new HashMap<>();
-  private final Map<LockEvent.Call, TraceStep> steps = new IdentityHashMap<>();
+  private final Map<LockRef, LockRef> canonical = new ConcurrentHashMap<>();
+  /** By identity: a call event's record equality compares its every target. */
+  private final Map<LockEvent.Call, TraceStep> steps =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   private SummaryComputer(Map<MethodInfo, MethodFacts> facts, LibrarySummaries library) {
     this.facts = facts;
     this.library = library;
   }
 
-  /** The effects of every method of {@code graph}, telling {@code progress} how many are done. */
+  /**
+   * The effects of every method of {@code graph}, on {@code jobs} threads, telling {@code
+   * progress} how many are done.
+   *
+   * <p>Components are summarised level by level ({@link CallGraph#levels()}): those of one level
+   * never call each other, so they run in parallel, and each sees only the final effects of the
+   * lower levels. Inside a component the order is fixed, so the result does not depend on the
+   * threads' timing; the instances shared between components ({@link #canonical}) are equal
+   * whichever thread made them first.
+   */
   public static Map<MethodInfo, Effects> compute(
       CallGraph graph, Map<MethodInfo, MethodFacts> facts, LibrarySummaries library,
-      AnalyzerOptions.Progress progress) {
+      AnalyzerOptions.Progress progress, int jobs) {
     SummaryComputer c = new SummaryComputer(facts, library);
-    List<List<MethodInfo>> components = graph.bottomUp();
     int total = graph.methodCount();
-    int done = 0;
-    for (List<MethodInfo> component : components) {
-      progress.update("summarising", done, total);
-      done += component.size();
-      for (MethodInfo m : component) c.effects.put(m, new Effects());
-      if (component.size() == 1) {
-        MethodInfo m = component.get(0);
-        // A recursive method needs a second look at itself; others are done in one.
-        if (c.update(m) && graph.callees(m).contains(m)) {
-          while (c.update(m)) {
-            // Until its own summary stops changing.
-          }
+    AtomicInteger done = new AtomicInteger();
+    progress.update("summarising", 0, total);
+    for (List<List<MethodInfo>> level : graph.levels()) {
+      if (level.size() == 1) {
+        c.component(graph, level.get(0));
+      } else {
+        Workers.run(jobs, level.size(), k -> c.component(graph, level.get(k)));
+      }
+      int now = done.addAndGet(level.stream().mapToInt(List::size).sum());
+      progress.update("summarising", now, total);
+    }
+    return c.effects;
+  }
+
+  /** Summarises the members of {@code component}, whose callees outside it are done. */
+  private void component(CallGraph graph, List<MethodInfo> component) {
+    for (MethodInfo m : component) effects.put(m, new Effects());
+    if (component.size() == 1) {
+      MethodInfo m = component.get(0);
+      // A recursive method needs a second look at itself; others are done in one.
+      if (update(m) && graph.callees(m).contains(m)) {
+        while (update(m)) {
+          // Until its own summary stops changing.
         }
-        continue;
       }
-      if (component.size() > SHARED_COMPONENT) {
-        c.shared(component);
-        continue;
-      }
-      // A worklist over the component: when a method's effects change, its callers in the
-      // component are looked at again.
-      Set<MethodInfo> members = new HashSet<>(component);
-      Deque<MethodInfo> work = new ArrayDeque<>(component);
-      Set<MethodInfo> queued = new HashSet<>(component);
-      while (!work.isEmpty()) {
-        MethodInfo m = work.poll();
-        queued.remove(m);
-        if (c.update(m)) {
-          for (MethodInfo caller : graph.callers(m)) {
-            if (members.contains(caller) && queued.add(caller)) work.add(caller);
-          }
+      return;
+    }
+    if (component.size() > SHARED_COMPONENT) {
+      shared(component);
+      return;
+    }
+    // A worklist over the component: when a method's effects change, its callers in the
+    // component are looked at again.
+    Set<MethodInfo> members = new HashSet<>(component);
+    Deque<MethodInfo> work = new ArrayDeque<>(component);
+    Set<MethodInfo> queued = new HashSet<>(component);
+    while (!work.isEmpty()) {
+      MethodInfo m = work.poll();
+      queued.remove(m);
+      if (update(m)) {
+        for (MethodInfo caller : graph.callers(m)) {
+          if (members.contains(caller) && queued.add(caller)) work.add(caller);
         }
       }
     }
-    progress.update("summarising", total, total);
-    return c.effects;
   }
 
   /**
