@@ -77,11 +77,13 @@ public final class CallGraph {
       for (int k = 0; k < edges.size; k++) added.mark(edges.items[k], from);
       for (LockEvent e : f.events()) {
         if (!(e instanceof LockEvent.Call c)) continue;
-        if (c.receiverType() != null) {
-          for (MethodInfo fn : bindings.boundTo(c.receiverType())) {
-            if ((!fn.isLambda() || fn.arity() == c.argc()) && !c.targets().contains(fn)) {
-              c.targets().add(fn);
-            }
+        List<MethodInfo> bound = c.receiverType() == null ? List.of() : bindings.boundTo(c.receiverType());
+        if (!bound.isEmpty()) {
+          // A set of what the call runs: the lists can both be hundreds long.
+          Set<MethodInfo> runs = Collections.newSetFromMap(new IdentityHashMap<>());
+          runs.addAll(c.targets());
+          for (MethodInfo fn : bound) {
+            if ((!fn.isLambda() || fn.arity() == c.argc()) && runs.add(fn)) c.targets().add(fn);
           }
         }
         for (MethodInfo t : c.targets()) {

@@ -4,6 +4,7 @@ import dev.faultlock.faults.Supplied;
 import dev.faultlock.findings.Location;
 import dev.faultlock.source.MethodInfo;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -44,6 +45,16 @@ public sealed interface LockEvent {
       Set<String> covered,
       Supplied supplied)
       implements LockEvent {
+    /**
+     * The record's hash without {@link #targets}: equal calls still hash alike, and an interface
+     * call's targets are hundreds of methods, hashed each time a method's facts are recorded.
+     */
+    @Override
+    public int hashCode() {
+      return Objects.hash(
+          at, callee, receiverType, name, argc, libraryType, context, held, covered, supplied);
+    }
+
     /**
      * Whether {@code lock}, taken by {@code target} when this call runs it, is the monitor of an
      * object this call creates ({@code new T(..)} whose constructor locks {@code this}): no other
