@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Computes {@link Effects} bottom-up over the strongly connected components of the call graph:
@@ -64,13 +65,13 @@ public final class SummaryComputer {
     AtomicInteger done = new AtomicInteger();
     progress.update("summarising", 0, total);
     for (List<List<MethodInfo>> level : graph.levels()) {
-      if (level.size() == 1) {
-        c.component(graph, level.get(0));
-      } else {
-        Workers.run(jobs, level.size(), k -> c.component(graph, level.get(k)));
-      }
-      int now = done.addAndGet(level.stream().mapToInt(List::size).sum());
-      progress.update("summarising", now, total);
+      IntConsumer summarise = k -> {
+        c.component(graph, level.get(k));
+        progress.update("summarising", done.addAndGet(level.get(k).size()), total);
+      };
+      // A level of one component (most of them, up a call chain) is not worth two threads.
+      if (level.size() == 1) summarise.accept(0);
+      else Workers.run(jobs, level.size(), summarise);
     }
     return c.effects;
   }
