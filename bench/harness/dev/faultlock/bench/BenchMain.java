@@ -26,7 +26,10 @@ import java.util.Locale;
  * a GC-accurate pool read, and the result's counts. With {@code --out FILE} it also writes every
  * finding and problem, one per line, for the noise and determinism scripts.
  *
- * <p>Usage: {@code BenchMain analyze|parse [--jobs N] [--cache-dir D] [--out F] PATH...}
+ * With {@code --phases} it prints to stderr the wall time of each phase the analysis reports
+ * through its progress ({@link PhaseClock}), to see where a run's time goes.
+ *
+ * <p>Usage: {@code BenchMain analyze|parse [--jobs N] [--cache-dir D] [--out F] [--phases] PATH...}
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -39,12 +42,17 @@ public final class BenchMain {
     String mode = args[0];
     AnalyzerOptions.Builder options = AnalyzerOptions.builder();
     Path out = null;
+    PhaseClock clock = null;
     List<Path> sources = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--jobs" -> options.jobs(Integer.parseInt(args[++i]));
         case "--cache-dir" -> options.cacheDir(Path.of(args[++i]));
         case "--out" -> out = Path.of(args[++i]);
+        case "--phases" -> {
+          clock = new PhaseClock();
+          options.progress(clock);
+        }
         default -> sources.add(Path.of(args[i]));
       }
     }
@@ -61,6 +69,7 @@ public final class BenchMain {
           default -> throw new IllegalArgumentException("mode must be analyze or parse: " + mode);
         };
     long wallMs = (System.nanoTime() - wall0) / 1_000_000;
+    if (clock != null) clock.finish();
     long cpuMs = (os.getProcessCpuTime() - cpu0) / 1_000_000;
 
     // Peak usage of every heap pool, summed: an upper bound of the live heap at any moment.

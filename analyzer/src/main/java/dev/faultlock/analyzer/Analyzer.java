@@ -7,7 +7,6 @@ import dev.faultlock.cache.ResultCache;
 import dev.faultlock.callgraph.CallGraph;
 import dev.faultlock.callgraph.PointsToDispatch;
 import dev.faultlock.ir.IrMethod;
-import dev.faultlock.locks.LockEvent;
 import dev.faultlock.catalog.FaultMethods;
 import dev.faultlock.faults.AlienCalls;
 import dev.faultlock.faults.FaultHandlers;
@@ -34,7 +33,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The whole-program analysis: what the command line and the Maven plugin call. It parses every
@@ -80,24 +78,21 @@ public final class Analyzer {
     // What follows works on facts alone: ProgramFacts let go of the parse trees once lowered.
     PointsToResult.Stats pointsTo = null;
     LockObjects objects = null;
-    Set<LockEvent.Call> resolved = Set.of();
     if (options.pointsTo()) {
       options.progress().update("points-to", 0, 0);
       PointsToResult pta = PointsToAnalysis.solve(index, program.ir());
       pointsTo = pta.stats();
       // Calls dispatched by what flows to them, locks known by the objects they can be.
-      PointsToDispatch.Result dispatched = PointsToDispatch.apply(facts, irs(program.ir()), pta);
-      facts = dispatched.facts();
-      resolved = dispatched.resolved();
+      facts = PointsToDispatch.apply(facts, irs(program.ir()), pta);
       factsOf.clear();
       for (MethodFacts f : facts) factsOf.put(f.method(), f);
       objects = new LockObjects(pta, program.ir(), index);
     }
 
     options.progress().update("linking calls", 0, 0);
-    CallGraph graph = CallGraph.build(facts, program.bindings(), resolved);
+    CallGraph graph = CallGraph.build(facts, program.bindings());
     Map<MethodInfo, Effects> effects =
-        SummaryComputer.compute(graph, factsOf, librarySummaries, options.progress());
+        SummaryComputer.compute(graph, factsOf, librarySummaries, options.progress(), options.jobs());
     FaultHandlers handlers = new FaultHandlers(all, effects, librarySummaries);
     DeclaredOrders orders =
         new DeclaredOrders(index.types(), program.packageAnnotations(), librarySummaries.lockOrders());

@@ -7,9 +7,7 @@ import dev.faultlock.locks.MethodFacts;
 import dev.faultlock.pta.PointsToResult;
 import dev.faultlock.source.MethodInfo;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,17 +31,16 @@ import java.util.Set;
  * callees, and keeps the class hierarchy's if any copy fell back.
  */
 public final class PointsToDispatch {
-  /** The facts with resolved targets, and the calls the solver resolved (by identity). */
-  public record Result(List<MethodFacts> facts, Set<LockEvent.Call> resolved) {}
-
   private record Key(int line, String callee, String name, int argc) {}
 
   private PointsToDispatch() {}
 
-  /** {@code facts} with every call the solver resolved from program objects retargeted. */
-  public static Result apply(
+  /**
+   * {@code facts} with every call the solver resolved from program objects retargeted, and
+   * marked {@link LockEvent.Call#byObjects}.
+   */
+  public static List<MethodFacts> apply(
       List<MethodFacts> facts, Map<MethodInfo, IrMethod> irs, PointsToResult pta) {
-    Set<LockEvent.Call> resolved = Collections.newSetFromMap(new IdentityHashMap<>());
     List<MethodFacts> out = new ArrayList<>(facts.size());
     for (MethodFacts f : facts) {
       IrMethod ir = irs.get(f.method());
@@ -55,13 +52,12 @@ public final class PointsToDispatch {
       List<LockEvent> events = new ArrayList<>(f.events().size());
       for (LockEvent e : f.events()) {
         LockEvent.Call c = e instanceof LockEvent.Call call ? retarget(call, ir, calls, pta) : null;
-        if (c != null) resolved.add(c);
         events.add(c != null ? c : e);
       }
       out.add(new MethodFacts(f.method(), List.copyOf(events), f.orderingGuard(), f.misuses(),
           f.unresolvedCalls(), f.heldOnReturn(), f.releasedUnheld()));
     }
-    return new Result(out, resolved);
+    return out;
   }
 
   /** The IR's call statements by what their event records of them. */

@@ -1,6 +1,6 @@
 package dev.faultlock.ir;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,35 +18,45 @@ public final class Cfg {
     this.method = method;
     List<Stmt> stmts = method.stmts();
     int n = stmts.size();
+    // Plain int arrays, counted then filled: a CFG is built for every solve of every method.
     succs = new int[n][];
-    List<List<Integer>> predLists = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) predLists.add(new ArrayList<>(2));
+    int[] predCount = new int[n];
     for (int i = 0; i < n; i++) {
       succs[i] = successors(i, stmts.get(i), n);
-      for (int s : succs[i]) predLists.get(s).add(i);
+      for (int s : succs[i]) predCount[s]++;
     }
     preds = new int[n][];
-    for (int i = 0; i < n; i++) {
-      preds[i] = predLists.get(i).stream().mapToInt(Integer::intValue).toArray();
-    }
+    for (int i = 0; i < n; i++) preds[i] = new int[predCount[i]];
+    int[] filled = new int[n];
+    for (int i = 0; i < n; i++) for (int s : succs[i]) preds[s][filled[s]++] = i;
   }
 
   private int[] successors(int i, Stmt s, int n) {
-    List<Integer> out = new ArrayList<>(2);
+    int[] out;
+    int size = 0;
     if (s instanceof Stmt.Goto g) {
-      out.add(g.target());
+      out = new int[2];
+      out[size++] = g.target();
     } else if (s instanceof Stmt.If f) {
-      out.add(f.target());
-      if (i + 1 < n && f.target() != i + 1) out.add(i + 1);
+      out = new int[3];
+      out[size++] = f.target();
+      if (i + 1 < n && f.target() != i + 1) out[size++] = i + 1;
     } else if (s instanceof Stmt.Switch sw) {
-      for (int t : sw.targets()) if (!out.contains(t)) out.add(t);
-      if (!out.contains(sw.otherwise())) out.add(sw.otherwise());
-    } else if (!(s instanceof Stmt.Return) && !(s instanceof Stmt.Throw) && i + 1 < n) {
-      out.add(i + 1);
+      out = new int[sw.targets().size() + 2];
+      for (int t : sw.targets()) if (!contains(out, size, t)) out[size++] = t;
+      if (!contains(out, size, sw.otherwise())) out[size++] = sw.otherwise();
+    } else {
+      out = new int[2];
+      if (!(s instanceof Stmt.Return) && !(s instanceof Stmt.Throw) && i + 1 < n) out[size++] = i + 1;
     }
     int h = method.handler()[i];
-    if (h >= 0 && mayThrow(s) && !out.contains(h)) out.add(h);
-    return out.stream().mapToInt(Integer::intValue).toArray();
+    if (h >= 0 && mayThrow(s) && !contains(out, size, h)) out[size++] = h;
+    return size == out.length ? out : Arrays.copyOf(out, size);
+  }
+
+  private static boolean contains(int[] a, int size, int x) {
+    for (int k = 0; k < size; k++) if (a[k] == x) return true;
+    return false;
   }
 
   /** Whether an exception can leave {@code s} (to its handler): calls, throws, monitor entry. */

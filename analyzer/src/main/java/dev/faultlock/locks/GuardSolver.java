@@ -1,24 +1,19 @@
 package dev.faultlock.locks;
 
+import dev.faultlock.dataflow.Condensation;
 import dev.faultlock.source.MethodInfo;
 import dev.faultlock.source.Workers;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
-import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
-import org.jgrapht.graph.DefaultDirectedGraph;
-import org.jgrapht.graph.DefaultEdge;
 
 /**
  * Solves the lock state of every method once, callees first, so that each method sees its
@@ -98,46 +93,38 @@ public final class GuardSolver {
     int n = methods.size();
     Map<MethodInfo, Integer> unitOf = new IdentityHashMap<>();
     for (int i = 0; i < n; i++) for (MethodInfo m : methods.get(i)) unitOf.put(m, i);
-    Graph<Integer, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
-    for (int i = 0; i < n; i++) g.addVertex(i);
+    // The "calls" relation between units, as adjacency arrays (a unit may appear twice among
+    // another's callees, through a method and its lambda: harmless to components and levels).
+    int[] start = new int[n + 1];
+    int[] calls = new int[callees.stream().mapToInt(Set::size).sum()];
     for (int i = 0; i < n; i++) {
+      int k = start[i];
       for (MethodInfo t : callees.get(i)) {
         Integer j = unitOf.get(t);
-        if (j != null) g.addEdge(i, j);
+        if (j != null) calls[k++] = j;
       }
+      start[i + 1] = k;
     }
-    // Kosaraju: JGraphT's walks with an explicit stack (see CallGraph#bottomUp).
-    List<Set<Integer>> sccs = new KosarajuStrongConnectivityInspector<>(g).stronglyConnectedSets();
-    int[] component = new int[n];
-    for (int c = 0; c < sccs.size(); c++) for (int u : sccs.get(c)) component[u] = c;
-    // Kahn's algorithm on the reversed condensation: a component is ready once its callees are.
-    int count = sccs.size();
-    List<List<Integer>> callers = new ArrayList<>(count);
-    for (int c = 0; c < count; c++) callers.add(new ArrayList<>());
-    int[] pending = new int[count];
-    BitSet recursive = new BitSet(count);
-    for (DefaultEdge e : g.edgeSet()) {
-      int from = component[g.getEdgeSource(e)];
-      int to = component[g.getEdgeTarget(e)];
-      if (from == to) {
-        recursive.set(from);
-      } else {
-        callers.get(to).add(from);
-        pending[from]++;
-      }
-    }
+    Condensation sccs = Condensation.of(start, calls);
+    // Components come callees first: a component's level is one more than its callees' highest.
+    int count = sccs.count();
     int[] level = new int[count];
-    Deque<Integer> ready = new ArrayDeque<>();
-    for (int c = 0; c < count; c++) if (pending[c] == 0) ready.add(c);
+    BitSet recursive = new BitSet(count);
     List<List<int[]>> levels = new ArrayList<>();
-    while (!ready.isEmpty()) {
-      int c = ready.poll();
-      while (levels.size() <= level[c]) levels.add(new ArrayList<>());
-      levels.get(level[c]).add(members(sccs.get(c), recursive.get(c)));
-      for (int caller : callers.get(c)) {
-        level[caller] = Math.max(level[caller], level[c] + 1);
-        if (--pending[caller] == 0) ready.add(caller);
+    for (int c = 0; c < count; c++) {
+      int[] units = sccs.members(c);
+      for (int u : units) {
+        for (int k = start[u]; k < start[u + 1]; k++) {
+          int to = sccs.componentOf(calls[k]);
+          if (to == c) {
+            recursive.set(c);
+          } else {
+            level[c] = Math.max(level[c], level[to] + 1);
+          }
+        }
       }
+      while (levels.size() <= level[c]) levels.add(new ArrayList<>());
+      levels.get(level[c]).add(members(units, recursive.get(c)));
     }
     return levels;
   }
@@ -146,8 +133,7 @@ public final class GuardSolver {
    * The units of a component in unit order (so the corrections run in a fixed order), with a leading {@code -1}
    * marking a recursive one.
    */
-  private static int[] members(Set<Integer> scc, boolean recursive) {
-    int[] m = scc.stream().mapToInt(Integer::intValue).sorted().toArray();
+  private static int[] members(int[] m, boolean recursive) {
     if (!recursive) return m;
     int[] marked = new int[m.length + 1];
     marked[0] = -1;

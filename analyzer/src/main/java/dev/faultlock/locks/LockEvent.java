@@ -4,6 +4,7 @@ import dev.faultlock.faults.Supplied;
 import dev.faultlock.findings.Location;
 import dev.faultlock.source.MethodInfo;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -54,6 +55,16 @@ public sealed interface LockEvent {
         Set<String> covered, Supplied supplied) {
       this(at, callee, receiverType, name, argc, targets, libraryType, context, held, covered,
           supplied, false);
+    }
+
+    /**
+     * The record's hash without {@link #targets}: equal calls still hash alike, and an interface
+     * call's targets are hundreds of methods, hashed each time a method's facts are recorded.
+     */
+    @Override
+    public int hashCode() {
+      return Objects.hash(
+          at, callee, receiverType, name, argc, libraryType, context, held, covered, supplied);
     }
 
     /**

@@ -12,6 +12,8 @@ import dev.faultlock.ir.LockOp;
 import dev.faultlock.ir.Stmt;
 import dev.faultlock.ir.Var;
 import dev.faultlock.source.MethodInfo;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -53,9 +55,16 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
   private final LockNames names;
   private final Guards guards;
   private final String file;
+  /**
+   * What {@link #guards} say each call does, by statement, once asked: the same through every
+   * pass of the solve (the guard facts of the callees do not change during it), and asking walks
+   * every target of the call (hundreds for an interface call in a large program).
+   */
+  private final List<List<Guards.Effect>> inferred;
 
   private LockStateAnalysis(IrMethod ir, List<Held> heldOnEntry, LockNames names, Guards guards) {
     this.ir = ir;
+    this.inferred = new ArrayList<>(Collections.nCopies(ir.stmts().size(), null));
     this.heldOnEntry = heldOnEntry;
     this.names = names;
     this.guards = guards;
@@ -161,10 +170,14 @@ public final class LockStateAnalysis implements DataflowAnalysis<LockState> {
     if (stmt instanceof Stmt.Invoke call) {
       Location at = at(call.line());
       observer.call(at, call, in);
-      List<Guards.Effect> inferred = guards.of(call, ir.method(), at);
-      if (call.site().ops().isEmpty() && inferred.isEmpty()) return assigned(in, call.result(), null);
+      List<Guards.Effect> effects = inferred.get(i);
+      if (effects == null) {
+        effects = guards.of(call, ir.method(), at);
+        inferred.set(i, effects);
+      }
+      if (call.site().ops().isEmpty() && effects.isEmpty()) return assigned(in, call.result(), null);
       LockState s = effects(i, call, in, at, observer);
-      return inferred.isEmpty() ? s : guarded(i, call, s, at, inferred, observer);
+      return effects.isEmpty() ? s : guarded(i, call, s, at, effects, observer);
     }
     if (stmt instanceof Stmt.Return) {
       observer.ret(in);

@@ -67,7 +67,7 @@ public final class Suggester {
     for (MethodFacts f : facts) factsOf.put(f.method(), f);
     CallGraph graph = CallGraph.build(facts, program.bindings());
     Map<MethodInfo, Effects> effects =
-        SummaryComputer.compute(graph, factsOf, summaries, uncached.progress());
+        SummaryComputer.compute(graph, factsOf, summaries, uncached.progress(), uncached.jobs());
     AlienCalls aliens = AlienCalls.of(graph, factsOf, index);
 
     List<Suggestion> all = new ArrayList<>();

@@ -43,7 +43,11 @@ public final class Effects {
 
   private final Map<Key, Acquire> acquires = new LinkedHashMap<>();
   private final Map<String, Fault> faults = new LinkedHashMap<>();
-  private final Set<String> classes = new HashSet<>();
+  /**
+   * The lock classes of {@link #acquires}, made once there are {@link #MAX_ACQUIRES} of them (most
+   * methods never get there, and hashing every class name was a tenth of the summaries' time).
+   */
+  private Set<String> classes;
 
   public Collection<Acquire> acquires() {
     return acquires.values();
@@ -69,9 +73,15 @@ public final class Effects {
     Key key = new Key(lock.lockClass(), lock.identity(), lock.shared());
     Acquire known = acquires.get(key);
     if (known == null) {
-      if (acquires.size() >= MAX_ACQUIRES && classes.contains(lock.lockClass())) return false;
+      if (acquires.size() >= MAX_ACQUIRES) {
+        if (classes == null) {
+          classes = new HashSet<>();
+          for (Key k : acquires.keySet()) classes.add(k.lockClass());
+        }
+        if (classes.contains(lock.lockClass())) return false;
+      }
       acquires.put(key, new Acquire(stored.apply(lock), witness, approximate));
-      classes.add(lock.lockClass());
+      if (classes != null) classes.add(lock.lockClass());
       return true;
     }
     boolean better = known.approximate() != approximate

@@ -11,14 +11,18 @@ import dev.faultlock.locks.LockRef;
 import dev.faultlock.locks.MethodFacts;
 import dev.faultlock.locks.Witness;
 import dev.faultlock.source.MethodInfo;
+import dev.faultlock.source.Workers;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Computes {@link Effects} bottom-up over the strongly connected components of the call graph:
@@ -29,65 +33,85 @@ import java.util.Set;
 public final class SummaryComputer {
   private final Map<MethodInfo, MethodFacts> facts;
   private final LibrarySummaries library;
-  private final Map<MethodInfo, Effects> effects = new HashMap<>();
+  private final Map<MethodInfo, Effects> effects = new ConcurrentHashMap<>();
   /**
    * One instance per distinct lock and per call step: a callee's locks are re-expressed for
    * every caller, and on a program the size of java.base the copies, not the locks, would fill
    * the heap.
    */
-  private final Map<LockRef, LockRef> canonical = new HashMap<>();
-  private final Map<LockEvent.Call, TraceStep> steps = new IdentityHashMap<>();
+  private final Map<LockRef, LockRef> canonical = new ConcurrentHashMap<>();
+  /** By identity: a call event's record equality compares its every target. */
+  private final Map<LockEvent.Call, TraceStep> steps =
+      Collections.synchronizedMap(new IdentityHashMap<>());
   /** The same steps where class hierarchy chose the target ({@link FindingConfidence}). */
-  private final Map<LockEvent.Call, TraceStep> hierarchySteps = new IdentityHashMap<>();
+  private final Map<LockEvent.Call, TraceStep> hierarchySteps =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   private SummaryComputer(Map<MethodInfo, MethodFacts> facts, LibrarySummaries library) {
     this.facts = facts;
     this.library = library;
   }
 
-  /** The effects of every method of {@code graph}, telling {@code progress} how many are done. */
+  /**
+   * The effects of every method of {@code graph}, on {@code jobs} threads, telling {@code
+   * progress} how many are done.
+   *
+   * <p>Components are summarised level by level ({@link CallGraph#levels()}): those of one level
+   * never call each other, so they run in parallel, and each sees only the final effects of the
+   * lower levels. Inside a component the order is fixed, so the result does not depend on the
+   * threads' timing; the instances shared between components ({@link #canonical}) are equal
+   * whichever thread made them first.
+   */
   public static Map<MethodInfo, Effects> compute(
       CallGraph graph, Map<MethodInfo, MethodFacts> facts, LibrarySummaries library,
-      AnalyzerOptions.Progress progress) {
+      AnalyzerOptions.Progress progress, int jobs) {
     SummaryComputer c = new SummaryComputer(facts, library);
-    List<List<MethodInfo>> components = graph.bottomUp();
     int total = graph.methodCount();
-    int done = 0;
-    for (List<MethodInfo> component : components) {
-      progress.update("summarising", done, total);
-      done += component.size();
-      for (MethodInfo m : component) c.effects.put(m, new Effects());
-      if (component.size() == 1) {
-        MethodInfo m = component.get(0);
-        // A recursive method needs a second look at itself; others are done in one.
-        if (c.update(m) && graph.callees(m).contains(m)) {
-          while (c.update(m)) {
-            // Until its own summary stops changing.
-          }
+    AtomicInteger done = new AtomicInteger();
+    progress.update("summarising", 0, total);
+    for (List<List<MethodInfo>> level : graph.levels()) {
+      IntConsumer summarise = k -> {
+        c.component(graph, level.get(k));
+        progress.update("summarising", done.addAndGet(level.get(k).size()), total);
+      };
+      // A level of one component (most of them, up a call chain) is not worth two threads.
+      if (level.size() == 1) summarise.accept(0);
+      else Workers.run(jobs, level.size(), summarise);
+    }
+    return c.effects;
+  }
+
+  /** Summarises the members of {@code component}, whose callees outside it are done. */
+  private void component(CallGraph graph, List<MethodInfo> component) {
+    for (MethodInfo m : component) effects.put(m, new Effects());
+    if (component.size() == 1) {
+      MethodInfo m = component.get(0);
+      // A recursive method needs a second look at itself; others are done in one.
+      if (update(m) && graph.callees(m).contains(m)) {
+        while (update(m)) {
+          // Until its own summary stops changing.
         }
-        continue;
       }
-      if (component.size() > SHARED_COMPONENT) {
-        c.shared(component);
-        continue;
-      }
-      // A worklist over the component: when a method's effects change, its callers in the
-      // component are looked at again.
-      Set<MethodInfo> members = new HashSet<>(component);
-      Deque<MethodInfo> work = new ArrayDeque<>(component);
-      Set<MethodInfo> queued = new HashSet<>(component);
-      while (!work.isEmpty()) {
-        MethodInfo m = work.poll();
-        queued.remove(m);
-        if (c.update(m)) {
-          for (MethodInfo caller : graph.callers(m)) {
-            if (members.contains(caller) && queued.add(caller)) work.add(caller);
-          }
+      return;
+    }
+    if (component.size() > SHARED_COMPONENT) {
+      shared(component);
+      return;
+    }
+    // A worklist over the component: when a method's effects change, its callers in the
+    // component are looked at again.
+    Set<MethodInfo> members = new HashSet<>(component);
+    Deque<MethodInfo> work = new ArrayDeque<>(component);
+    Set<MethodInfo> queued = new HashSet<>(component);
+    while (!work.isEmpty()) {
+      MethodInfo m = work.poll();
+      queued.remove(m);
+      if (update(m)) {
+        for (MethodInfo caller : graph.callers(m)) {
+          if (members.contains(caller) && queued.add(caller)) work.add(caller);
         }
       }
     }
-    progress.update("summarising", total, total);
-    return c.effects;
   }
 
   /**
@@ -170,17 +194,20 @@ public final class SummaryComputer {
         }
       } else if (event instanceof LockEvent.Call c) {
         TraceStep step = step(c);
+        // An interface call runs hundreds of implementations, most taking the same locks (the
+        // one canonical instance each): each is re-expressed at this call once.
+        Map<LockRef, LockRef> seen = c.targets().size() > 1 ? new IdentityHashMap<>() : null;
         for (MethodInfo t : c.targets()) {
           Effects te = effects.get(t);
           // A direct call of a fault handler is the fault machinery itself (a model's page
           // table calling ->nopage): the handler's locks are reached through the fault path.
           if (te != null && !shared.contains(t) && !t.annotations().has(LockApi.FAULT_HANDLER)) {
-            changed |= through(e, te, c, t, m, step(c, t), faultsDisabled, approximate);
+            changed |= through(e, te, c, t, m, step(c, t), faultsDisabled, approximate, seen);
           }
         }
         if (c.libraryType() != null) {
           for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
-            changed |= through(e, te, c, null, m, step, faultsDisabled, approximate);
+            changed |= through(e, te, c, null, m, step, faultsDisabled, approximate, null);
           }
         }
       }
@@ -202,17 +229,23 @@ public final class SummaryComputer {
    * Adds what {@code callee} (the effects of {@code target}, or of a library method when {@code
    * target} is {@code null}) does to {@code e}, the effects of {@code caller}; {@code
    * approximate} when {@code e} is a shared summary, which keeps no identity of a program
-   * callee's locks.
+   * callee's locks. {@code seen}, when not {@code null}, keeps the locks of the call's targets
+   * already re-expressed at {@code c} by the call's receiver and arguments alone.
    */
   private boolean through(
       Effects e, Effects callee, LockEvent.Call c, MethodInfo target, MethodInfo caller,
-      TraceStep step, boolean faultsDisabled, boolean approximate) {
+      TraceStep step, boolean faultsDisabled, boolean approximate, Map<LockRef, LockRef> seen) {
     boolean changed = false;
+    // Only the call's receiver and arguments re-express a lock of a target that is neither a
+    // lambda nor a bound method reference (LockRef#asSeenBy): the same for every such target.
+    boolean byCall = seen != null && !target.isLambda()
+        && !c.context().boundReceivers().containsKey(target);
     // A copy only when a method calls itself: it then adds to what it walks.
     for (Effects.Acquire a : callee == e ? List.copyOf(callee.acquires()) : callee.acquires()) {
       if (c.createsTheObjectOf(target, a.lock())) continue;
       LockRef mine = target == null ? a.lock().asSeenBy(c.context())
           : approximate ? anonymous(a.lock())
+          : byCall ? seen.computeIfAbsent(a.lock(), l -> l.asSeenBy(c.context()))
           : a.lock().asSeenBy(c.context(), target, caller);
       changed |= e.addAcquire(mine, Witness.cons(step, a.witness()),
           approximate || a.approximate(), this::canonical);
