@@ -50,6 +50,12 @@ final class Calls {
       return;
     }
     if (targets.isEmpty() && !solver.models.onStatic(s, i, call)) solver.libraryResult(s, call);
+    if (targets.size() == 1 && modelled(s, i, call, targets.get(0))) {
+      // A JDK method with sources, run by its model: on each receiver object, or statically.
+      if (call.receiver() != null) s.useAsBase(call.receiver(), i);
+      else solver.models.onStatic(s, i, call);
+      return;
+    }
     for (MethodInfo t : targets) {
       MethodState callee = bind(s, i, call, t, 0);
       if (callee != null && call.receiver() != null && callee.ir.thisVar() != null) {
@@ -89,6 +95,10 @@ final class Calls {
           if (!solver.models.onReceiver(s, i, call, o)) solver.libraryResult(s, call);
           return;
         }
+        if (modelled(s, i, call, t)) {
+          solver.models.onReceiver(s, i, call, o);
+          return;
+        }
         MethodState callee = bind(s, i, call, t, 0);
         receiver(callee, o);
       }
@@ -102,19 +112,36 @@ final class Calls {
    * so a receiver that many symbolic objects reach costs no more than one.
    */
   private void fallBack(MethodState s, int i, Stmt.Invoke call, Obj o) {
-    boolean library = programTargets(call).isEmpty() || call.site().libraryType() != null;
+    List<MethodInfo> targets = programTargets(call);
+    boolean library = targets.isEmpty() || call.site().libraryType() != null;
+    boolean modelled = !library && targets.stream().anyMatch(t -> solver.models.replaces(t, call));
     // A symbolic container still holds what the program put into it.
-    if (library && o != null) solver.models.onReceiver(s, i, call, o);
+    if ((library || modelled) && o != null) solver.models.onReceiver(s, i, call, o);
     if (s.fellBack.get(i)) return;
     s.fellBack.set(i);
-    for (MethodInfo t : programTargets(call)) {
-      if (t.isStatic()) continue;
+    boolean allModelled = !library;
+    for (MethodInfo t : targets) {
+      if (t.isStatic() || modelled(s, i, call, t)) continue;
+      allModelled = false;
       MethodState callee = bind(s, i, call, t, 0);
       if (callee != null && callee.ir.thisVar() != null) {
         solver.addFilteredEdge(s.pointer(call.receiver()), callee.pointer(callee.ir.thisVar()), Types.SYMBOLIC);
       }
     }
-    if (library) solver.libraryResult(s, call);
+    if (library || allModelled) solver.libraryResult(s, call);
+  }
+
+  /**
+   * Whether {@code call} runs JDK program method {@code t} by its model ({@link
+   * JdkModels#replaces}): then {@code t} is recorded as a callee (the lock analysis still sees
+   * its body) and made reachable, but nothing flows into it from this call.
+   */
+  private boolean modelled(MethodState s, int i, Stmt.Invoke call, MethodInfo t) {
+    boolean modelled = t.isStatic() ? solver.models.replacesStatic(t, call) : solver.models.replaces(t, call);
+    if (!modelled) return false;
+    // An abstract method runs nothing: no callee (as in bind).
+    if (!t.isAbstract() && solver.reach(t) != null && s.addCallee(i, t)) solver.callEdges++;
+    return true;
   }
 
   /**
