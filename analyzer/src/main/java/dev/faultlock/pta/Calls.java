@@ -107,9 +107,12 @@ final class Calls {
 
   /**
    * Class-hierarchy dispatch for a receiver the analysis cannot place ({@code o}: a symbolic
-   * object, or {@code null}: none at all). Bound once per call: the receiver's symbolic
-   * objects, those there and those to come, flow to the targets' {@code this} by one edge each,
-   * so a receiver that many symbolic objects reach costs no more than one.
+   * object, or {@code null}: none at all), once per receiver object: to the targets that can
+   * run on an object of {@code o}'s type (declared by a subtype or a supertype of it). A target
+   * that is an entry point already has symbolic receiver and parameters of its own, one per
+   * declared type, so the caller's symbolic objects would add nothing there but facts: it gets
+   * only the program's objects (those locks and dispatch need); any other target gets the
+   * receiver object and every argument.
    */
   private void fallBack(MethodState s, int i, Stmt.Invoke call, Obj o) {
     List<MethodInfo> targets = programTargets(call);
@@ -117,18 +120,26 @@ final class Calls {
     boolean modelled = !library && targets.stream().anyMatch(t -> solver.models.replaces(t, call));
     // A symbolic container still holds what the program put into it.
     if ((library || modelled) && o != null) solver.models.onReceiver(s, i, call, o);
-    if (s.fellBack.get(i)) return;
+    boolean first = !s.fellBack.get(i);
     s.fellBack.set(i);
     boolean allModelled = !library;
     for (MethodInfo t : targets) {
       if (t.isStatic() || modelled(s, i, call, t)) continue;
       allModelled = false;
-      MethodState callee = bind(s, i, call, t, 0);
-      if (callee != null && callee.ir.thisVar() != null) {
-        solver.addFilteredEdge(s.pointer(call.receiver()), callee.pointer(callee.ir.thisVar()), Types.SYMBOLIC);
+      if (o != null && !mayRun(o, t)) continue;
+      boolean entry = solver.world.isEntry(t);
+      MethodState callee = bind(s, i, call, t, 0, entry);
+      if (o != null && !entry && callee != null && callee.ir.thisVar() != null) {
+        solver.addObject(callee.pointer(callee.ir.thisVar()), o);
       }
     }
-    if (library || allModelled) solver.libraryResult(s, call);
+    if (first && (library || allModelled)) solver.libraryResult(s, call);
+  }
+
+  /** Whether {@code t} may run on an object {@code o} stands for: its class declares or inherits it. */
+  private boolean mayRun(Obj o, MethodInfo t) {
+    String owner = t.owner().fqn();
+    return o.type() == null || solver.index.isSubtype(owner, o.type()) || solver.index.isSubtype(o.type(), owner);
   }
 
   /**
@@ -262,6 +273,12 @@ final class Calls {
    * {@code null} when it has no IR (abstract, native): then the result is a library result.
    */
   private MethodState bind(MethodState s, int i, Stmt.Invoke call, MethodInfo callee, int shift) {
+    return bind(s, i, call, callee, shift, false);
+  }
+
+  /** {@link #bind}; {@code programOnly}: the arguments pass their program objects only, not the symbolic ones. */
+  private MethodState bind(
+      MethodState s, int i, Stmt.Invoke call, MethodInfo callee, int shift, boolean programOnly) {
     // An abstract method runs nothing: the overrides class-hierarchy dispatch also gave do.
     if (callee.isAbstract()) return null;
     MethodState c = solver.reach(callee);
@@ -291,7 +308,8 @@ final class Calls {
           if (Solver.concerned(args.get(j))) solver.addEdge(s.pointer(args.get(j)), element);
         }
       } else if (k + shift < args.size() && Solver.concerned(args.get(k + shift))) {
-        solver.addEdge(s.pointer(args.get(k + shift)), c.pointer(p));
+        if (programOnly) solver.addFilteredEdge(s.pointer(args.get(k + shift)), c.pointer(p), Types.PROGRAM);
+        else solver.addEdge(s.pointer(args.get(k + shift)), c.pointer(p));
       }
     }
     if (Solver.concerned(call.result())) solver.addEdge(c.returnPointer(), s.pointer(call.result()));
