@@ -5,7 +5,11 @@ import dev.faultlock.ir.Stmt;
 import dev.faultlock.ir.Stmt.InvokeKind;
 import dev.faultlock.ir.Var;
 import dev.faultlock.source.MethodInfo;
+import dev.faultlock.source.TypeInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -115,31 +119,73 @@ final class Calls {
    * receiver object and every argument.
    */
   private void fallBack(MethodState s, int i, Stmt.Invoke call, Obj o) {
-    List<MethodInfo> targets = programTargets(call);
-    boolean library = targets.isEmpty() || call.site().libraryType() != null;
-    boolean modelled = !library && targets.stream().anyMatch(t -> solver.models.replaces(t, call));
+    long key = ((long) s.id << 32) | i;
+    Fallback f = fallbacks.get(key);
+    if (f == null) {
+      fallbacks.put(key, f = new Fallback(s, i, call));
+      s.fellBack.set(i);
+      if (f.library || f.runnable.isEmpty()) solver.libraryResult(s, call);
+    }
     // A symbolic container still holds what the program put into it.
-    if ((library || modelled) && o != null) solver.models.onReceiver(s, i, call, o);
-    boolean first = !s.fellBack.get(i);
-    s.fellBack.set(i);
-    boolean allModelled = !library;
-    for (MethodInfo t : targets) {
-      if (t.isStatic() || modelled(s, i, call, t)) continue;
-      allModelled = false;
-      if (o != null && !mayRun(o, t)) continue;
+    if ((f.library || f.modelled) && o != null) solver.models.onReceiver(s, i, call, o);
+    for (MethodInfo t : o == null || o.type() == null ? f.runnable : f.runnableOn(o.type())) {
       boolean entry = solver.world.isEntry(t);
       MethodState callee = bind(s, i, call, t, 0, entry);
       if (o != null && !entry && callee != null && callee.ir.thisVar() != null) {
         solver.addObject(callee.pointer(callee.ir.thisVar()), o);
       }
     }
-    if (first && (library || allModelled)) solver.libraryResult(s, call);
   }
 
-  /** Whether {@code t} may run on an object {@code o} stands for: its class declares or inherits it. */
-  private boolean mayRun(Obj o, MethodInfo t) {
-    String owner = t.owner().fqn();
-    return o.type() == null || solver.index.isSubtype(owner, o.type()) || solver.index.isSubtype(o.type(), owner);
+  /** Per fallen-back call, by (method id, statement): its targets, sorted once. */
+  private final Map<Long, Fallback> fallbacks = new HashMap<>();
+
+  /**
+   * The class-hierarchy targets of one call that falls back: whether it is a library call or
+   * one a JDK model answers, and the targets that run their bodies, by declaring type, so that
+   * each receiver object finds those its type can run without a pass over all of them (a call
+   * of {@code toString()} on an {@code Object} has thousands).
+   */
+  private final class Fallback {
+    final boolean library;
+    boolean modelled;
+    final List<MethodInfo> runnable = new ArrayList<>();
+    private final Map<String, List<MethodInfo>> byOwner = new HashMap<>();
+
+    Fallback(MethodState s, int i, Stmt.Invoke call) {
+      List<MethodInfo> targets = programTargets(call);
+      library = targets.isEmpty() || call.site().libraryType() != null;
+      for (MethodInfo t : targets) {
+        if (t.isStatic()) continue;
+        if (!library && modelled(s, i, call, t)) {
+          modelled = true;
+        } else {
+          runnable.add(t);
+          byOwner.computeIfAbsent(t.owner().fqn(), k -> new ArrayList<>(1)).add(t);
+        }
+      }
+    }
+
+    /** The targets an object of {@code type} may run: declared by a subtype or a supertype of it. */
+    List<MethodInfo> runnableOn(String type) {
+      List<MethodInfo> out = new ArrayList<>();
+      addOwned(type, out);
+      for (String a : solver.index.ancestors(type)) addOwned(a, out);
+      List<TypeInfo> subtypes = solver.index.subtypes(type);
+      if (subtypes.size() < byOwner.size()) {
+        for (TypeInfo sub : subtypes) addOwned(sub.fqn(), out);
+      } else {
+        for (Map.Entry<String, List<MethodInfo>> e : byOwner.entrySet()) {
+          if (!e.getKey().equals(type) && solver.index.isSubtype(e.getKey(), type)) out.addAll(e.getValue());
+        }
+      }
+      return out;
+    }
+
+    private void addOwned(String owner, List<MethodInfo> out) {
+      List<MethodInfo> l = byOwner.get(owner);
+      if (l != null) out.addAll(l);
+    }
   }
 
   /**
