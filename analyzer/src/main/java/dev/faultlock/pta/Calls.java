@@ -157,7 +157,7 @@ final class Calls {
       library = targets.isEmpty() || call.site().libraryType() != null;
       for (MethodInfo t : targets) {
         if (t.isStatic()) continue;
-        if (!library && modelled(s, i, call, t)) {
+        if (modelled(s, i, call, t)) {
           modelled = true;
         } else {
           runnable.add(t);
