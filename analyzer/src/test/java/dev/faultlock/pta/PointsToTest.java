@@ -64,6 +64,27 @@ class PointsToTest {
   }
 
   @Test
+  void anArrayHoldsOnlyWhatItsElementTypeAdmits() {
+    String src = """
+        package p;
+
+        public class Main {
+          public static void main(String[] args) {
+            Object[] names = new CharSequence[1];
+            names[0] = new StringBuilder();
+            names[0] = new Object();
+            Object got = names[0];
+          }
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Main.java", src);
+
+    // Storing an Object into a CharSequence[] throws ArrayStoreException: it is never there.
+    assertThat(pta.pointsTo("p.Main", "main", "got"))
+        .containsExactly(pta.site("p/Main.java", "StringBuilder", "new StringBuilder()"));
+  }
+
+  @Test
   void staticFieldsAreOnePointerEach() {
     String src = """
         package p;
