@@ -33,7 +33,9 @@ import java.util.Map;
  * (single-threaded) and prints one line of {@code key=value} pairs: the front end's and the
  * solver's wall and CPU time, the solution's size, the peak heap.
  *
- * <p>Usage: {@code PointsToMain [--jobs N] PATH...}
+ * <p>Usage: {@code PointsToMain [--jobs N] [--histogram] PATH...}; {@code --histogram} also
+ * prints to stderr where the facts are: the variables' points-to facts summed by declaring class
+ * and by package, the largest first (the fields' facts are the difference to the total).
  */
 public final class PointsToMain {
   private PointsToMain() {}
@@ -41,8 +43,10 @@ public final class PointsToMain {
   public static void main(String[] args) {
     AnalyzerOptions.Builder options = AnalyzerOptions.builder();
     List<Path> sources = new ArrayList<>();
+    boolean histogram = false;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--jobs")) options.jobs(Integer.parseInt(args[++i]));
+      else if (args[i].equals("--histogram")) histogram = true;
       else sources.add(Path.of(args[i]));
     }
     AnalyzerOptions o = options.sources(sources).build();
@@ -90,6 +94,7 @@ public final class PointsToMain {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) peakHeap += pool.getPeakUsage().getUsed();
     }
+    if (histogram) histogram(pta, program);
     var s = pta.stats();
     System.out.printf(Locale.ROOT,
         "mode=pta files=%d ir_methods=%d front_wall_ms=%d front_cpu_ms=%d solve_wall_ms=%d"
@@ -98,5 +103,35 @@ public final class PointsToMain {
         files, program.size(), frontWall, frontCpu, solveWall, solveCpu, s.objects(),
         s.pointers(), s.facts(), s.flowEdges(), s.callEdges(), s.reachableMethods(),
         s.fallbackCalls(), pta.threadEntries().size(), peakHeap >> 20);
+  }
+
+  /** Prints the variables' facts by declaring (top-level) class and by package, top 25 each. */
+  private static void histogram(PointsToAnalysis pta, List<IrMethod> program) {
+    Map<String, Long> byClass = new java.util.HashMap<>();
+    Map<String, Long> byPackage = new java.util.HashMap<>();
+    long total = 0;
+    for (IrMethod m : program) {
+      dev.faultlock.source.TypeInfo top = m.method().owner();
+      while (top.outer() != null) top = top.outer();
+      String owner = top.fqn();
+      long n = 0;
+      for (dev.faultlock.ir.Var v : m.vars()) n += pta.pointsTo(m, v).getLongCardinality();
+      if (n == 0) continue;
+      total += n;
+      byClass.merge(owner, n, Long::sum);
+      int dot = owner.lastIndexOf('.');
+      byPackage.merge(dot < 0 ? "" : owner.substring(0, dot), n, Long::sum);
+    }
+    System.err.printf(Locale.ROOT, "variables' facts: %d (of %d)%n", total, pta.stats().facts());
+    print("class", byClass, total);
+    print("package", byPackage, total);
+  }
+
+  private static void print(String what, Map<String, Long> counts, long total) {
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(25)
+        .forEach(e -> System.err.printf(Locale.ROOT, "  %s %-60s %,14d %5.1f%%%n", what, e.getKey(),
+            e.getValue(), 100.0 * e.getValue() / total));
   }
 }

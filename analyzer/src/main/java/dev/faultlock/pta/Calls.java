@@ -5,7 +5,11 @@ import dev.faultlock.ir.Stmt;
 import dev.faultlock.ir.Stmt.InvokeKind;
 import dev.faultlock.ir.Var;
 import dev.faultlock.source.MethodInfo;
+import dev.faultlock.source.TypeInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,6 +54,12 @@ final class Calls {
       return;
     }
     if (targets.isEmpty() && !solver.models.onStatic(s, i, call)) solver.libraryResult(s, call);
+    if (targets.size() == 1 && modelled(s, i, call, targets.get(0))) {
+      // A JDK method with sources, run by its model: on each receiver object, or statically.
+      if (call.receiver() != null) s.useAsBase(call.receiver(), i);
+      else solver.models.onStatic(s, i, call);
+      return;
+    }
     for (MethodInfo t : targets) {
       MethodState callee = bind(s, i, call, t, 0);
       if (callee != null && call.receiver() != null && callee.ir.thisVar() != null) {
@@ -89,6 +99,10 @@ final class Calls {
           if (!solver.models.onReceiver(s, i, call, o)) solver.libraryResult(s, call);
           return;
         }
+        if (modelled(s, i, call, t)) {
+          solver.models.onReceiver(s, i, call, o);
+          return;
+        }
         MethodState callee = bind(s, i, call, t, 0);
         receiver(callee, o);
       }
@@ -97,24 +111,94 @@ final class Calls {
 
   /**
    * Class-hierarchy dispatch for a receiver the analysis cannot place ({@code o}: a symbolic
-   * object, or {@code null}: none at all). Bound once per call: the receiver's symbolic
-   * objects, those there and those to come, flow to the targets' {@code this} by one edge each,
-   * so a receiver that many symbolic objects reach costs no more than one.
+   * object, or {@code null}: none at all), once per receiver object: to the targets that can
+   * run on an object of {@code o}'s type (declared by a subtype or a supertype of it). A target
+   * that is an entry point already has symbolic receiver and parameters of its own, one per
+   * declared type, so the caller's symbolic objects would add nothing there but facts: it gets
+   * only the program's objects (those locks and dispatch need); any other target gets the
+   * receiver object and every argument.
    */
   private void fallBack(MethodState s, int i, Stmt.Invoke call, Obj o) {
-    boolean library = programTargets(call).isEmpty() || call.site().libraryType() != null;
+    long key = ((long) s.id << 32) | i;
+    Fallback f = fallbacks.get(key);
+    if (f == null) {
+      fallbacks.put(key, f = new Fallback(s, i, call));
+      s.fellBack.set(i);
+      if (f.library || f.runnable.isEmpty()) solver.libraryResult(s, call);
+    }
     // A symbolic container still holds what the program put into it.
-    if (library && o != null) solver.models.onReceiver(s, i, call, o);
-    if (s.fellBack.get(i)) return;
-    s.fellBack.set(i);
-    for (MethodInfo t : programTargets(call)) {
-      if (t.isStatic()) continue;
-      MethodState callee = bind(s, i, call, t, 0);
-      if (callee != null && callee.ir.thisVar() != null) {
-        solver.addFilteredEdge(s.pointer(call.receiver()), callee.pointer(callee.ir.thisVar()), Types.SYMBOLIC);
+    if ((f.library || f.modelled) && o != null) solver.models.onReceiver(s, i, call, o);
+    for (MethodInfo t : o == null || o.type() == null ? f.runnable : f.runnableOn(o.type())) {
+      boolean entry = solver.world.isEntry(t);
+      MethodState callee = bind(s, i, call, t, 0, entry);
+      if (o != null && !entry && callee != null && callee.ir.thisVar() != null) {
+        solver.addObject(callee.pointer(callee.ir.thisVar()), o);
       }
     }
-    if (library) solver.libraryResult(s, call);
+  }
+
+  /** Per fallen-back call, by (method id, statement): its targets, sorted once. */
+  private final Map<Long, Fallback> fallbacks = new HashMap<>();
+
+  /**
+   * The class-hierarchy targets of one call that falls back: whether it is a library call or
+   * one a JDK model answers, and the targets that run their bodies, by declaring type, so that
+   * each receiver object finds those its type can run without a pass over all of them (a call
+   * of {@code toString()} on an {@code Object} has thousands).
+   */
+  private final class Fallback {
+    final boolean library;
+    boolean modelled;
+    final List<MethodInfo> runnable = new ArrayList<>();
+    private final Map<String, List<MethodInfo>> byOwner = new HashMap<>();
+
+    Fallback(MethodState s, int i, Stmt.Invoke call) {
+      List<MethodInfo> targets = programTargets(call);
+      library = targets.isEmpty() || call.site().libraryType() != null;
+      for (MethodInfo t : targets) {
+        if (t.isStatic()) continue;
+        if (modelled(s, i, call, t)) {
+          modelled = true;
+        } else {
+          runnable.add(t);
+          byOwner.computeIfAbsent(t.owner().fqn(), k -> new ArrayList<>(1)).add(t);
+        }
+      }
+    }
+
+    /** The targets an object of {@code type} may run: declared by a subtype or a supertype of it. */
+    List<MethodInfo> runnableOn(String type) {
+      List<MethodInfo> out = new ArrayList<>();
+      addOwned(type, out);
+      for (String a : solver.index.ancestors(type)) addOwned(a, out);
+      List<TypeInfo> subtypes = solver.index.subtypes(type);
+      if (subtypes.size() < byOwner.size()) {
+        for (TypeInfo sub : subtypes) addOwned(sub.fqn(), out);
+      } else {
+        for (Map.Entry<String, List<MethodInfo>> e : byOwner.entrySet()) {
+          if (!e.getKey().equals(type) && solver.index.isSubtype(e.getKey(), type)) out.addAll(e.getValue());
+        }
+      }
+      return out;
+    }
+
+    private void addOwned(String owner, List<MethodInfo> out) {
+      List<MethodInfo> l = byOwner.get(owner);
+      if (l != null) out.addAll(l);
+    }
+  }
+
+  /**
+   * Whether {@code call} runs JDK program method {@code t} by its model ({@link
+   * JdkModels#replaces}): then {@code t} is recorded as a callee (the lock analysis still sees
+   * its body) and made reachable, but nothing flows into it from this call.
+   */
+  private boolean modelled(MethodState s, int i, Stmt.Invoke call, MethodInfo t) {
+    boolean modelled = t.isStatic() ? solver.models.replacesStatic(t, call) : solver.models.replaces(t, call);
+    if (!modelled) return false;
+    // An abstract method runs nothing: no callee (as in bind).
+    if (!t.isAbstract() && solver.reach(t) != null && s.addCallee(i, t)) solver.callEdges++;
+    return true;
   }
 
   /**
@@ -235,6 +319,12 @@ final class Calls {
    * {@code null} when it has no IR (abstract, native): then the result is a library result.
    */
   private MethodState bind(MethodState s, int i, Stmt.Invoke call, MethodInfo callee, int shift) {
+    return bind(s, i, call, callee, shift, false);
+  }
+
+  /** {@link #bind}; {@code programOnly}: the arguments pass their program objects only, not the symbolic ones. */
+  private MethodState bind(
+      MethodState s, int i, Stmt.Invoke call, MethodInfo callee, int shift, boolean programOnly) {
     // An abstract method runs nothing: the overrides class-hierarchy dispatch also gave do.
     if (callee.isAbstract()) return null;
     MethodState c = solver.reach(callee);
@@ -264,7 +354,8 @@ final class Calls {
           if (Solver.concerned(args.get(j))) solver.addEdge(s.pointer(args.get(j)), element);
         }
       } else if (k + shift < args.size() && Solver.concerned(args.get(k + shift))) {
-        solver.addEdge(s.pointer(args.get(k + shift)), c.pointer(p));
+        if (programOnly) solver.addFilteredEdge(s.pointer(args.get(k + shift)), c.pointer(p), Types.PROGRAM);
+        else solver.addEdge(s.pointer(args.get(k + shift)), c.pointer(p));
       }
     }
     if (Solver.concerned(call.result())) solver.addEdge(c.returnPointer(), s.pointer(call.result()));

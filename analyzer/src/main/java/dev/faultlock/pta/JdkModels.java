@@ -2,6 +2,7 @@ package dev.faultlock.pta;
 
 import dev.faultlock.ir.Stmt;
 import dev.faultlock.ir.Var;
+import dev.faultlock.source.MethodInfo;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,16 @@ import java.util.Set;
  * thread entries ({@link PointsToResult#threadEntries()}), not callees of the call.
  *
  * <p>A model applies by the call's declared library type and name; a call it does not know is
- * an unmodelled library call ({@link Calls}).
+ * an unmodelled library call ({@link Calls}). It applies as well when the JDK's own sources are
+ * part of the program (java.base): a call that would run a modelled method of a JDK class runs
+ * the model instead of the body ({@link #replaces}). The bodies store the contents in {@code
+ * Object}-typed fields and arrays the declared-type filter cannot cut, so analysed
+ * context-insensitively they tie every value put into any map to every {@code get}; the model
+ * keeps them per container object, as it does for library callers.
+ *
+ * <p>One class of over 400 lines on purpose: what a method's model does ({@link #onReceiver})
+ * and whether a model knows that method ({@link #knows}) must stay side by side, or a method
+ * the model does not store for would skip its body and lose what it stores.
  */
 final class JdkModels {
   private enum Kind { COLLECTION, MAP, ITERATOR, ENTRY, OPTIONAL, REFERENCE, THREAD, EXECUTOR, FUTURE }
@@ -75,7 +85,10 @@ final class JdkModels {
   /** The model of the call's declared library type, or {@code null}. */
   private Kind kind(Stmt.Invoke call) {
     String type = call.site().libraryType() != null ? call.site().libraryType() : call.site().receiverType();
-    if (type == null) return null;
+    return type == null ? null : kind(type);
+  }
+
+  private Kind kind(String type) {
     return kinds.computeIfAbsent(type, t -> {
       for (Map.Entry<String, Kind> e : ROOTS.entrySet()) {
         if (solver.index.isSubtype(t, e.getKey())) return e.getValue();
@@ -89,11 +102,68 @@ final class JdkModels {
    * passed to it are not run as unmodelled library callbacks.
    */
   boolean handles(Stmt.Invoke call) {
-    return kind(call) != null || isStaticModel(call);
+    return kind(call) != null || isStaticModel(call.site().libraryType(), call);
   }
 
-  private static boolean isStaticModel(Stmt.Invoke call) {
-    String t = call.site().libraryType();
+  /**
+   * Whether instance call {@code call}, about to run program method {@code target} (a JDK
+   * class's own code, as in java.base), runs the model instead ({@link #onReceiver}): {@code
+   * target} is declared by a modelled JDK type, the call's declared type has the same model,
+   * and the model says what that method does (a method it does not know runs its body).
+   */
+  boolean replaces(MethodInfo target, Stmt.Invoke call) {
+    if (!isJdk(target)) return false;
+    Kind k = kind(call);
+    return k != null && k == kind(target.owner().fqn()) && knows(k, call);
+  }
+
+  /** Whether static call {@code call} of JDK program method {@code target} runs the model instead ({@link #onStatic}). */
+  boolean replacesStatic(MethodInfo target, Stmt.Invoke call) {
+    return isJdk(target) && isStaticModel(target.owner().fqn(), call);
+  }
+
+  private static boolean isJdk(MethodInfo m) {
+    return m.owner().fqn().startsWith("java.");
+  }
+
+  /** Whether the model of {@code kind} says what {@code call} does (not only that it is harmless). */
+  private static boolean knows(Kind kind, Stmt.Invoke call) {
+    String n = call.site().name();
+    if ("<init>".equals(n)) {
+      // A constructor of primitives (capacities) only sets up the object: its body may run.
+      boolean any = false;
+      for (Var a : call.args()) any |= Solver.concerned(a);
+      return any && kind != Kind.ITERATOR && kind != Kind.ENTRY && kind != Kind.OPTIONAL;
+    }
+    return switch (kind) {
+      case COLLECTION -> ADD.contains(n) || GET.contains(n) || VIEW.contains(n) || COLLECTION_CALLS.contains(n);
+      case MAP -> MAP_CALLS.contains(n);
+      case ITERATOR -> ITERATOR_CALLS.contains(n);
+      case ENTRY -> ENTRY_CALLS.contains(n);
+      case OPTIONAL -> OPTIONAL_CALLS.contains(n);
+      case REFERENCE -> GET.contains(n) || STORE.contains(n) || REFERENCE_UPDATES.contains(n)
+          || n.startsWith("compareAndSet") || n.startsWith("weakCompareAndSet") || n.startsWith("compareAndExchange");
+      case THREAD -> n.equals("start");
+      case EXECUTOR -> RUN.contains(n) || n.equals("invokeAll") || n.equals("invokeAny");
+      case FUTURE -> n.endsWith("Async") && !call.args().isEmpty();
+    };
+  }
+
+  private static final Set<String> COLLECTION_CALLS = Set.of("addAll", "toArray", "forEach",
+      "forEachOrdered", "removeIf", "map", "flatMap");
+  private static final Set<String> MAP_CALLS = Set.of("put", "putIfAbsent", "replace", "get",
+      "remove", "getOrDefault", "firstKey", "lastKey", "ceilingKey", "floorKey", "higherKey",
+      "lowerKey", "keySet", "navigableKeySet", "descendingKeySet", "values", "entrySet",
+      "computeIfAbsent", "compute", "computeIfPresent", "merge", "putAll", "forEach");
+  private static final Set<String> ITERATOR_CALLS = Set.of("next", "previous", "nextElement", "forEachRemaining");
+  private static final Set<String> ENTRY_CALLS = Set.of("getKey", "getValue", "setValue");
+  private static final Set<String> OPTIONAL_CALLS = Set.of("get", "orElseThrow", "orElse",
+      "orElseGet", "ifPresent", "ifPresentOrElse", "map", "flatMap", "filter", "or", "stream");
+  private static final Set<String> REFERENCE_UPDATES = Set.of("updateAndGet", "getAndUpdate",
+      "accumulateAndGet", "getAndAccumulate");
+
+  /** Whether the static method {@code name} of JDK type {@code t} is modelled. */
+  private static boolean isStaticModel(String t, Stmt.Invoke call) {
     String n = call.site().name();
     if (t == null) return false;
     return switch (t) {
@@ -272,10 +342,12 @@ final class JdkModels {
 
   /** A static library call; whether a model knew it. */
   boolean onStatic(MethodState s, int i, Stmt.Invoke call) {
-    if (!isStaticModel(call)) return false;
+    String type = call.site().libraryType();
+    if (type == null && !call.site().targets().isEmpty()) type = call.site().targets().get(0).owner().fqn();
+    if (!isStaticModel(type, call)) return false;
     String name = call.site().name();
     List<Var> args = call.args();
-    switch (call.site().libraryType()) {
+    switch (type) {
       case "java.util.concurrent.CompletableFuture" -> {
         if (!args.isEmpty()) watchTasks(s, i, args.get(0));
       }

@@ -27,6 +27,7 @@ final class OpenWorld {
 
   private final Set<String> assigned = new HashSet<>();
   private final List<MethodInfo> entries = new ArrayList<>();
+  private final Set<MethodInfo> isEntry = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   OpenWorld(Collection<IrMethod> program, ProgramIndex index) {
     for (IrMethod m : program) {
@@ -38,7 +39,7 @@ final class OpenWorld {
         }
       }
       MethodInfo info = m.method();
-      if (info.isPublicApi() && !info.isLambda() || isMain(info)) entries.add(info);
+      if ((info.isPublicApi() && !info.isLambda() || isMain(info)) && isEntry.add(info)) entries.add(info);
     }
   }
 
@@ -63,6 +64,11 @@ final class OpenWorld {
   /** The entry points, in program order. */
   List<MethodInfo> entries() {
     return entries;
+  }
+
+  /** Whether {@code m} is an entry point (its receiver and parameters have symbolic objects). */
+  boolean isEntry(MethodInfo m) {
+    return isEntry.contains(m);
   }
 
   /** Whether some program code stores into {@code owner.field}. */

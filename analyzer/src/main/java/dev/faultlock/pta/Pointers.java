@@ -31,6 +31,16 @@ final class Pointers {
   /** Per object id: its field pointers, as pairs (field id, pointer id). */
   private int[][] fieldsOf = new int[256][];
   private final Map<Integer, Integer> statics = new HashMap<>();
+  /**
+   * Per object id, the filter of its elements if it is an array: its element type (storing
+   * anything else throws {@code ArrayStoreException}), or -1. Set by the solver, which knows
+   * the objects.
+   */
+  private java.util.function.IntUnaryOperator elementFilter = o -> -1;
+
+  void elementFilter(java.util.function.IntUnaryOperator f) {
+    elementFilter = f;
+  }
 
   Pointers() {
     fieldIds.put("[]", ELEMENT);
@@ -89,7 +99,7 @@ final class Pointers {
       }
     }
     int p = add(-1);
-    filter[p] = fieldFilter[field];
+    filter[p] = field == ELEMENT ? elementFilter.applyAsInt(obj) : fieldFilter[field];
     if (pairs == null) {
       pairs = new int[4];
       Arrays.fill(pairs, -1);

@@ -70,6 +70,10 @@ final class Solver {
     this.dispatcher = new Dispatcher(index);
     this.world = new OpenWorld(program, index);
     this.boundField = pointers.field("$function", "bound");
+    pointers.elementFilter(o -> {
+      String type = heap.get(o).type();
+      return type != null && type.endsWith("[]") ? types.filter(type.substring(0, type.length() - 2)) : -1;
+    });
     this.statements = new Statements(this);
     this.calls = new Calls(this);
     this.models = new JdkModels(this);

@@ -22,9 +22,9 @@ final class Types {
 
   Types(ProgramIndex index) {
     this.index = index;
-    // Id 0 is no type: SYMBOLIC.
+    // Id 0 is no type: PROGRAM.
     names.add(null);
-    ids.put("?symbolic", SYMBOLIC);
+    ids.put("?program", PROGRAM);
   }
 
   int id(String type) {
@@ -83,7 +83,7 @@ final class Types {
    */
   RoaringBitmap admitted(int type, Heap heap) {
     for (; grouped < heap.size(); grouped++) group(heap.get(grouped));
-    if (type == SYMBOLIC) return symbolic;
+    if (type == PROGRAM) return program;
     while (admitted.size() <= type) admitted.add(null);
     RoaringBitmap a = admitted.get(type);
     if (a == null) {
@@ -108,7 +108,7 @@ final class Types {
     }
     k.objects.add(o.id());
     for (int f : k.admitters) admitted.get(f).add(o.id());
-    if (o.isSymbolic()) symbolic.add(o.id());
+    if (!o.isSymbolic()) program.add(o.id());
   }
 
   /** Objects of one type, symbolic or not, and the filters that admit them. */
@@ -124,10 +124,10 @@ final class Types {
     }
   }
 
-  /** The filter that admits the symbolic objects only. */
-  static final int SYMBOLIC = 0;
+  /** The filter that admits every object but the symbolic ones: what the program makes. */
+  static final int PROGRAM = 0;
 
-  private final RoaringBitmap symbolic = new RoaringBitmap();
+  private final RoaringBitmap program = new RoaringBitmap();
   private final List<RoaringBitmap> admitted = new ArrayList<>();
   private final List<Integer> filters = new ArrayList<>();
   private final Map<String, Kind> kinds = new HashMap<>();

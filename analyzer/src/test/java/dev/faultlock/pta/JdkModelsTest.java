@@ -141,4 +141,87 @@ class JdkModelsTest {
     assertThat(pta.callees("p.Main", "main", "run")).hasSize(1)
         .noneMatch(c -> c.equals("Main." + thread) || c.equals("Main." + pooled));
   }
+
+  /**
+   * Stand-ins for the JDK's own {@code Map} and {@code HashMap} in the program (as when java.base is analysed):
+   * its body keeps every value in one array allocated at one site, so analysed as code it would
+   * give every {@code get} every value put into any map.
+   */
+  private static final String HASH_MAP = """
+      package java.util;
+
+      public class HashMap<K, V> implements Map<K, V> {
+        private Object[] table;
+
+        public HashMap() {
+          table = new Object[16];
+        }
+
+        public V put(K key, V value) {
+          Object[] t = table;
+          t[0] = value;
+          return null;
+        }
+
+        public V get(Object key) {
+          Object[] t = table;
+          return (V) t[0];
+        }
+
+        public int size() {
+          return 0;
+        }
+      }
+      """;
+
+  private static final String MAP = """
+      package java.util;
+
+      public interface Map<K, V> {
+        V put(K key, V value);
+
+        V get(Object key);
+
+        int size();
+      }
+      """;
+
+  @Test
+  void theModelRunsForAJdkCollectionWhoseSourcesAreInTheProgram() {
+    pta = Pta.of(dir, "java/util/Map.java", MAP, "java/util/HashMap.java", HASH_MAP, "p/Main.java", """
+        package p;
+
+        import java.util.HashMap;
+        import java.util.Map;
+
+        public class Main {
+          public static void main(String[] args) {
+            Map<String, Object> locks = new HashMap<>();
+            Map<String, Object> names = new HashMap<>();
+            locks.put("a", new Object());
+            names.put("b", new StringBuilder());
+            Object got = locks.get("a");
+            int n = locks.size();
+          }
+
+          public static Object viaParameter(Map<String, Object> m) {
+            m.put("k", new Thread());
+            Object back = m.get("k");
+            return back;
+          }
+        }
+        """);
+
+    assertThat(of("got")).containsExactly(site("Object", "new Object()"));
+    // The call still runs the JDK method (for the lock analysis): it is its callee.
+    assertThat(pta.callees("p.Main", "main", "get")).containsExactly("HashMap.get");
+    // A method the model does not know runs its body.
+    assertThat(pta.callees("p.Main", "main", "size")).containsExactly("HashMap.size");
+    // On a symbolic map, the model holds what the program put in; nothing flows into the body.
+    String thread = site("Thread", "new Thread()");
+    assertThat(pta.pointsTo("p.Main", "viaParameter", "back")).contains(thread);
+    assertThat(pta.pointsTo("java.util.HashMap", "put", "value")).doesNotContain(thread)
+        .doesNotContain(site("Object", "new Object()"));
+    assertThat(pta.pointsTo("java.util.HashMap", "get", "t")).doesNotContain(thread);
+  }
 }

@@ -64,6 +64,27 @@ class PointsToTest {
   }
 
   @Test
+  void anArrayHoldsOnlyWhatItsElementTypeAdmits() {
+    String src = """
+        package p;
+
+        public class Main {
+          public static void main(String[] args) {
+            Object[] names = new CharSequence[1];
+            names[0] = new StringBuilder();
+            names[0] = new Object();
+            Object got = names[0];
+          }
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Main.java", src);
+
+    // Storing an Object into a CharSequence[] throws ArrayStoreException: it is never there.
+    assertThat(pta.pointsTo("p.Main", "main", "got"))
+        .containsExactly(pta.site("p/Main.java", "StringBuilder", "new StringBuilder()"));
+  }
+
+  @Test
   void staticFieldsAreOnePointerEach() {
     String src = """
         package p;
@@ -206,6 +227,53 @@ class PointsToTest {
     assertThat(pta.pointsTo("p.Api", "call", "w")).containsExactly("?Worker(entry)");
     assertThat(pta.callees("p.Api", "call", "work")).containsExactly("Fast.work", "Slow.work");
     assertThat(pta.fellBack("p.Api", "call", "work")).isTrue();
+  }
+
+  @Test
+  void theFallbackRunsOnlyTargetsOfTheSymbolicTypeAndPassesEntryPointsOnlyProgramObjects() {
+    Pta pta = Pta.of(dir, "p/Api.java", """
+        package p;
+
+        public class Api {
+          public void call(Worker w, StringBuilder arg) {
+            w.work(arg);
+            w.work(new Object());
+          }
+
+          public void fast(Fast f) {
+            Worker w = f;
+            w.work(null);
+          }
+        }
+
+        interface Worker {
+          void work(Object x);
+        }
+
+        class Slow implements Worker {
+          public void work(Object x) {
+            Object seen = x;
+          }
+        }
+        """, "p/Fast.java", """
+        package p;
+
+        public class Fast implements Worker {
+          public void work(Object x) {
+            Object seen = x;
+          }
+        }
+        """);
+
+    String made = pta.site("p/Api.java", "Object", "new Object()");
+    assertThat(pta.callees("p.Api", "call", "work")).containsExactly("Fast.work", "Slow.work");
+    assertThat(pta.callees("p.Api", "fast", "work")).containsExactly("Fast.work");
+    // Slow.work is no entry point: it runs on the caller's objects, symbolic ones included.
+    assertThat(pta.pointsTo("p.Slow", "work", "seen")).containsExactlyInAnyOrder("?StringBuilder(entry)", made);
+    assertThat(pta.pointsTo("p.Slow", "work", "this")).containsExactly("?Worker(entry)");
+    // Fast.work is one, with symbolic objects of its own: only what the program made comes in.
+    assertThat(pta.pointsTo("p.Fast", "work", "seen")).containsExactlyInAnyOrder("?Object(entry)", made);
+    assertThat(pta.pointsTo("p.Fast", "work", "this")).containsExactly("?Fast(entry)");
   }
 
   @Test
