@@ -48,9 +48,27 @@ public final class FindingConfidence {
     return fromOutside ? Confidence.LOW : Confidence.HIGH;
   }
 
-  /** Call {@code c} as it runs {@code target}: sure when points-to chose it, else {@link #ofCall(String, MethodInfo, List)}. */
+  /**
+   * Call {@code c} as it runs {@code target}: sure when points-to chose it. Otherwise, when
+   * {@code target} is a function bound to the interface the call is made on (a lambda, or a
+   * method reference: a method of another name), chosen by its shape alone, sure only when it is
+   * the one function of that shape the call can run; else {@link #ofCall(String, MethodInfo,
+   * List)}.
+   */
   public static Confidence ofCall(LockEvent.Call c, MethodInfo target) {
-    return c.byObjects() ? call(false) : ofCall(c.receiverType(), target, c.targets());
+    if (c.byObjects()) return call(false);
+    if (target != null && isFunction(c, target)) {
+      int functions = 0;
+      for (MethodInfo t : c.targets()) {
+        if (isFunction(c, t) && ++functions > 1) return call(true);
+      }
+      return call(false);
+    }
+    return ofCall(c.receiverType(), target, c.targets());
+  }
+
+  private static boolean isFunction(LockEvent.Call c, MethodInfo t) {
+    return t.isLambda() || (!t.isConstructor() && !t.name().equals(c.name()));
   }
 
   /**

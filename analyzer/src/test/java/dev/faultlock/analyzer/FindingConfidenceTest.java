@@ -157,6 +157,30 @@ class FindingConfidenceTest {
   }
 
   @Test
+  void aCallOnAFunctionalInterfaceWithTwoLambdasOfItsShapeIsLow() throws IOException {
+    write("Pair.java", PAIR.formatted("""
+        Runnable task;
+
+          void submit() {
+            task = () -> { synchronized (SECOND) { } };
+            Runnable other = () -> { };
+            other.run();
+          }""", "task.run();"));
+    assertThat(only(Rule.LOCK_ORDER_INVERSION).confidence()).isEqualTo(Confidence.LOW);
+  }
+
+  @Test
+  void aCallOnAFunctionalInterfaceWithOneLambdaOfItsShapeIsHigh() throws IOException {
+    write("Pair.java", PAIR.formatted("""
+        Runnable task;
+
+          void submit() {
+            task = () -> { synchronized (SECOND) { } };
+          }""", "task.run();"));
+    assertThat(only(Rule.LOCK_ORDER_INVERSION).confidence()).isEqualTo(Confidence.HIGH);
+  }
+
+  @Test
   void aStepsConfidenceIsNotPartOfWhatTheStepIs() {
     TraceStep sure = new TraceStep(new dev.faultlock.findings.Location("A.java", 3, 0), "calls `m`");
     TraceStep unsure = sure.atMost(Confidence.LOW);
