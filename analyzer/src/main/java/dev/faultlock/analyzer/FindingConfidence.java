@@ -17,10 +17,12 @@ import java.util.List;
  *   <li><b>How a call was resolved</b> ({@link #ofCall}), for the target the witness goes into:
  *       {@link Confidence#LOW} when class hierarchy chose it among implementations by the
  *       receiver's declared type (an override in a subtype of it, a program class implementing a
- *       library interface), since nothing says the receiver is ever that object; the declared
- *       method itself (a {@code @MayFault} interface method) is what the call is known to run. A static, private, final, constructor or
- *       {@code super} call runs the one method it names, and so does a virtual call whose
- *       declared type has no overriding subtype: {@link Confidence#HIGH}.
+ *       library interface), since nothing says the receiver is ever that object, and when it is
+ *       one of several lambdas or method references bound to the call's interface by their
+ *       shape; the declared method itself (a {@code @MayFault} interface method) is what the call
+ *       is known to run. A static, private, final, constructor or {@code super} call runs the one
+ *       method it names, and so does a virtual call whose declared type has no overriding
+ *       subtype: {@link Confidence#HIGH}.
  *   <li><b>Where a lock comes from</b> ({@link #ofLock}), as the method the finding is reported
  *       in names it: {@link Confidence#LOW} for an object its callers hand in from outside the
  *       program, a parameter of a public entry point (or of a lambda, which a library runs) the
