@@ -292,6 +292,9 @@ JVM_FLAGS=()
 while read -r flag; do
   [[ -n "$flag" ]] && JVM_FLAGS+=("-J$flag")
 done < "$ROOT/.mvn/jvm.config"
+# JAVAC_JVM="-Xms2g -XX:+UseParallelGC ..." adds JVM flags to every javac run (to steady the
+# measurement: the same compile's CPU time otherwise varies by a third from run to run).
+for flag in ${JAVAC_JVM:-}; do JVM_FLAGS+=("-J$flag"); done
 
 # One javac run; prints "wall cpu" seconds (cpu = user + system time of javac's JVM, which
 # other work on a shared machine disturbs far less than wall time). Findings are demoted to
