@@ -146,7 +146,7 @@ final class CheckCommand implements Callable<Integer> {
     try {
       run = RunControls.resolve(controls);
     } catch (RunControls.BadControl e) {
-      return badControl(err, e);
+      return Main.badInput(err, e.getMessage());
     }
 
     InputPaths inputs = InputPaths.check(paths);
@@ -159,11 +159,7 @@ final class CheckCommand implements Callable<Integer> {
     // A progress line only helps a person watching a terminal; in CI logs it is noise.
     ProgressLine progress =
         progressMode.showsHere() ? new ProgressLine(err, System::nanoTime).ticking() : null;
-    List<Path> roots =
-        inputs.usable().stream()
-            .map(p -> SourceRoots.rootOf(p, run.settings().encoding()))
-            .distinct()
-            .toList();
+    List<Path> roots = inputs.roots(run.settings().encoding());
     if (verbose && !roots.equals(inputs.usable())) {
       err.println(
           ToolInfo.NAME + ": reading the source roots " + roots + " for " + inputs.usable());
@@ -192,7 +188,7 @@ final class CheckCommand implements Callable<Integer> {
               file -> SourceRoots.isUnder(file, inputs.usable()),
               err);
     } catch (RunControls.BadControl e) {
-      return badControl(err, e);
+      return Main.badInput(err, e.getMessage());
     }
 
     Counts counts = Counts.of(result);
@@ -226,12 +222,6 @@ final class CheckCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     return run.failOn().fails(counts) ? Main.FINDINGS : Main.OK;
-  }
-
-  private static int badControl(PrintWriter err, RunControls.BadControl e) {
-    err.println(ToolInfo.NAME + ": " + e.getMessage());
-    err.flush();
-    return Main.BAD_INPUT;
   }
 
   /**

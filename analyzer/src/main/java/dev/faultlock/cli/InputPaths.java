@@ -2,6 +2,7 @@ package dev.faultlock.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +30,11 @@ record InputPaths(List<Path> usable, List<String> errors) {
       }
     }
     return new InputPaths(usable, errors);
+  }
+
+  /** The source roots the usable paths lie in ({@link SourceRoots#rootOf}), each once. */
+  List<Path> roots(Charset encoding) {
+    return usable.stream().map(p -> SourceRoots.rootOf(p, encoding)).distinct().toList();
   }
 
   private static String problem(Path path) {

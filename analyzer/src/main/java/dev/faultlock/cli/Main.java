@@ -44,6 +44,13 @@ public final class Main implements Callable<Integer> {
   /** Bad usage or input: an unknown option or format, a path with nothing to analyse. */
   static final int BAD_INPUT = 2;
 
+  /** Says {@code message} on {@code err} as the tool's own line and gives {@link #BAD_INPUT}. */
+  static int badInput(PrintWriter err, String message) {
+    err.println(ToolInfo.NAME + ": " + message);
+    err.flush();
+    return BAD_INPUT;
+  }
+
   /** A bug in faultlock itself. */
   static final int INTERNAL_ERROR = 3;
 

@@ -10,7 +10,6 @@ import dev.faultlock.suggest.Suggestion;
 import dev.faultlock.suggest.UnifiedDiff;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,8 +87,8 @@ final class SuggestCommand implements Callable<Integer> {
       names = "--fault-handlers",
       description =
           "Also suggest @FaultHandler on the implementations an alien call runs. Error Prone does"
-              + " not need them; with them the whole-program pass reports such a copy once per"
-              + " handler besides the alien call itself.")
+              + " not need them; the whole-program pass then reports such a copy once, as a"
+              + " @MayFault copy or as the alien call.")
   boolean faultHandlers;
 
   // --exclude, --encoding, --config: what decides which files are read and how.
@@ -111,7 +110,7 @@ final class SuggestCommand implements Callable<Integer> {
     try {
       run = RunControls.resolve(controls);
     } catch (RunControls.BadControl e) {
-      return fail(err, e.getMessage());
+      return Main.badInput(err, e.getMessage());
     }
     InputPaths inputs = InputPaths.check(paths);
     inputs.errors().forEach(message -> err.println(ToolInfo.NAME + ": " + message));
@@ -119,13 +118,10 @@ final class SuggestCommand implements Callable<Integer> {
       err.flush();
       return Main.BAD_INPUT;
     }
-    Charset encoding = run.settings().encoding();
-    List<Path> roots =
-        inputs.usable().stream().map(p -> SourceRoots.rootOf(p, encoding)).distinct().toList();
     AnalyzerOptions options =
         run.settings()
             .applyTo(AnalyzerOptions.builder())
-            .sources(roots)
+            .sources(inputs.roots(run.settings().encoding()))
             .classpath(Classpath.entries(classpath))
             .jobs(jobs.jobs())
             .build();
@@ -156,7 +152,7 @@ final class SuggestCommand implements Callable<Integer> {
     if (apply) {
       for (FileChange change : shown) {
         try {
-          Files.write(change.path(), change.after().getBytes(encoding));
+          Files.write(change.path(), change.after().getBytes(run.settings().encoding()));
         } catch (IOException e) {
           err.println(ToolInfo.NAME + ": cannot write " + change.path() + ": " + e);
           code = Main.BAD_INPUT;
@@ -174,12 +170,6 @@ final class SuggestCommand implements Callable<Integer> {
     String counted = annotations + (annotations == 1 ? " annotation" : " annotations") + " in "
         + files + (files == 1 ? " file" : " files");
     return apply ? "wrote " + counted : "suggested " + counted + " (apply with --apply or git apply)";
-  }
-
-  private static int fail(PrintWriter err, String message) {
-    err.println(ToolInfo.NAME + ": " + message);
-    err.flush();
-    return Main.BAD_INPUT;
   }
 
   /**

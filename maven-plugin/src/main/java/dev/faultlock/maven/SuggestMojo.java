@@ -38,8 +38,8 @@ public class SuggestMojo extends AbstractFaultlockMojo {
 
   /**
    * Also suggests {@code @FaultHandler} on the implementations an alien call runs. Error Prone
-   * does not need them; with them the whole-program pass reports such a copy once per handler
-   * besides the alien call itself.
+   * does not need them; the whole-program pass then reports such a copy once, as a {@code
+   * @MayFault} copy or as the alien call.
    */
   @Parameter(property = "faultlock.faultHandlers", defaultValue = "false")
   boolean faultHandlers;
