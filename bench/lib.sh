@@ -65,6 +65,21 @@ measure() {
   echo "$row" | tee -a "$RESULTS"
 }
 
+# measure_pta LABEL DIR [PointsToMain args...]: the points-to solver alone (front end, then the
+# solve from every public method) in one fresh JVM under /usr/bin/time -v; appends a row to
+# $RESULTS and prints it (front end and solve timed apart, the solution's size, peak heap, RSS).
+measure_pta() {
+  local label="$1" dir="$2"; shift 2
+  local tv="$OUT/time.$$.txt" line rss
+  # Resolved: the analysis does not follow a symbolic link to the corpus (a worktree may share one).
+  line="$(/usr/bin/time -v -o "$tv" java -Xmx"$HEAP" -cp "$CP" dev.faultlock.bench.PointsToMain \
+    --jobs "$JOBS" "$@" "$(readlink -f "$dir")" | tail -1)"
+  rss=$(awk -F': ' '/Maximum resident set size/{print int($2/1024)}' "$tv")
+  rm -f "$tv"
+  local row="label=$label $line max_rss_mb=$rss load=$(cut -d' ' -f1 /proc/loadavg)"
+  echo "$row" | tee -a "$RESULTS"
+}
+
 # field NAME ROW: the value of NAME=... in a result row.
 field() {
   tr ' ' '\n' <<<"$2" | awk -F= -v k="$1" '$1==k{print $2}'

@@ -125,6 +125,23 @@ public final class PointsToMain {
     System.err.printf(Locale.ROOT, "variables' facts: %d (of %d)%n", total, pta.stats().facts());
     print("class", byClass, total);
     print("package", byPackage, total);
+    Map<String, long[]> byField = pta.fieldFacts();
+    long symbolic = 0;
+    long fields = 0;
+    for (long[] c : byField.values()) {
+      fields += c[1];
+      symbolic += c[2];
+    }
+    System.err.printf(Locale.ROOT, "instance fields' facts: %d, of them symbolic objects %d%n", fields, symbolic);
+    long[] cycles = pta.copyCycles();
+    System.err.printf(Locale.ROOT, "copy cycles (one filter): %d components, %d pointers, largest %d, %d facts%n",
+        cycles[0], cycles[1], cycles[2], cycles[3]);
+    long all = fields;
+    byField.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+        .limit(40)
+        .forEach(e -> System.err.printf(Locale.ROOT, "  field %-70s %,9d pointers %,14d facts %5.1f%% (symbolic %,d)%n",
+            e.getKey(), e.getValue()[0], e.getValue()[1], 100.0 * e.getValue()[1] / all, e.getValue()[2]));
   }
 
   private static void print(String what, Map<String, Long> counts, long total) {

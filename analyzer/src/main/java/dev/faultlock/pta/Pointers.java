@@ -131,6 +131,20 @@ final class Pointers {
     }
   }
 
+  /** What {@link #forEachFieldPointer} is handed: an object's field and its pointer. */
+  interface FieldPointer {
+    void accept(int obj, int field, int pointer);
+  }
+
+  /** Every instance field pointer made so far, by object. */
+  void forEachFieldPointer(FieldPointer out) {
+    for (int o = 0; o < fieldsOf.length; o++) {
+      int[] pairs = fieldsOf[o];
+      if (pairs == null) continue;
+      for (int i = 0; i < pairs.length && pairs[i + 1] >= 0; i += 2) out.accept(o, pairs[i], pairs[i + 1]);
+    }
+  }
+
   /** The pointer of static field {@code owner.name}, or -1 when no code reads or writes it. */
   int existingStatic(String owner, String name) {
     Integer f = fieldIds.get(owner + '.' + name);

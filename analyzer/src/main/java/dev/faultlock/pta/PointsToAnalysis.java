@@ -7,7 +7,9 @@ import dev.faultlock.source.ProgramIndex;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -95,6 +97,59 @@ public final class PointsToAnalysis implements PointsToResult {
     List<String> out = new ArrayList<>();
     objects.forEach((int o) -> out.add(solver.heap.get(o).toString()));
     out.sort(null);
+    return out;
+  }
+
+  /**
+   * Where the instance fields' facts are, for the bench's histogram: per field ({@code
+   * Owner.name}; an array's elements as {@code [] of T[]}, a model's contents as {@code
+   * $model.elements of T}, by the holding object's type), its pointers, facts and the facts that
+   * are symbolic objects.
+   */
+  public Map<String, long[]> fieldFacts() {
+    Map<String, long[]> out = new HashMap<>();
+    RoaringBitmap program = solver.types.admitted(Types.PROGRAM, solver.heap);
+    solver.pointers.forEachFieldPointer((obj, field, p) -> {
+      RoaringBitmap pts = solver.pointers.pointsTo(p);
+      String name = solver.pointers.fieldName(field);
+      if (field == Pointers.ELEMENT || name.startsWith("$")) name += " of " + solver.heap.get(obj).type();
+      long[] c = out.computeIfAbsent(name, k -> new long[3]);
+      c[0]++;
+      c[1] += pts.getLongCardinality();
+      c[2] += pts.getLongCardinality() - RoaringBitmap.andCardinality(pts, program);
+    });
+    return out;
+  }
+
+  /**
+   * How much cycle elimination could merge, for the bench's histogram: the strongly connected
+   * components of more than one pointer in the plain flow edges among pointers of one filter
+   * (only those may share one set), as {components, pointers in them, largest, the facts of
+   * those pointers}.
+   */
+  public long[] copyCycles() {
+    int n = solver.pointers.size();
+    int[] offsets = new int[n + 1];
+    List<int[]> succs = new ArrayList<>(n);
+    for (int v = 0; v < n; v++) {
+      RoaringBitmap s = solver.graph.succs(v);
+      int f = solver.pointers.filter(v);
+      int[] same = s == null ? new int[0]
+          : java.util.Arrays.stream(s.toArray()).filter(w -> solver.pointers.filter(w) == f).toArray();
+      succs.add(same);
+      offsets[v + 1] = offsets[v] + same.length;
+    }
+    int[] targets = new int[offsets[n]];
+    for (int v = 0; v < n; v++) System.arraycopy(succs.get(v), 0, targets, offsets[v], succs.get(v).length);
+    dev.faultlock.dataflow.Condensation c = dev.faultlock.dataflow.Condensation.of(offsets, targets);
+    long[] out = new long[4];
+    for (int k = 0; k < c.count(); k++) {
+      if (c.size(k) < 2) continue;
+      out[0]++;
+      out[1] += c.size(k);
+      out[2] = Math.max(out[2], c.size(k));
+      for (int p : c.members(k)) out[3] += solver.pointers.pointsTo(p).getLongCardinality();
+    }
     return out;
   }
 

@@ -39,6 +39,37 @@ class PointsToTest {
   }
 
   @Test
+  void anObjectStoredIntoItsOwnFieldIsOnlyItsOwn() {
+    // Throwable's `cause = this` runs in every constructor, whose `this` is every exception.
+    String src = """
+        package p;
+
+        public class Main {
+          public static void main(String[] args) {
+            Failure a = new Failure();
+            Failure b = new Failure();
+            Failure c = new Failure(a);
+            Failure x = b.cause;
+            Failure y = c.cause;
+          }
+        }
+
+        class Failure {
+          Failure cause = this;
+          Failure() {}
+          Failure(Failure cause) { this.cause = cause; }
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Main.java", src);
+
+    assertThat(pta.pointsTo("p.Main", "main", "x"))
+        .containsExactly(pta.site("p/Main.java", "Failure", "new Failure()", 2));
+    assertThat(pta.pointsTo("p.Main", "main", "y")).containsExactlyInAnyOrder(
+        pta.site("p/Main.java", "Failure", "new Failure()", 1),
+        pta.site("p/Main.java", "Failure", "new Failure(a)"));
+  }
+
+  @Test
   void arrayElementsFlowThroughTheArrayObject() {
     String src = """
         package p;
