@@ -1,15 +1,19 @@
 import com.google.errorprone.BaseErrorProneJavaCompiler;
+import com.google.errorprone.ErrorProneTimings;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.scanner.BuiltInCheckerSuppliers;
 import com.google.errorprone.scanner.ScannerSupplier;
+import com.sun.tools.javac.api.BasicJavacTask;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -33,6 +37,14 @@ import javax.tools.StandardJavaFileManager;
  * (adds the GC and JIT threads) and the bytes this thread allocated (a count, nearly free of
  * noise). The figure is the median of the pairs' ratios, with quartiles and a 95 % confidence
  * interval of the median from order statistics.
+ *
+ * <p>Under load the pairs' ratios spread by several per cent, so each compile with faultlock also
+ * attributes its own cost: Error Prone times every matcher call of every checker ({@link
+ * ErrorProneTimings}, wall time around each call), and faultlock's four checkers' total over the
+ * rest of the same compile's wall time is their overhead within that compile, free of the
+ * differences between compiles. It leaves out what faultlock costs outside its matchers (Error
+ * Prone's per-checker suppression test on each node, the collection of faultlock's garbage); the
+ * allocation ratio bounds the latter.
  *
  * <p>Every compile's diagnostics are counted: each "with" compile must report exactly {@code
  * --expect} FaultUnderLock findings and no other faultlock finding, each "alone" compile none, so
@@ -88,7 +100,13 @@ public final class Steady {
   }
 
   /** One compile's measurements. */
-  private record Sample(double threadCpu, double processCpu, double wall, long allocated) {}
+  private record Sample(
+      double threadCpu, double processCpu, double wall, long allocated, double faultlock) {
+    /** faultlock's checkers' time over the rest of this compile: their share of its cost. */
+    double attributed() {
+      return 1 + faultlock / (wall - faultlock);
+    }
+  }
 
   /** Counts diagnostics by faultlock rule id; compiles to the end since findings are warnings. */
   private static final class Findings implements DiagnosticListener<JavaFileObject> {
@@ -129,15 +147,20 @@ public final class Steady {
     long allocated0 = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
     long wall0 = System.nanoTime();
     boolean ok;
+    ErrorProneTimings timings;
     try (StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ROOT, null)) {
-      ok = compiler.getTask(null, files, findings, options, null,
-          files.getJavaFileObjectsFromPaths(sources)).call();
+      BasicJavacTask task = (BasicJavacTask) compiler.getTask(null, files, findings, options, null,
+          files.getJavaFileObjectsFromPaths(sources));
+      // The same instance Error Prone's scanner records into: one per javac context.
+      timings = ErrorProneTimings.instance(task.getContext());
+      ok = task.call();
     }
     Sample sample = new Sample(
         (threads.getCurrentThreadCpuTime() - thread0) / 1e9,
         (os.getProcessCpuTime() - process0) / 1e9,
         (System.nanoTime() - wall0) / 1e9,
-        threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - allocated0);
+        threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - allocated0,
+        faultlockSeconds(timings.timings()));
     long want = withFaultlock ? expected : 0;
     if (!ok || findings.errors > 0 || findings.faultUnderLock != want || findings.otherOurs != 0) {
       throw new IllegalStateException(String.format(
@@ -149,14 +172,22 @@ public final class Steady {
     return sample;
   }
 
+  private static double faultlockSeconds(Map<String, Duration> timings) {
+    return OURS.stream()
+        .map(id -> timings.getOrDefault(id, Duration.ZERO))
+        .mapToLong(Duration::toNanos)
+        .sum() / 1e9;
+  }
+
   private void warmUp(int warmup) throws IOException {
     System.out.printf("%d sources, %d warm-up pairs, load average %s%n",
         sources.size(), warmup, loadAverage());
     for (int i = 0; i < warmup; i++) {
       Sample a = compile(false);
       Sample w = compile(true);
-      System.out.printf(Locale.ROOT, "warm-up %2d: alone %6.2f s, with %6.2f s thread CPU%n",
-          i + 1, a.threadCpu(), w.threadCpu());
+      System.out.printf(Locale.ROOT,
+          "warm-up %2d: alone %6.2f s, with %6.2f s thread CPU, faultlock's checkers %5.2f s%n",
+          i + 1, a.threadCpu(), w.threadCpu(), w.faultlock());
     }
     System.out.println("findings check: every compile with faultlock reported " + expected
         + " FaultUnderLock and no other faultlock finding; every compile alone none");
@@ -183,6 +214,7 @@ public final class Steady {
     double[] process = new double[pairs];
     double[] wall = new double[pairs];
     double[] allocated = new double[pairs];
+    double[] attributed = new double[pairs];
     for (int i = 0; i < pairs; i++) {
       Sample a;
       Sample w;
@@ -197,12 +229,14 @@ public final class Steady {
       process[i] = w.processCpu() / a.processCpu();
       wall[i] = w.wall() / a.wall();
       allocated[i] = (double) w.allocated() / a.allocated();
+      attributed[i] = w.attributed();
       System.out.printf(Locale.ROOT,
           "pair %2d (%s first): thread CPU %6.2f / %6.2f s %+6.1f %% | process CPU %6.2f / %6.2f s"
-              + " %+6.1f %% | wall %6.2f / %6.2f s | allocated %+5.1f %% | load %s%n",
+              + " %+6.1f %% | wall %6.2f / %6.2f s | allocated %+5.1f %% | faultlock's checkers"
+              + " %5.2f s, %+5.1f %% | load %s%n",
           i + 1, i % 2 == 0 ? "alone" : "with", a.threadCpu(), w.threadCpu(),
           percent(thread[i]), a.processCpu(), w.processCpu(), percent(process[i]), a.wall(),
-          w.wall(), percent(allocated[i]), loadAverage());
+          w.wall(), percent(allocated[i]), w.faultlock(), percent(attributed[i]), loadAverage());
     }
     System.out.printf("%nsteady overhead of faultlock's checkers over Error Prone alone, %d pairs"
         + " (load average at the end %s):%n", pairs, loadAverage());
@@ -210,6 +244,7 @@ public final class Steady {
     summary("process CPU", process);
     summary("wall", wall);
     summary("bytes allocated", allocated);
+    summary("checkers' own time", attributed);
   }
 
   /**
@@ -224,7 +259,7 @@ public final class Steady {
     int lo = Math.max(0, (int) Math.floor(n / 2.0 - 0.98 * Math.sqrt(n)));
     int hi = Math.min(n - 1, (int) Math.ceil(n / 2.0 + 0.98 * Math.sqrt(n)) - 1);
     System.out.printf(Locale.ROOT,
-        "  %-21s median %+6.1f %%, quartiles %+6.1f %% .. %+6.1f %%, 95 %% CI of the median"
+        "  %-22s median %+6.1f %%, quartiles %+6.1f %% .. %+6.1f %%, 95 %% CI of the median"
             + " %+6.1f %% .. %+6.1f %%, range %+6.1f %% .. %+6.1f %%%n",
         what + ":", percent(quantile(r, 0.5)), percent(quantile(r, 0.25)),
         percent(quantile(r, 0.75)), percent(r[lo]), percent(r[hi]), percent(r[0]),
