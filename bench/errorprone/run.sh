@@ -29,13 +29,26 @@
 # code (a frame of dev.faultlock anywhere on the stack) and in the Checker Framework dataflow: the
 # checkers' own cost, which the load of a shared machine disturbs far less than the CPU time.
 #
+# With MODE=steady the same source set goes to Steady.java instead: one JVM loads Error Prone once
+# and compiles the set WARMUP times per configuration (default 5) to warm up, then RUNS pairs
+# (alone and with faultlock, alternating which goes first), and reports the median of the pairs'
+# ratios of the compiling thread's CPU time, with quartiles and a 95 % confidence interval: the
+# steady cost in a build daemon, which a cold javac process's 35 % run-to-run spread hides. Every
+# compile's findings are checked as below. With MODE=steady and JFR=FILE, RUNS compiles with
+# faultlock after the warm-up are recorded instead of measured, and faultlock's share printed.
+#
+#   MODE=steady bench/errorprone/run.sh generated 600 20
+#   MODE=steady bench/errorprone/run.sh commons-io 20
+#
 # Needs: JDK 17, Maven, and faultlock-rules built: mvn -B -q -pl rules -am package -DskipTests
 set -euo pipefail
 
 CORPUS=${1:-generated}
+steady_runs=20
+[[ "${MODE:-}" == steady ]] || steady_runs=
 case "$CORPUS" in
-  generated | generated-bare) CLASSES=${2:-1000} RUNS=${3:-3} ;;
-  commons-io) RUNS=${2:-5} ;;
+  generated | generated-bare) CLASSES=${2:-1000} RUNS=${3:-${steady_runs:-3}} ;;
+  commons-io) RUNS=${2:-${steady_runs:-5}} ;;
   *) echo "usage: $0 generated|generated-bare [CLASSES] [RUNS] | commons-io [RUNS]" >&2; exit 2 ;;
 esac
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -288,6 +301,37 @@ commons_io() {
 if [[ "$CORPUS" == commons-io ]]; then commons_io; else generate; fi
 find "$OUT/src" -name '*.java' > "$OUT/sources.txt"
 
+FAULTLOCK_XEP="-Xep:FaultUnderLock:WARN -Xep:DeclaredOrderViolation:WARN -Xep:AnnotationMisuse:WARN"
+expected=0
+[[ "$CORPUS" != commons-io ]] && expected=$((2 * CLASSES))
+
+# The share of the main thread's JFR samples with a faultlock frame anywhere on the stack, and
+# with a Checker Framework dataflow frame.
+jfr_share() {
+  jfr print --stack-depth 256 --events jdk.ExecutionSample "$1" | awk -v file="$1" '
+    /^jdk.ExecutionSample/ { f = 0; c = 0 }
+    /sampledThread = "main"/ { m = 1 }
+    /dev\.faultlock\./ { f = 1 }
+    /org\.checkerframework\.errorprone\.dataflow\./ { c = 1 }
+    /^}/ { if (m) { main++; fl += f; cf += c } m = 0 }
+    END { printf "JFR %s: %d main-thread samples, %.1f%% in faultlock, %.1f%% in the Checker Framework dataflow\n", file, main, 100 * fl / main, 100 * cf / main }'
+}
+
+if [[ "${MODE:-}" == steady ]]; then
+  mapfile -t JAVA_FLAGS < <(grep -v '^$' "$ROOT/.mvn/jvm.config")
+  steady=(java "${JAVA_FLAGS[@]}" -Xms3g -Xmx3g -cp "$EP_PATH:$RULES_JAR" "$ROOT/bench/errorprone/Steady.java"
+    --sources "$OUT/sources.txt" --classpath "$ANNOTATIONS_JAR" --out "$OUT/classes"
+    --expect "$expected" --warmup "${WARMUP:-5}" --pairs "$RUNS" --xep "$FAULTLOCK_XEP")
+  echo "$CORPUS: $(wc -l < "$OUT/sources.txt") files, $(nproc) cores, MODE=steady"
+  if [[ -n "${JFR:-}" ]]; then
+    "${steady[@]}" --jfr "$JFR"
+    jfr_share "$JFR"
+  else
+    "${steady[@]}"
+  fi
+  exit 0
+fi
+
 JVM_FLAGS=()
 while read -r flag; do
   [[ -n "$flag" ]] && JVM_FLAGS+=("-J$flag")
@@ -313,24 +357,13 @@ compile() {
   echo "$timing" | awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }'
 }
 
-FAULTLOCK_XEP="-Xep:FaultUnderLock:WARN -Xep:DeclaredOrderViolation:WARN -Xep:AnnotationMisuse:WARN"
 echo "warm-up (not counted), checking the checkers really ran"
 compile "$EP_PATH:$RULES_JAR" "$FAULTLOCK_XEP" 1000000 "${JFR:-}" > /dev/null
-if [[ -n "${JFR:-}" ]]; then
-  jfr print --stack-depth 256 --events jdk.ExecutionSample "$JFR" | awk -v file="$JFR" '
-    /^jdk.ExecutionSample/ { f = 0; c = 0 }
-    /sampledThread = "main"/ { m = 1 }
-    /dev\.faultlock\./ { f = 1 }
-    /org\.checkerframework\.errorprone\.dataflow\./ { c = 1 }
-    /^}/ { if (m) { main++; fl += f; cf += c } m = 0 }
-    END { printf "JFR %s: %d main-thread samples, %.1f%% in faultlock, %.1f%% in the Checker Framework dataflow\n", file, main, 100 * fl / main, 100 * cf / main }'
-fi
+[[ -n "${JFR:-}" ]] && jfr_share "$JFR"
 # Each generated class has exactly two faulting copies under a lock (readSynchronized, readLocked)
 # and nothing else faultlock should report; commons-io has no @UserBuffer or @MayFault, so no copy.
 found=$(grep -c '\[FaultUnderLock\]' "$OUT/last.log" || true)
 others=$(grep -cE '\[(UnsortedSameClassLocks|DeclaredOrderViolation|AnnotationMisuse)\]' "$OUT/last.log" || true)
-expected=0
-[[ "$CORPUS" != commons-io ]] && expected=$((2 * CLASSES))
 if [[ "$found" -ne "$expected" || "$others" -ne 0 ]]; then
   echo "expected $expected FaultUnderLock and no other faultlock findings, got $found and $others" >&2
   exit 1
