@@ -22,7 +22,8 @@ import java.util.List;
  *       shape; the declared method itself (a {@code @MayFault} interface method) is what the call
  *       is known to run. A static, private, final, constructor or {@code super} call runs the one
  *       method it names, and so does a virtual call whose declared type has no overriding
- *       subtype: {@link Confidence#HIGH}.
+ *       subtype: {@link Confidence#HIGH}. An alien call's step into the program's implementation
+ *       of the caller's object is judged likewise ({@link #ofHandler}).
  *   <li><b>Where a lock comes from</b> ({@link #ofLock}), as the method the finding is reported
  *       in names it: {@link Confidence#LOW} for an object its callers hand in from outside the
  *       program, a parameter of a public entry point (or of a lambda, which a library runs) the
@@ -103,6 +104,23 @@ public final class FindingConfidence {
   public static TraceStep callStep(
       Location at, String callee, String receiverType, MethodInfo target, List<MethodInfo> targets) {
     return new TraceStep(at, "calls `" + callee + "`", ofCall(receiverType, target, targets));
+  }
+
+  /**
+   * The step of an alien call into a program implementation the caller may hand in, one of
+   * {@code implementations} such concrete methods, {@code locking} of which take some lock and
+   * {@code taking} the lock class the finding is about ({@code null}: none on a known path):
+   * sure when it is the one implementation, or when every implementation that locks takes that
+   * class and they are at least half of all, so that the lock is what the program's
+   * implementations do, not one exception (memoryfilesystem's block channels take their
+   * inode's lock; its directory channel, which only throws, takes none). Otherwise class
+   * hierarchy chose one among several ({@code Runnable.run} into the one H2 server thread that
+   * takes the lock; the one bookkeeper {@code GenericCallback} of many that locks): low.
+   */
+  public static Confidence ofHandler(int implementations, int locking, Integer taking) {
+    boolean sure = implementations <= 1
+        || (taking != null && taking == locking && 2 * taking >= implementations);
+    return call(!sure);
   }
 
   /** {@code lock} as {@code reportedIn} names it: low when an entry point's caller hands it in. */

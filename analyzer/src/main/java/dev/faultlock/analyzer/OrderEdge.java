@@ -1,5 +1,6 @@
 package dev.faultlock.analyzer;
 
+import dev.faultlock.findings.Confidence;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.TraceStep;
 import dev.faultlock.source.MethodInfo;
@@ -9,7 +10,7 @@ import java.util.TreeSet;
 
 /**
  * One lock-order edge, between two lock names ({@link RuleChecker}) or two lock objects ({@link
- * ObjectCycles}): its shortest witness and the gate locks held at every occurrence.
+ * ObjectCycles}): its best witness (sure, then shortest) and the gate locks held at every occurrence.
  */
 class OrderEdge {
   final String from;
@@ -33,7 +34,9 @@ class OrderEdge {
   /** One more occurrence, in {@code m} at {@code at}, with {@code gates} held. */
   void seen(
       MethodInfo m, List<TraceStep> trace, Set<String> gates, Location at, boolean explained) {
-    if (witness == null || trace.size() < witness.size()) {
+    // A sure witness before a shorter unsure one: the cycle's confidence is its edges'.
+    boolean sure = sure(trace);
+    if (witness == null || (sure != sure(witness) ? sure : trace.size() < witness.size())) {
       witness = List.copyOf(trace);
       this.at = at;
       method = m;
@@ -41,6 +44,18 @@ class OrderEdge {
     if (this.gates == null) this.gates = new TreeSet<>(gates);
     else this.gates.retainAll(gates);
     unexplained |= !explained;
+  }
+
+  /** Whether every step of {@code trace} is {@link Confidence#HIGH}. */
+  static boolean sure(List<TraceStep> trace) {
+    for (TraceStep s : trace) if (s.confidence() != Confidence.HIGH) return false;
+    return true;
+  }
+
+  /** Whether every edge's witness is sure: a cycle the analysis reports with high confidence. */
+  static boolean sure(Iterable<? extends OrderEdge> edges) {
+    for (OrderEdge e : edges) if (!sure(e.witness)) return false;
+    return true;
   }
 
   /** Whether a cycle of {@code edges} is reported: no gate on every edge, none explained away. */

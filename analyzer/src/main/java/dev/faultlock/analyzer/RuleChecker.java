@@ -6,6 +6,7 @@ import dev.faultlock.catalog.Rule;
 import dev.faultlock.catalog.Severity;
 import dev.faultlock.faults.AlienCalls;
 import dev.faultlock.faults.FaultHandlers;
+import dev.faultlock.findings.Confidence;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.Fingerprints;
 import dev.faultlock.findings.Location;
@@ -43,7 +44,10 @@ import org.roaringbitmap.RoaringBitmap;
  * and the graph's elementary cycles become {@code LockOrderInversion} findings.
  */
 final class RuleChecker {
-  /** At most this many cycles are enumerated, and this many reported (shortest first). */
+  /**
+   * At most this many cycles are enumerated, and {@link #MAX_CYCLES_REPORTED} reported (those
+   * with every edge sure first, then the shortest).
+   */
   private static final int MAX_CYCLES_SEEN = 2_000;
 
   /**
@@ -140,10 +144,16 @@ final class RuleChecker {
       // What goes through an alien call is this rule's (alienCall), not the plain rules'.
       List<AlienCalls.Reach> alien = aliens.at(f.method(), c);
       Set<TraceStep> alienSteps = AlienCalls.plainSteps(alien);
+      Effects mine = effects.get(f.method());
       for (MethodInfo t : c.targets()) {
         Effects te = effects.get(t);
         if (te != null && !t.annotations().has(LockApi.FAULT_HANDLER)) {
-          TraceStep into = call.atMost(FindingConfidence.ofCall(c, t));
+          Confidence dispatch = FindingConfidence.ofCall(c, t);
+          // Into a large recursive component only a sure call sees what the member does, and
+          // from another member as an unsure step (SummaryComputer#large).
+          boolean member = te.sameLargeComponent(mine);
+          te = te.seenThrough(dispatch);
+          TraceStep into = call.atMost(member ? Confidence.LOW : dispatch);
           through(f, c, t, into, te, t.annotations().value(LockApi.SORTED_ACQUIRE) != null,
               alienSteps);
         }
@@ -474,23 +484,34 @@ final class RuleChecker {
         // Ranked below; the shortest are the ones worth reading.
       }
     }
-    found.sort(Comparator.<List<String>>comparingInt(List::size).thenComparing(Object::toString));
+    // Sure cycles first, then the shortest: the report's cap never drops a high finding for a
+    // low one.
+    Map<List<String>, List<EdgeInfo>> cycleEdges = new LinkedHashMap<>();
+    for (List<String> cycle : found) cycleEdges.put(cycle, edgesOf(cycle));
+    found.sort(Comparator.<List<String>, Boolean>comparing(c -> !OrderEdge.sure(cycleEdges.get(c)))
+        .thenComparingInt(List::size).thenComparing(Object::toString));
     List<List<String>> reported = new ArrayList<>();
     for (List<String> cycle : found) {
       if (reported.size() >= MAX_CYCLES_REPORTED) break;
-      List<EdgeInfo> cycleEdges = new ArrayList<>();
-      for (int i = 0; i < cycle.size(); i++) {
-        cycleEdges.add(edges.get(cycle.get(i) + "\u0000" + cycle.get((i + 1) % cycle.size())));
-      }
-      if (!OrderEdge.reportable(cycleEdges) || apart(cycleEdges)) continue;
+      List<EdgeInfo> edgesOfCycle = cycleEdges.get(cycle);
+      if (!OrderEdge.reportable(edgesOfCycle) || apart(edgesOfCycle)) continue;
       reported.add(cycle);
-      reportCycle(cycle, cycleEdges);
+      reportCycle(cycle, edgesOfCycle);
     }
     if (objectCycles != null) objectCycles(new HashSet<>(found), reported.size());
     List<LockGraph.Edge> graphEdges = new ArrayList<>();
     for (EdgeInfo e : edges.values()) graphEdges.add(new LockGraph.Edge(e.from, e.to, e.witness));
     graphEdges.sort(Comparator.comparing(LockGraph.Edge::from).thenComparing(LockGraph.Edge::to));
     return new LockGraph(List.copyOf(classes), graphEdges, reported, findingEdges);
+  }
+
+  /** The edges of {@code cycle}, the i-th from its i-th lock class to the next. */
+  private List<EdgeInfo> edgesOf(List<String> cycle) {
+    List<EdgeInfo> out = new ArrayList<>(cycle.size());
+    for (int i = 0; i < cycle.size(); i++) {
+      out.add(edges.get(cycle.get(i) + "\u0000" + cycle.get((i + 1) % cycle.size())));
+    }
+    return out;
   }
 
   /**

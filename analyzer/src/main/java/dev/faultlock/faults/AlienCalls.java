@@ -5,6 +5,7 @@ import dev.faultlock.callgraph.CallGraph;
 import dev.faultlock.callgraph.Dispatch;
 import dev.faultlock.catalog.LockApi;
 import dev.faultlock.catalog.Messages;
+import dev.faultlock.findings.Confidence;
 import dev.faultlock.findings.Location;
 import dev.faultlock.findings.TraceStep;
 import dev.faultlock.locks.Held;
@@ -104,15 +105,17 @@ public final class AlienCalls {
    * A lock a fault handler of an alien call takes while {@code held} is held.
    *
    * @param sameClass the lock is of the held lock's class: the ABBA between two files
+   * @param chosen how sure the step into {@code handler} is ({@link FindingConfidence#ofHandler})
    */
   public record Fault(
-      Held held, Reach reach, MethodInfo handler, Effects.Acquire acquire, boolean sameClass) {
+      Held held, Reach reach, MethodInfo handler, Effects.Acquire acquire, boolean sameClass,
+      Confidence chosen) {
     /** How the lock came to be held, the calls to the alien call, what runs, what it takes. */
     public List<TraceStep> trace() {
       List<TraceStep> out = new ArrayList<>(Witness.steps(held.how()));
       out.addAll(reach.path());
       out.add(new TraceStep(new Location(handler.owner().file().shown(), handler.line(), 0),
-          "runs `" + handler.display() + "`, the program's implementation"));
+          "runs `" + handler.display() + "`, the program's implementation", chosen));
       out.addAll(Witness.steps(acquire.witness()));
       return out;
     }
@@ -243,14 +246,15 @@ public final class AlienCalls {
 
   /**
    * What the fault handlers of the alien call {@code r}, which {@code c} leads to, take under the
-   * locks held at {@code c}: a lock of a held lock's class first (the deadlock), then in the order
-   * the locks were held and by the shortest trace. Less what is safe: a class a dominating {@code
-   * @SortedAcquire} covers; a same-class lock taken in a method that orders its pair ({@code if
-   * (a.id() < b.id())}) or is itself {@code @SortedAcquire} of that class; the sorted set's own
-   * pseudo-lock; a held lock that an alien call of the method took (an implementation that
-   * returns with its own lock held, as a lock guard would, the next call on it re-enters: the
-   * lock is the alien object's, not the method's); and locks known only
-   * from a large component's shared summary (see {@code SummaryComputer}).
+   * locks held at {@code c}: a lock of a held lock's class first (the deadlock), then a sure
+   * step into the handler, then in the order the locks were held and by the shortest trace.
+   * Less what is safe: a class a dominating {@code @SortedAcquire} covers; a same-class lock
+   * taken in a method that orders its pair ({@code if (a.id() < b.id())}) or is itself {@code
+   * @SortedAcquire} of that class; the sorted set's own pseudo-lock; a held lock that an alien
+   * call of the method took (an implementation that returns with its own lock held, as a lock
+   * guard would, the next call on it re-enters: the lock is the alien object's, not the method's); and locks known only from a large
+   * component's shared summary (see {@code SummaryComputer}), which is all a handler chosen by
+   * class hierarchy in such a component shows.
    */
   public List<Fault> faults(
       MethodFacts f, LockEvent.Call c, Reach r, Map<MethodInfo, Effects> effects) {
@@ -259,25 +263,59 @@ public final class AlienCalls {
     Set<TraceStep> own = ownAlienSteps(f);
     List<Held> held = new ArrayList<>();
     for (Held h : c.held()) if (!h.isSortedSet() && !through(h.how(), own)) held.add(h);
+    List<MethodInfo> handedIn = new ArrayList<>();
     for (MethodInfo handler : r.site().handlers()) {
+      if (effects.get(handler) != null && mayBeHandedIn(handler, f.method(), r.site())) {
+        handedIn.add(handler);
+      }
+    }
+    Map<String, Integer> taking = takingEachClass(handedIn, effects);
+    int implementations = (int) handedIn.stream().filter(m -> !m.isAbstract()).count();
+    int locking = taking.getOrDefault(ANY_LOCK, 0);
+    for (MethodInfo handler : handedIn) {
       Effects e = effects.get(handler);
-      if (e == null || !mayBeHandedIn(handler, f.method(), r.site())) continue;
       for (Effects.Acquire a : e.acquires()) {
         String cls = a.lock().lockClass();
         if (a.approximate() || c.covered().contains(cls)) continue;
+        Confidence chosen = FindingConfidence.ofHandler(implementations, locking, taking.get(cls));
+        // A guess into a large recursive component sees only its shared summary, as a call does.
+        if (e.seenThrough(chosen) != e) continue;
         for (Held h : held) {
           if (handler.isLambda() && isParameterLock(h)) continue;
           boolean same = h.lock().lockClass().equals(cls);
           if (same && (f.orderingGuard() || cls.equals(sorted))) continue;
-          out.add(new Fault(h, r, handler, a, same));
+          out.add(new Fault(h, r, handler, a, same, chosen));
         }
       }
     }
     out.sort(Comparator.comparing((Fault x) -> !x.sameClass())
+        .thenComparing(x -> x.chosen() != Confidence.HIGH)
         .thenComparingInt(x -> held.indexOf(x.held()))
         .thenComparingInt(x -> Witness.length(x.acquire().witness())));
     return out;
   }
+
+  /**
+   * For each lock class, how many of the concrete {@code handlers} take it (on a known path),
+   * and under {@link #ANY_LOCK} how many take some lock.
+   */
+  private static Map<String, Integer> takingEachClass(
+      List<MethodInfo> handlers, Map<MethodInfo, Effects> effects) {
+    Map<String, Integer> out = new HashMap<>();
+    for (MethodInfo handler : handlers) {
+      if (handler.isAbstract()) continue;
+      Set<String> classes = new HashSet<>();
+      for (Effects.Acquire a : effects.get(handler).acquires()) {
+        if (!a.approximate()) classes.add(a.lock().lockClass());
+      }
+      if (!classes.isEmpty()) classes.add(ANY_LOCK);
+      for (String cls : classes) out.merge(cls, 1, Integer::sum);
+    }
+    return out;
+  }
+
+  /** The key of {@link #takingEachClass} that counts the handlers taking some lock. */
+  private static final String ANY_LOCK = "";
 
   /**
    * Whether {@code handler}, an implementation the alien call {@code site} may run by the call
@@ -375,7 +413,7 @@ public final class AlienCalls {
       if (x.parameter() != p) continue;
       count++;
       if (x.site() == site) {
-        if (Witness.length(path) >= Witness.length(x.path())) return false;
+        if (!Witness.better(path, x.path())) return false;
         known.set(i, new Exposure(p, site, path));
         return true;
       }

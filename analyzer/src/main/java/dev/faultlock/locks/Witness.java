@@ -1,5 +1,6 @@
 package dev.faultlock.locks;
 
+import dev.faultlock.findings.Confidence;
 import dev.faultlock.findings.TraceStep;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,19 +9,38 @@ import java.util.List;
  * A witness chain (call, call, ..., acquisition) as a shared linked list: the summary of a caller
  * extends its callee's chain with one step instead of copying it, so summaries stay linear in
  * size however deep the call chains are.
+ *
+ * @param sure every step is {@link Confidence#HIGH}: kept with the chain so that a summary
+ *     choosing between two witnesses of one lock need not walk them
  */
-public record Witness(TraceStep step, Witness next, int length) {
+public record Witness(TraceStep step, Witness next, int length, boolean sure) {
   public static Witness of(TraceStep step) {
-    return new Witness(step, null, 1);
+    return new Witness(step, null, 1, step.confidence() == Confidence.HIGH);
   }
 
   /** {@code step} followed by {@code rest} (which may be {@code null}). */
   public static Witness cons(TraceStep step, Witness rest) {
-    return new Witness(step, rest, rest == null ? 1 : rest.length + 1);
+    return rest == null ? of(step)
+        : new Witness(step, rest, rest.length + 1,
+            rest.sure && step.confidence() == Confidence.HIGH);
   }
 
   public static int length(Witness w) {
     return w == null ? 0 : w.length;
+  }
+
+  /** Whether every step of {@code w} is sure; an empty chain is. */
+  public static boolean sure(Witness w) {
+    return w == null || w.sure;
+  }
+
+  /**
+   * Whether {@code w} is a better witness than {@code known}: sure where that one is not (a
+   * shorter chain through a guessed call would make its finding unsure), else shorter.
+   */
+  public static boolean better(Witness w, Witness known) {
+    if (sure(w) != sure(known)) return sure(w);
+    return length(w) < length(known);
   }
 
   /** The steps of {@code w}, in order; empty for {@code null}. */

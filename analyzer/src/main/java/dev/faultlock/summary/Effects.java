@@ -1,8 +1,11 @@
 package dev.faultlock.summary;
 
+import dev.faultlock.findings.Confidence;
 import dev.faultlock.locks.LockRef;
 import dev.faultlock.locks.Witness;
+import java.util.AbstractCollection;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +14,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * What a call may do, transitively: the locks it may acquire (blocking) and the fault domains it
- * may fault in, each with the shortest witness chain found.
+ * may fault in, each with the best witness chain found ({@link Witness#better}: a sure one, then
+ * the shortest).
  */
 public final class Effects {
   /** Beyond this many distinct locks per method, only new lock classes are kept. */
@@ -44,27 +48,64 @@ public final class Effects {
   private final Map<Key, Acquire> acquires = new LinkedHashMap<>();
   private final Map<String, Fault> faults = new LinkedHashMap<>();
   /**
+   * For a member of a large recursive component, the component's shared summary ({@link
+   * SummaryComputer}): what the member does beyond the locks it is known to take on its own
+   * paths. Its acquisitions follow the member's own, and its faults are the member's; {@code
+   * null} for every other method.
+   */
+  private final Effects widened;
+
+  public Effects() {
+    this(null);
+  }
+
+  /** Effects that widen to {@code widened} beyond what is added to them ({@link #widened}). */
+  Effects(Effects widened) {
+    this.widened = widened;
+  }
+  /**
    * The lock classes of {@link #acquires}, made once there are {@link #MAX_ACQUIRES} of them (most
    * methods never get there, and hashing every class name was a tenth of the summaries' time).
    */
   private Set<String> classes;
 
   public Collection<Acquire> acquires() {
-    return acquires.values();
+    return widened == null ? acquires.values() : new Joined(acquires.values(), widened.acquires());
+  }
+
+  /**
+   * These effects as a call of confidence {@code step} sees them: for a member of a large
+   * recursive component ({@link SummaryComputer}), its component's shared summary unless the
+   * call is sure. A guessed call into the component, measured, made cycles by the dozen out of
+   * a few edges (docs/evaluation.md); its locks stay approximate, as before there was a layer of
+   * the member's own.
+   */
+  public Effects seenThrough(Confidence step) {
+    return widened == null || step == Confidence.HIGH ? this : widened;
+  }
+
+  /**
+   * Whether these are the effects of a member of the same large recursive component as {@code
+   * other}'s ({@link SummaryComputer}): a call from one to the other is a step through the
+   * component, which the rules take as unsure.
+   */
+  public boolean sameLargeComponent(Effects other) {
+    return widened != null && other != null && widened == other.widened;
   }
 
   public Collection<Fault> faults() {
-    return faults.values();
+    return widened == null ? faults.values() : widened.faults();
   }
 
-  /** Adds an acquisition; true when it is new or has a shorter witness than the known one. */
+  /** Adds an acquisition; true when it is new or has a better witness than the known one. */
   public boolean addAcquire(LockRef lock, Witness witness) {
     return addAcquire(lock, witness, false, UnaryOperator.identity());
   }
 
   /**
    * Adds an acquisition; true when it is new, or better than the known one: found on a real path
-   * where that one is {@code approximate}, else shorter. What is stored is {@code
+   * where that one is {@code approximate}, else with a {@linkplain Witness#better better}
+   * witness. What is stored is {@code
    * stored.apply(lock)}: a caller that re-expresses many locks shares equal ones only for those
    * it keeps, most being known already.
    */
@@ -86,7 +127,7 @@ public final class Effects {
     }
     boolean better = known.approximate() != approximate
         ? known.approximate()
-        : Witness.length(witness) < Witness.length(known.witness());
+        : Witness.better(witness, known.witness());
     if (better) {
       acquires.put(key, new Acquire(stored.apply(lock), witness, approximate));
       return true;
@@ -96,7 +137,7 @@ public final class Effects {
 
   /**
    * Adds a fault path; per domain the path with the fewest covered classes wins, then the
-   * shortest. True when something changed.
+   * {@linkplain Witness#better better} witness. True when something changed.
    */
   public boolean addFault(String domain, Witness witness, Set<String> covered) {
     String key = domain + '|' + String.join(",", new java.util.TreeSet<>(covered));
@@ -108,7 +149,7 @@ public final class Effects {
       faults.put(key, new Fault(domain, witness, Set.copyOf(covered)));
       return true;
     }
-    if (Witness.length(witness) < Witness.length(known.witness())) {
+    if (Witness.better(witness, known.witness())) {
       faults.put(key, new Fault(domain, witness, known.covered()));
       return true;
     }
@@ -120,6 +161,39 @@ public final class Effects {
   }
 
   public boolean isEmpty() {
-    return acquires.isEmpty() && faults.isEmpty();
+    return acquires.isEmpty() && faults.isEmpty() && (widened == null || widened.isEmpty());
+  }
+
+  /** Two collections read one after the other, without a copy (a component has thousands). */
+  private static final class Joined extends AbstractCollection<Acquire> {
+    private final Collection<Acquire> first;
+    private final Collection<Acquire> second;
+
+    Joined(Collection<Acquire> first, Collection<Acquire> second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public Iterator<Acquire> iterator() {
+      Iterator<Acquire> a = first.iterator();
+      Iterator<Acquire> b = second.iterator();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return a.hasNext() || b.hasNext();
+        }
+
+        @Override
+        public Acquire next() {
+          return a.hasNext() ? a.next() : b.next();
+        }
+      };
+    }
+
+    @Override
+    public int size() {
+      return first.size() + second.size();
+    }
   }
 }

@@ -95,7 +95,7 @@ public final class SummaryComputer {
       return;
     }
     if (component.size() > SHARED_COMPONENT) {
-      shared(component);
+      large(component);
       return;
     }
     // A worklist over the component: when a method's effects change, its callers in the
@@ -116,22 +116,40 @@ public final class SummaryComputer {
 
   /**
    * Above this size a component (mutual recursion through much of a large program, as in the
-   * JDK) gets one summary shared by all its members: every member reaches every other, so they
-   * may all do the same things. It costs one pass instead of a fixpoint over thousands of
-   * methods; witnesses then start at the member that does the acquisition, and lock identities
-   * are not carried through the component. Its acquisitions are {@linkplain
-   * Effects.Acquire#approximate() approximate}: a caller of one member is told every lock any
-   * member takes, whether or not a path leads there, so the lock-order rules do not build on them
-   * (a cycle made of them is an artefact of the summary far more often than a deadlock; on H2 the
-   * component has 3,762 methods). Fault paths through it are kept.
+   * JDK; on H2 it has 3,816 methods, on kafka-clients 1,827) is summarised in two layers ({@link
+   * #large}) rather than to a plain fixpoint, whose summaries grow through every guessed call
+   * into a flood of unsure cycles (docs/evaluation.md, "Large recursive components").
    */
   private static final int SHARED_COMPONENT = 32;
 
-  private void shared(List<MethodInfo> component) {
+  /**
+   * Summarises a large component in two layers. First one summary shared by all its members:
+   * every member reaches every other, so they may all do the same things; its acquisitions are
+   * {@linkplain Effects.Acquire#approximate() approximate} (a caller of one member is told every
+   * lock any member takes, whether or not a path leads there), so the lock-order rules do not
+   * build on them, and lock identities are not kept. Its fault paths are the members' (as found
+   * in one pass). Then each member's own layer, which every member {@linkplain
+   * Effects#Effects(Effects) widens to the shared one}: the locks it takes itself and those of
+   * its callees outside the component on sure calls, with their identities and witnesses. A
+   * sure call into the component sees what the member it enters does, and a sure call from
+   * member to member what the callee does itself ({@code RuleChecker}, as an unsure step:
+   * {@link Effects#sameLargeComponent}); a longer path between members, or one through a call
+   * class hierarchy chose, is the shared layer's ({@link Effects#seenThrough}).
+   *
+   * <p>That is the bound on a member's growth, measured (docs/evaluation.md, "Large recursive
+   * components"): the members' summaries to a fixpoint along their sure calls alone made 24 new
+   * high findings on H2, those read infeasible (a lock the callee releases before it goes on, a
+   * map its guard condition excludes) or two objects of one lock class; the same paths, with
+   * the guessed calls between members, made 49 new low cycles on lucene-core and 19 on
+   * kafka-clients, permutations of a few edges.
+   */
+  private void large(List<MethodInfo> component) {
     Effects shared = new Effects();
     Set<MethodInfo> members = new HashSet<>(component);
     for (MethodInfo m : component) effects.put(m, shared);
-    for (MethodInfo m : component) add(m, shared, members);
+    for (MethodInfo m : component) add(m, shared, members, Set.of());
+    for (MethodInfo m : component) effects.put(m, new Effects(shared));
+    for (MethodInfo m : component) add(m, effects.get(m), Set.of(), members);
   }
 
   /** A lock as a shared summary keeps it: globals stay themselves, the rest is some object. */
@@ -162,18 +180,21 @@ public final class SummaryComputer {
 
   /** Recomputes what {@code m} may do from its facts and its callees; true on change. */
   private boolean update(MethodInfo m) {
-    return add(m, effects.get(m), Set.of());
+    return add(m, effects.get(m), Set.of(), Set.of());
   }
 
   /**
    * Adds what {@code m} may do, from its facts and its callees, to {@code e}; true on change.
-   * With {@code shared} members, {@code e} is their one summary ({@link #SHARED_COMPONENT}): calls
-   * among them add nothing, and everything added is approximate, with lock identities dropped.
+   * With {@code shared} members, {@code e} is their one summary ({@link #large}): calls among
+   * them add nothing, and everything added is approximate, with lock identities dropped. With
+   * {@code own} members, {@code e} is {@code m}'s own layer in a large component: locks only,
+   * and nothing of a call into another member or of a call class hierarchy chose.
    */
-  private boolean add(MethodInfo m, Effects e, Set<MethodInfo> shared) {
+  private boolean add(MethodInfo m, Effects e, Set<MethodInfo> shared, Set<MethodInfo> own) {
     boolean approximate = !shared.isEmpty();
     boolean changed = false;
-    boolean faultsDisabled = m.annotations().has(LockApi.FAULTS_DISABLED);
+    // The own layer's faults are the shared layer's (Effects#faults).
+    boolean faultsDisabled = m.annotations().has(LockApi.FAULTS_DISABLED) || !own.isEmpty();
     String mayFault = m.annotations().value(LockApi.MAY_FAULT);
     if (mayFault != null && !faultsDisabled) changed |= e.addFault(mayFault, null, Set.of());
     MethodFacts f = facts.get(m);
@@ -201,9 +222,15 @@ public final class SummaryComputer {
           Effects te = effects.get(t);
           // A direct call of a fault handler is the fault machinery itself (a model's page
           // table calling ->nopage): the handler's locks are reached through the fault path.
-          if (te != null && !shared.contains(t) && !t.annotations().has(LockApi.FAULT_HANDLER)) {
-            changed |= through(e, te, c, t, m, step(c, t), faultsDisabled, approximate, seen);
+          if (te == null || shared.contains(t) || t.annotations().has(LockApi.FAULT_HANDLER)) {
+            continue;
           }
+          // A call between members of a large component, or a guessed call out of one: what it
+          // leads to is the shared layer's.
+          TraceStep into = step(c, t);
+          if (own.contains(t) || (!own.isEmpty() && into.confidence() != Confidence.HIGH)) continue;
+          changed |= through(e, te.seenThrough(into.confidence()), c, t, m, into, faultsDisabled,
+              approximate, seen);
         }
         if (c.libraryType() != null) {
           for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultlock.catalog.Rule;
 import dev.faultlock.catalog.Severity;
+import dev.faultlock.findings.Confidence;
 import dev.faultlock.findings.Finding;
 import dev.faultlock.findings.LockGraph;
+import dev.faultlock.findings.TraceStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,6 +183,94 @@ class AlienCallTest {
     assertThat(r.lockGraph().edges())
         .extracting(LockGraph.Edge::from, LockGraph.Edge::to)
         .containsExactly(Tuple.tuple("Journal.lock", "Spool.pages"));
+  }
+
+  /** {@code Journal.dump}: writes into the caller's stream under its lock. */
+  private static final String JOURNAL = """
+      import java.io.IOException;
+      import java.io.OutputStream;
+
+      public final class Journal {
+        private final Object lock = new Object();
+
+        public void dump(OutputStream out) throws IOException {
+          synchronized (lock) {
+            out.write(new byte[] {1, 2}, 0, 2);
+          }
+        }
+      }
+      """;
+
+  /** An output stream of the program named {@code %s} whose writes take {@code %s}. */
+  private static final String STREAM = """
+      import java.io.OutputStream;
+
+      final class %s extends OutputStream {
+        @Override
+        public void write(int b) { }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+          %s
+        }
+      }
+      """;
+
+  /**
+   * The step into an implementation the caller may hand in is as sure as the choice: with two
+   * program streams that take two different locks, class hierarchy chose the one the finding
+   * names (h2's {@code Runnable.run} into one server thread among many runnables).
+   */
+  @Test
+  void anImplementationChosenAmongSeveralThatLockDifferentlyIsLow() throws IOException {
+    journalWith("Spool", "synchronized (Spool.class) { }",
+        "Sink", "synchronized (Sink.class) { }");
+    assertThat(analyse()).singleElement().satisfies(f -> {
+      assertThat(f.confidence()).isEqualTo(Confidence.LOW);
+      // The unsure step is the one into the implementation.
+      assertThat(f.trace()).filteredOn(t -> t.confidence() == Confidence.LOW)
+          .extracting(TraceStep::description).singleElement().asString()
+          .endsWith(".write`, the program's implementation");
+    });
+  }
+
+  @Test
+  void theOneImplementationTheCallerMayHandInIsHigh() throws IOException {
+    journalWith("Spool", "synchronized (Spool.class) { }");
+    assertThat(analyse()).extracting(Finding::confidence).containsExactly(Confidence.HIGH);
+  }
+
+  /** One stream among three that locks, as in bookkeeper's callbacks: chosen, so low. */
+  @Test
+  void theOneLockingImplementationAmongManyIsLow() throws IOException {
+    journalWith("Spool", "synchronized (Spool.class) { }", "Sink", "", "Drain", "");
+    assertThat(analyse()).extracting(Finding::confidence).containsExactly(Confidence.LOW);
+  }
+
+  /**
+   * An implementation that takes no lock (memoryfilesystem's directory channel, which only
+   * throws) beside one that does: the lock is what the program's implementation does.
+   */
+  @Test
+  void theOneLockingImplementationBesideALockFreeOneIsHigh() throws IOException {
+    journalWith("Spool", "synchronized (Spool.class) { }", "Sink", "");
+    assertThat(analyse()).extracting(Finding::confidence).containsExactly(Confidence.HIGH);
+  }
+
+  /** Whichever of the program's streams the caller hands in, it takes the shared lock. */
+  @Test
+  void implementationsThatAllTakeTheLockClassAreHigh() throws IOException {
+    journalWith("Spool", "synchronized (Journal.class) { }",
+        "Sink", "synchronized (Journal.class) { }");
+    assertThat(analyse()).extracting(Finding::confidence).containsExactly(Confidence.HIGH);
+  }
+
+  /** {@link #JOURNAL} and a {@link #STREAM} for each name and write body in {@code streams}. */
+  private void journalWith(String... streams) throws IOException {
+    write("Journal.java", JOURNAL);
+    for (int i = 0; i < streams.length; i += 2) {
+      write(streams[i] + ".java", STREAM.formatted(streams[i], streams[i + 1]));
+    }
   }
 
   @Test
