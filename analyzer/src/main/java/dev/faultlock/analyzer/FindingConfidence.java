@@ -27,8 +27,10 @@ import java.util.List;
  *   <li><b>Where a lock comes from</b> ({@link #ofLock}), as the method the finding is reported
  *       in names it: {@link Confidence#LOW} for an object its callers hand in from outside the
  *       program, a parameter of a public entry point (or of a lambda, which a library runs) the
- *       lock is named through ({@code p0}, {@code p1.lock}). A field, a global, a local or a lock
- *       the analysis cannot name are the program's own: {@link Confidence#HIGH}.
+ *       lock is named through ({@code p0}, {@code p1.lock}), and for the monitor of an object
+ *       the method itself makes and keeps in a local, which no other thread has unless a call
+ *       publishes it ({@code new:x}). A field, a global, another local or a lock the analysis
+ *       cannot name are the program's own: {@link Confidence#HIGH}.
  * </ul>
  *
  * <p>With points-to ({@code --points-to}) both questions have better answers. A call the solver
@@ -123,12 +125,18 @@ public final class FindingConfidence {
     return call(!sure);
   }
 
-  /** {@code lock} as {@code reportedIn} names it: low when an entry point's caller hands it in. */
+  /**
+   * {@code lock} as {@code reportedIn} names it: low when an entry point's caller hands it in,
+   * and low for the monitor of an object the method makes itself and keeps in a local ({@link
+   * LockRef#FRESH}, NetMulticastSocket's {@code peekPacket = new DatagramPacket(..)}): another
+   * thread can hold it only if a call it was handed to published it, so taking it rarely waits.
+   */
   public static Confidence ofLock(MethodInfo reportedIn, LockRef lock) {
     String id = lock.identity();
     int end = id.indexOf('.');
     String root = end < 0 ? id : id.substring(0, end);
     if (root.startsWith("cap:")) root = root.substring("cap:".length());
+    if (end < 0 && root.startsWith(LockRef.FRESH)) return lock(true);
     boolean parameter = isParameter(root);
     return lock(parameter && (reportedIn.isPublicApi() || reportedIn.isLambda()));
   }
@@ -143,6 +151,13 @@ public final class FindingConfidence {
     if (c == Confidence.HIGH || index < 0 || index >= trace.size()) return trace;
     List<TraceStep> out = new ArrayList<>(trace);
     out.set(index, out.get(index).atMost(c));
+    return out;
+  }
+
+  /** {@code path} with its last step, an acquisition, no surer than {@link Confidence#LOW}. */
+  public static List<TraceStep> doubtful(List<TraceStep> path) {
+    List<TraceStep> out = new ArrayList<>(path);
+    out.set(out.size() - 1, out.get(out.size() - 1).atMost(Confidence.LOW));
     return out;
   }
 

@@ -155,7 +155,7 @@ final class LockObjects {
       int dot = f.lastIndexOf('.');
       return dot < 0 ? null : pta.staticPointsTo(f.substring(0, dot), f.substring(dot + 1));
     }
-    if (id.indexOf(':') >= 0 && !id.startsWith("local:")) return null;
+    if (id.indexOf(':') >= 0 && LockRef.localName(id) == null) return null;
     String[] segments = id.split("\\.");
     RoaringBitmap objects = root(m, segments[0]);
     int last = segments.length - 1;
@@ -201,8 +201,8 @@ final class LockObjects {
 
   private RoaringBitmap root(IrMethod m, String root) {
     if (root.equals("this")) return m.thisVar() == null ? null : pta.pointsTo(m, m.thisVar());
-    if (root.startsWith("local:")) {
-      String name = root.substring("local:".length());
+    String name = LockRef.localName(root);
+    if (name != null) {
       RoaringBitmap out = new RoaringBitmap();
       for (Var v : m.vars()) if (v.name().equals(name)) out.or(pta.pointsTo(m, v));
       return out;

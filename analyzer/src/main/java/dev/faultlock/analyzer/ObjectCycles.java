@@ -52,7 +52,7 @@ final class ObjectCycles {
       for (int b : toObjects) {
         if (a == b) continue;
         edges.computeIfAbsent(new Arc(a, b), k -> new OrderEdge(from, to))
-            .seen(m, trace, gates, at, explained);
+            .seen(m, trace, gates, at, explained, false);
       }
     }
   }

@@ -73,6 +73,8 @@ final class RuleChecker {
   private final LockObjects objects;
   /** With {@code --points-to}, the lock-order edges between the program's own lock objects. */
   private final ObjectCycles objectCycles;
+  /** The locks every caller of a method holds ({@link CallerLocks}), once {@link #check} starts. */
+  private CallerLocks callerLocks;
 
   /** An edge of the named graph ({@link OrderEdge}; explained: see {@link #alienCall}). */
   private static final class EdgeInfo extends OrderEdge {
@@ -113,6 +115,7 @@ final class RuleChecker {
    */
   Result check(List<MethodFacts> facts, AnalyzerOptions.Progress progress) {
     declarationMisuses();
+    callerLocks = CallerLocks.of(facts, index);
     int done = 0;
     for (MethodFacts f : facts) {
       progress.update("checking", done++, facts.size());
@@ -191,7 +194,10 @@ final class RuleChecker {
       List<TraceStep> path = new ArrayList<>();
       path.add(call);
       path.addAll(asCallerNames(Witness.steps(a.witness()), a.lock(), mine));
-      for (Held h : c.held()) nested(f, c.at(), h, mine, true, path, sortedCallee, c.held(), c.covered());
+      for (Held h : c.held()) {
+        List<TraceStep> p = walksALink(f.method(), c, target, h, a) ? FindingConfidence.doubtful(path) : path;
+        nested(f, c.at(), h, mine, true, p, sortedCallee, c.held(), c.covered());
+      }
     }
     if (f.method().annotations().has(LockApi.FAULTS_DISABLED)) return;
     for (Effects.Fault fault : te.faults()) {
@@ -202,6 +208,30 @@ final class RuleChecker {
       path.addAll(Witness.steps(fault.witness()));
       faults(f, c.at(), c.callee(), fault.domain(), path, c.held(), covered);
     }
+  }
+
+  /**
+   * Whether {@code c}, in {@code m}, runs {@code m} itself on another object of its class
+   * reached through a link of this one (a field, or a local: a node's {@code parent}, an
+   * element of its {@code parentReaders}) and takes there the lock
+   * {@code h} is here, by the same path from the receiver ({@code this}, {@code
+   * this.parentReaders}): a walk along a link, child then parent (Phaser's {@code
+   * parent.doRegister} under {@code synchronized (this)}, Lucene's {@code
+   * IndexReader.reportCloseToParentReaders}). Two threads walking one way take the locks in one
+   * order; they deadlock only if the links form a cycle or the method also walks back the other
+   * way, which nothing here sees: the kernel's lockdep needs a nesting annotation for the same
+   * pattern ({@code mutex_lock_nested}). So such a pair is doubtful, not a sure finding.
+   */
+  private static boolean walksALink(
+      MethodInfo m, LockEvent.Call c, MethodInfo target, Held h, Effects.Acquire a) {
+    String receiver = c.context().receiverIdentity();
+    String id = a.lock().identity();
+    // A link is a field of this object or a local read from one; a parameter is whatever the
+    // caller hands in (`a.merge(b)` and `b.merge(a)` at once is the classic deadlock).
+    boolean link = receiver != null
+        && (receiver.startsWith("this.") || LockRef.localName(receiver) != null);
+    return target == m && link
+        && (id.equals("this") || id.startsWith("this.")) && id.equals(h.lock().identity());
   }
 
   /** A lock {@code acquired} taken while {@code h} is held, at {@code at} in {@code f}'s method. */
@@ -238,14 +268,17 @@ final class RuleChecker {
         // shows two, they are ordered as two, for the object graph alone.
         if (objects != null && objects.disjoint(heldObjects, acquiredObjects)) {
           objectCycles.edge(m, h.lock().lockClass(), cls, objects.concrete(heldObjects),
-              objects.concrete(acquiredObjects), trace, gates(held, cls, cls), at, false);
+              objects.concrete(acquiredObjects), trace, gates(m, held, cls, cls), at, false);
         }
         return;
       }
+      // A node reached by walking links from the one held (a path walk, root down): in the
+      // links' order, as walksALink's recursion; doubtful, not sure.
+      List<TraceStep> shown = acquired.isWalked() ? FindingConfidence.doubtful(trace) : trace;
       report(m, Rule.UNSORTED_SAME_CLASS_LOCKS, Rule.UNSORTED_SAME_CLASS_LOCKS.severity(), at,
-          Messages.unsortedSameClassLocks(cls, h.lock().text(), acquired.text()), trace,
+          Messages.unsortedSameClassLocks(cls, h.lock().text(), acquired.text()), shown,
           List.of(cls), at + "|" + cls,
-          List.of(new LockGraph.Edge(cls, cls, trace, LockGraph.Kind.ORDER, "in no order")));
+          List.of(new LockGraph.Edge(cls, cls, shown, LockGraph.Kind.ORDER, "in no order")));
       return;
     }
     edge(m, h.lock(), acquired, trace, held, at, false, heldObjects, acquiredObjects);
@@ -410,9 +443,10 @@ final class RuleChecker {
           List.of(new LockGraph.Edge(from, to, trace, LockGraph.Kind.ORDER, "against @LockOrder")));
     }
     if (suppressed(m, Rule.LOCK_ORDER_INVERSION)) return;
-    Set<String> gates = gates(allHeld, from, to);
+    Set<String> gates = gates(m, allHeld, from, to);
+    boolean reentrant = callerLocks.allHold(m, acquired);
     EdgeInfo e = edges.computeIfAbsent(from + "\u0000" + to, k -> new EdgeInfo(from, to));
-    e.seen(m, trace, gates, at, explained);
+    e.seen(m, trace, gates, at, explained, reentrant);
     if (objects != null) {
       e.fromObjects = union(e.fromObjects, heldObjects);
       e.toObjects = union(e.toObjects, acquiredObjects);
@@ -421,13 +455,15 @@ final class RuleChecker {
     }
   }
 
-  /** The classes of {@code allHeld} other than {@code from} and {@code to}: an edge's gate locks. */
-  private static Set<String> gates(List<Held> allHeld, String from, String to) {
-    Set<String> gates = new TreeSet<>();
-    for (Held h : allHeld) {
-      String c = h.lock().lockClass();
-      if (!c.equals(from) && !c.equals(to)) gates.add(c);
-    }
+  /**
+   * The classes of {@code allHeld} and of the locks every caller of {@code m} holds, other than
+   * {@code from} and {@code to}: an edge's gate locks.
+   */
+  private Set<String> gates(MethodInfo m, List<Held> allHeld, String from, String to) {
+    Set<String> gates = new TreeSet<>(callerLocks.of(m));
+    for (Held h : allHeld) gates.add(h.lock().lockClass());
+    gates.remove(from);
+    gates.remove(to);
     return gates;
   }
 

@@ -44,6 +44,7 @@ public final class LockNaming {
   private final Locals locals;
   private final CallResolver calls;
   private Set<String> modified;
+  private LocalOrigins origins;
 
   public LockNaming(LoweringContext cx, MethodInfo method, Locals locals, CallResolver calls) {
     this.index = cx.index();
@@ -70,7 +71,7 @@ public final class LockNaming {
         if (l.parameter() >= 0) {
           return new LockRef(names.ofParameter(method, l.parameter()), name, "p" + l.parameter(), false);
         }
-        return new LockRef(names.ofType(l.type()), name, "local:" + name, false);
+        return new LockRef(names.ofType(l.type()), name, localIdentity(name), false);
       }
       FieldInfo f = calls.field(name);
       if (f != null) return fieldLock(f, name, f.isStatic() ? null : outer(calls.fieldHolder(name).fqn()));
@@ -170,7 +171,7 @@ public final class LockNaming {
     Expression scope = call.getScope().orElse(null);
     String receiver = scope == null ? context(null, List.of(), r).receiverIdentity()
         : scope instanceof SuperExpr ? "this" : identity(scope);
-    if (receiver == null || receiver.contains(":") && !receiver.startsWith("local:")
+    if (receiver == null || receiver.contains(":") && LockRef.localName(receiver) == null
         && !receiver.startsWith("outer:")) {
       // Static fields and class literals are not mapped between methods: no arguments after them.
       return call.getArguments().isEmpty() && receiver != null ? receiver + '.' + name + "()" : null;
@@ -198,6 +199,12 @@ public final class LockNaming {
       return identity(n);
     }
     return null;
+  }
+
+  /** The identity of local {@code name}: see {@link LocalOrigins}. */
+  private String localIdentity(String name) {
+    if (origins == null) origins = new LocalOrigins(method.node() != null ? method.node() : method.body());
+    return origins.identity(name);
   }
 
   private static final Set<UnaryExpr.Operator> INCREMENTS =
@@ -233,7 +240,7 @@ public final class LockNaming {
       Locals.Local l = locals.get(n.getNameAsString());
       if (l != null) {
         if (l.alias() != null) return l.alias().identity();
-        return l.parameter() >= 0 ? "p" + l.parameter() : "local:" + n.getNameAsString();
+        return l.parameter() >= 0 ? "p" + l.parameter() : localIdentity(n.getNameAsString());
       }
       String name = n.getNameAsString();
       FieldInfo f = calls.field(name);

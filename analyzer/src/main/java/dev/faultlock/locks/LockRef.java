@@ -11,12 +11,44 @@ import java.util.function.Function;
  * @param lockClass its lock class, declared ({@code @LockClass}) or inferred
  * @param text how the code names it ({@code this}, {@code lock}, {@code inode.lock})
  * @param identity which object it is, relative to the method: {@code this}, {@code this.f},
- *     {@code p0.f} (a parameter's field), {@code static:T.f}, {@code class:T}, {@code local:x};
+ *     {@code p0.f} (a parameter's field), {@code static:T.f}, {@code class:T}, {@code local:x},
+ *     {@code new:x} (a local that only ever holds objects the method makes: {@link #FRESH}),
+ *     {@code walk:x} (a local that walks links: {@link #WALKED});
  *     {@link #UNKNOWN} when the analysis cannot tell (never equal to a held lock)
  * @param shared taken in shared (read) mode
  */
 public record LockRef(String lockClass, String text, String identity, boolean shared) {
   public static final String UNKNOWN = "?";
+
+  /** The root of a local variable's identity: {@code local:x}. */
+  public static final String LOCAL = "local:";
+
+  /**
+   * The root of a local that only ever holds objects its method makes ({@code new T(..)}) and
+   * never stores, returns or lets a lambda capture: {@code new:x}. No other thread can have
+   * such an object unless a call it is handed to (or its constructor) publishes it, so its lock
+   * is rarely contended: what {@code FindingConfidence} judges by.
+   */
+  public static final String FRESH = "new:";
+
+  /**
+   * The root of a local the method walks a linked structure with, each value read off the one
+   * before ({@code current = parent.getEntry(key); ... parent = current}): {@code walk:x}.
+   */
+  public static final String WALKED = "walk:";
+
+  /** The variable a local's identity root names ({@code local:x}, {@code new:x}), or {@code null}. */
+  public static String localName(String root) {
+    for (String kind : List.of(LOCAL, FRESH, WALKED)) {
+      if (root.startsWith(kind)) return root.substring(kind.length());
+    }
+    return null;
+  }
+
+  /** Whether this is a lock of a node a method reaches by walking links ({@link #WALKED}). */
+  public boolean isWalked() {
+    return identity.startsWith(WALKED);
+  }
 
   /** Whether both name the same object, so that taking one while holding the other is reentrant. */
   public boolean sameObject(LockRef other) {

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  */
 public final class Declarations {
   /** Bumped whenever the stored form or what it means changes. */
-  public static final int FORMAT = 2;
+  public static final int FORMAT = 3;
 
   private Declarations() {}
 
@@ -30,6 +30,7 @@ public final class Declarations {
     out.string(file.shown());
     out.string(file.packageName());
     out.strings(file.imports());
+    out.strings(file.methodReferences());
     annotations(d.packageAnnotations(), out, lines);
     List<TypeInfo> types = d.types();
     Map<TypeInfo, Integer> position = new HashMap<>();
@@ -80,7 +81,7 @@ public final class Declarations {
   /** Reads back what {@link #write} wrote with lines. */
   public static FileDeclarations read(Compact.Reader in) throws IOException {
     String shown = in.text();
-    FileContext file = new FileContext(shown, in.text(), in.strings());
+    FileContext file = new FileContext(shown, in.text(), in.strings(), in.strings());
     Annotations pkg = annotations(in);
     int n = in.count();
     List<TypeInfo> types = new ArrayList<>(n);

@@ -1,6 +1,7 @@
 package dev.faultlock.source;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import dev.faultlock.catalog.LockApi;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -24,6 +25,7 @@ public final class FileContext {
   private final List<String> staticWildcards = new ArrayList<>();
 
   private final List<String> importSpecs;
+  private final List<String> methodReferences;
 
   FileContext(String shown, CompilationUnit unit) {
     this(
@@ -31,19 +33,22 @@ public final class FileContext {
         unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""),
         unit.getImports().stream()
             .map(i -> (i.isStatic() ? STATIC : "") + i.getNameAsString() + (i.isAsterisk() ? ".*" : ""))
-            .toList());
+            .toList(),
+        unit.findAll(MethodReferenceExpr.class).stream()
+            .map(MethodReferenceExpr::getIdentifier).distinct().sorted().toList());
   }
 
   private static final String STATIC = "static ";
 
   /**
    * A file's context from its package and its imports, each as {@link #imports()} gives them:
-   * what the cache stores.
+   * what the cache stores; {@code methodReferences}: {@link #methodReferences()}.
    */
-  FileContext(String shown, String pkg, List<String> importSpecs) {
+  FileContext(String shown, String pkg, List<String> importSpecs, List<String> methodReferences) {
     this.shown = shown;
     this.pkg = pkg;
     this.importSpecs = List.copyOf(importSpecs);
+    this.methodReferences = List.copyOf(methodReferences);
     for (String spec : importSpecs) {
       boolean isStatic = spec.startsWith(STATIC);
       String name = isStatic ? spec.substring(STATIC.length()) : spec;
@@ -67,6 +72,14 @@ public final class FileContext {
   /** The imports as written, in order: {@code a.B}, {@code a.*}, {@code static a.B.m}. */
   List<String> imports() {
     return importSpecs;
+  }
+
+  /**
+   * The method names the file's method references name ({@code this::flush}: {@code flush}),
+   * sorted: a method so named may be run by whatever the reference is handed to.
+   */
+  public List<String> methodReferences() {
+    return methodReferences;
   }
 
   /** The file as the user named it. */

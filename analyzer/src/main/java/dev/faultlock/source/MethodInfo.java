@@ -43,6 +43,8 @@ public final class MethodInfo {
   static final int PUBLIC_API = 128;
   static final int VARARGS = 256;
   static final int THROWS = 512;
+  /** Declared public or protected, or a member of an interface: callable from another package. */
+  static final int PACKAGE_VISIBLE = 1024;
 
   MethodInfo(
       TypeInfo owner,
@@ -231,6 +233,15 @@ public final class MethodInfo {
   /** Public or protected in a public or protected type chain: what summaries describe. */
   public boolean isPublicApi() {
     return (flags & PUBLIC_API) != 0;
+  }
+
+  /**
+   * Whether only code of its own package can call it: private or package-private, not an
+   * interface member, not a lambda. Code outside the program (a library, a framework) can call
+   * such a method only through a method reference the program hands out.
+   */
+  public boolean isPackageInternal() {
+    return (flags & (PACKAGE_VISIBLE | LAMBDA)) == 0;
   }
 
   public boolean isVarargs() {

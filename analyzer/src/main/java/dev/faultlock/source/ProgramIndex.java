@@ -64,6 +64,7 @@ public final class ProgramIndex {
   private final Map<String, List<TypeInfo>> subtypes = new HashMap<>();
   private final Map<String, List<MethodInfo>> byNameArity = new HashMap<>();
   private final Set<String> packages = new HashSet<>();
+  private final Set<String> methodReferences = new HashSet<>();
   private final ConcurrentHashMap<String, String> resolved = new ConcurrentHashMap<>();
 
   private ProgramIndex(LibraryTypes library) {
@@ -98,6 +99,7 @@ public final class ProgramIndex {
   public static ProgramIndex build(List<FileDeclarations> files, LibraryTypes library, int jobs) {
     ProgramIndex index = new ProgramIndex(library);
     for (FileDeclarations f : files) {
+      index.methodReferences.addAll(f.file().methodReferences());
       for (TypeInfo t : f.types()) {
         if (index.types.putIfAbsent(t.fqn, t) == null) {
           index.ordered.add(t);
@@ -197,6 +199,14 @@ public final class ProgramIndex {
   /** Every program type, in file order. */
   public List<TypeInfo> types() {
     return ordered;
+  }
+
+  /**
+   * Whether some method reference of the program names {@code name} ({@code this::name},
+   * {@code T::name}): a method of that name may run wherever the reference is handed.
+   */
+  public boolean isMethodReferenced(String name) {
+    return methodReferences.contains(name);
   }
 
   /** Every program method, in file order. */
@@ -501,9 +511,9 @@ public final class ProgramIndex {
       if (c.isFinal()) flags |= MethodInfo.FINAL;
       if (c.hasModifier(Modifier.Keyword.SYNCHRONIZED)) flags |= MethodInfo.SYNCHRONIZED;
       if (!c.getThrownExceptions().isEmpty()) flags |= MethodInfo.THROWS;
-      if (api && (c.isPublic() || c.isProtected() || (t.isInterface && !c.isPrivate()))) {
-        flags |= MethodInfo.PUBLIC_API;
-      }
+      boolean visible = c.isPublic() || c.isProtected() || (t.isInterface && !c.isPrivate());
+      if (visible) flags |= MethodInfo.PACKAGE_VISIBLE;
+      if (api && visible) flags |= MethodInfo.PUBLIC_API;
       List<String> names = new ArrayList<>();
       List<String> written = new ArrayList<>();
       List<String> writtenTypes = new ArrayList<>();

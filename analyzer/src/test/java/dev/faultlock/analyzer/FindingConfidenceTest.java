@@ -180,6 +180,154 @@ class FindingConfidenceTest {
     assertThat(only(Rule.LOCK_ORDER_INVERSION).confidence()).isEqualTo(Confidence.HIGH);
   }
 
+  /** A packet locked while another is held; {@code %s}: how the method gets the inner one. */
+  private static final String PACKETS = """
+      public class Socket {
+        private Packet last;
+
+        void receive(Packet p) {
+          synchronized (p) {
+            %s
+            fill(peek);
+            peek.length();
+          }
+        }
+
+        private void fill(Packet q) { }
+
+        private Packet make() {
+          return new Packet();
+        }
+      }
+      """;
+
+  private static final String PACKET = """
+      public class Packet {
+        public synchronized int length() {
+          return 0;
+        }
+      }
+      """;
+
+  @Test
+  void theMonitorOfAnObjectTheMethodMakesIsLow() throws IOException {
+    // NetMulticastSocket.receive's `peekPacket`: no other thread has it unless `fill` publishes it.
+    write("Packet.java", PACKET);
+    write("Socket.java", PACKETS.formatted("Packet peek = new Packet();"));
+    Finding f = only(Rule.UNSORTED_SAME_CLASS_LOCKS);
+    assertThat(f.confidence()).isEqualTo(Confidence.LOW);
+    assertThat(low(f)).singleElement().asString().contains("lock `peek`");
+  }
+
+  @Test
+  void aMadeObjectTheMethodStoresIsHigh() throws IOException {
+    // Kept in a field, another thread may hold it.
+    write("Packet.java", PACKET);
+    write("Socket.java", PACKETS.formatted("Packet peek = new Packet();\n      last = peek;"));
+    assertThat(only(Rule.UNSORTED_SAME_CLASS_LOCKS).confidence()).isEqualTo(Confidence.HIGH);
+  }
+
+  @Test
+  void anObjectACallReturnsIsHigh() throws IOException {
+    write("Packet.java", PACKET);
+    write("Socket.java", PACKETS.formatted("Packet peek = make();"));
+    assertThat(only(Rule.UNSORTED_SAME_CLASS_LOCKS).confidence()).isEqualTo(Confidence.HIGH);
+  }
+
+  @Test
+  void aMethodThatRunsItselfOnItsParentUnderItsLockIsLow() throws IOException {
+    // Phaser.doRegister: `final Phaser parent = this.parent`, then parent.doRegister under this.
+    write("Node.java", """
+        public class Node {
+          private final Node parent;
+
+          Node(Node parent) {
+            this.parent = parent;
+          }
+
+          int register() {
+            final Node up = this.parent;
+            synchronized (this) {
+              return up == null ? 0 : up.register();
+            }
+          }
+        }
+        """);
+    Finding f = only(Rule.UNSORTED_SAME_CLASS_LOCKS);
+    assertThat(f.confidence()).isEqualTo(Confidence.LOW);
+    assertThat(low(f)).singleElement().asString().contains("lock `up`");
+  }
+
+  @Test
+  void aMethodThatRunsItselfOnTheNodesItKeepsUnderTheirLockIsLow() throws IOException {
+    // Lucene's IndexReader.reportCloseToParentReaders: parents kept in a set, locked the same way.
+    write("Reader.java", """
+        public class Reader {
+          private final java.util.Set<Reader> parents = new java.util.HashSet<>();
+
+          void reportClosed() {
+            synchronized (parents) {
+              for (Reader parent : parents) {
+                parent.reportClosed();
+              }
+            }
+          }
+        }
+        """);
+    assertThat(only(Rule.UNSORTED_SAME_CLASS_LOCKS).confidence()).isEqualTo(Confidence.LOW);
+  }
+
+  /** A directory walk under the locks; {@code %s}: what the walk goes on from. */
+  private static final String WALK = """
+      public class Dir {
+        final java.util.concurrent.locks.ReentrantLock lock =
+            new java.util.concurrent.locks.ReentrantLock();
+
+        Dir child(String name) {
+          return this;
+        }
+
+        void walk(Dir root, Dir other, String[] names) {
+          root.lock.lock();
+          Dir parent = root;
+          for (String name : names) {
+            Dir current = parent.child(name);
+            current.lock.lock();
+            parent = %s;
+          }
+        }
+      }
+      """;
+
+  @Test
+  void aLockOfANodeAWalkReachesFromTheHeldOneIsLow() throws IOException {
+    // Memoryfilesystem's withLockDo: each entry is read off the one before, root down.
+    write("Dir.java", WALK.formatted("current"));
+    Finding f = only(Rule.UNSORTED_SAME_CLASS_LOCKS);
+    assertThat(f.confidence()).isEqualTo(Confidence.LOW);
+    assertThat(low(f)).singleElement().asString().contains("lock `current.lock`");
+  }
+
+  @Test
+  void aLockOfANodeReadOffSomethingElseIsHigh() throws IOException {
+    // `parent` does not go on from `current`: no walk, any two directories.
+    write("Dir.java", WALK.formatted("other"));
+    assertThat(only(Rule.UNSORTED_SAME_CLASS_LOCKS).confidence()).isEqualTo(Confidence.HIGH);
+  }
+
+  @Test
+  void aMethodThatRunsItselfOnWhatItIsHandedIsHigh() throws IOException {
+    // `a.merge(b)` and `b.merge(a)` at once: the parameter is no link of this node.
+    write("Node.java", """
+        public class Node {
+          synchronized int merge(Node other) {
+            return other == this ? 0 : other.merge(this);
+          }
+        }
+        """);
+    assertThat(only(Rule.UNSORTED_SAME_CLASS_LOCKS).confidence()).isEqualTo(Confidence.HIGH);
+  }
+
   @Test
   void aStepsConfidenceIsNotPartOfWhatTheStepIs() {
     TraceStep sure = new TraceStep(new dev.faultlock.findings.Location("A.java", 3, 0), "calls `m`");
