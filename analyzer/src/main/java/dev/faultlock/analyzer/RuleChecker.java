@@ -14,6 +14,7 @@ import dev.faultlock.findings.LockGraph;
 import dev.faultlock.findings.TraceSection;
 import dev.faultlock.findings.TraceStep;
 import dev.faultlock.locks.Held;
+import dev.faultlock.locks.LinkWalk;
 import dev.faultlock.locks.LockEvent;
 import dev.faultlock.locks.LockRef;
 import dev.faultlock.locks.MethodFacts;
@@ -211,27 +212,14 @@ final class RuleChecker {
   }
 
   /**
-   * Whether {@code c}, in {@code m}, runs {@code m} itself on another object of its class
-   * reached through a link of this one (a field, or a local: a node's {@code parent}, an
-   * element of its {@code parentReaders}) and takes there the lock
+   * Whether {@code c}, in {@code m}, walks a link ({@link LinkWalk}) and takes there the lock
    * {@code h} is here, by the same path from the receiver ({@code this}, {@code
-   * this.parentReaders}): a walk along a link, child then parent (Phaser's {@code
-   * parent.doRegister} under {@code synchronized (this)}, Lucene's {@code
-   * IndexReader.reportCloseToParentReaders}). Two threads walking one way take the locks in one
-   * order; they deadlock only if the links form a cycle or the method also walks back the other
-   * way, which nothing here sees: the kernel's lockdep needs a nesting annotation for the same
-   * pattern ({@code mutex_lock_nested}). So such a pair is doubtful, not a sure finding.
+   * this.parentReaders}).
    */
   private static boolean walksALink(
       MethodInfo m, LockEvent.Call c, MethodInfo target, Held h, Effects.Acquire a) {
-    String receiver = c.context().receiverIdentity();
     String id = a.lock().identity();
-    // A link is a field of this object or a local read from one; a parameter is whatever the
-    // caller hands in (`a.merge(b)` and `b.merge(a)` at once is the classic deadlock).
-    boolean link = receiver != null
-        && (receiver.startsWith("this.") || LockRef.localName(receiver) != null);
-    return target == m && link
-        && (id.equals("this") || id.startsWith("this.")) && id.equals(h.lock().identity());
+    return LinkWalk.along(m, c.context(), target, id) && id.equals(h.lock().identity());
   }
 
   /** A lock {@code acquired} taken while {@code h} is held, at {@code at} in {@code f}'s method. */

@@ -270,6 +270,18 @@ public final class MethodInfo {
     return signature;
   }
 
+  /**
+   * Whether {@code other} is this method or one it overrides (or is overridden by): the same
+   * operation on an object of a related class, as a composite's override runs it on a component.
+   */
+  public boolean sameOperationAs(MethodInfo other) {
+    if (other == this) return true;
+    return other != null && !isLambda() && !other.isLambda() && name.equals(other.name)
+        && writtenParameterTypes.equals(other.writtenParameterTypes)
+        && (owner.ancestors().contains(other.owner.fqn())
+            || other.owner.ancestors().contains(owner.fqn()));
+  }
+
   /** {@code Type.name} as traces show it. */
   public String display() {
     return owner.name() + '.' + name;

@@ -6,6 +6,7 @@ import dev.faultlock.callgraph.CallGraph;
 import dev.faultlock.catalog.LockApi;
 import dev.faultlock.findings.Confidence;
 import dev.faultlock.findings.TraceStep;
+import dev.faultlock.locks.LinkWalk;
 import dev.faultlock.locks.LockEvent;
 import dev.faultlock.locks.LockRef;
 import dev.faultlock.locks.MethodFacts;
@@ -274,8 +275,12 @@ public final class SummaryComputer {
           : approximate ? anonymous(a.lock())
           : byCall ? seen.computeIfAbsent(a.lock(), l -> l.asSeenBy(c.context()))
           : a.lock().asSeenBy(c.context(), target, caller);
-      changed |= e.addAcquire(mine, Witness.cons(step, a.witness()),
-          approximate || a.approximate(), this::canonical);
+      // A lambda of a method running that method's operation on a link (BookKeeper's forEach
+      // over its regions' policies): its caller runs it under its own lock, a walk.
+      boolean walk = target != null && caller.isLambda() && caller.enclosing() != null
+          && LinkWalk.along(caller.enclosing(), c.context(), target, a.lock().identity());
+      changed |= e.addAcquire(mine, Witness.cons(walk ? step.atMost(Confidence.LOW) : step,
+          a.witness()), approximate || a.approximate(), this::canonical);
     }
     if (!faultsDisabled) {
       for (Effects.Fault f : callee == e ? List.copyOf(callee.faults()) : callee.faults()) {

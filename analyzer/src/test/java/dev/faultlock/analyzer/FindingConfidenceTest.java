@@ -277,6 +277,69 @@ class FindingConfidenceTest {
     assertThat(only(Rule.UNSORTED_SAME_CLASS_LOCKS).confidence()).isEqualTo(Confidence.LOW);
   }
 
+  /**
+   * A composite policy that runs its operation on each region's policy from a lambda under its
+   * own lock (BookKeeper's {@code RegionAwareEnsemblePlacementPolicy.onBookieRackChange});
+   * {@code %s}: what the lambda runs on the region's policy.
+   */
+  private static final String COMPOSITE = """
+      import java.util.List;
+      import java.util.Map;
+      import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+      class Policy {
+        final ReentrantReadWriteLock rwLock = new ReentrantReadWriteLock();
+
+        void onChange(List<String> names) {
+          rwLock.writeLock().lock();
+          try {
+            names.size();
+          } finally {
+            rwLock.writeLock().unlock();
+          }
+        }
+
+        void refresh(List<String> names) {
+          rwLock.writeLock().lock();
+          try {
+            names.clear();
+          } finally {
+            rwLock.writeLock().unlock();
+          }
+        }
+      }
+
+      public class RegionPolicy extends Policy {
+        private final Map<String, Policy> regions = new java.util.HashMap<>();
+
+        @Override
+        void onChange(List<String> names) {
+          rwLock.writeLock().lock();
+          try {
+            names.forEach(name -> {
+              Policy region = regions.get(name);
+              region.%s(List.of(name));
+            });
+          } finally {
+            rwLock.writeLock().unlock();
+          }
+        }
+      }
+      """;
+
+  @Test
+  void aCompositeRunningItsOperationOnAComponentFromALambdaIsLow() throws IOException {
+    write("RegionPolicy.java", COMPOSITE.formatted("onChange"));
+    assertThat(only(Rule.UNSORTED_SAME_CLASS_LOCKS).confidence()).isEqualTo(Confidence.LOW);
+  }
+
+  @Test
+  void aCompositeRunningAnotherOperationOnAComponentFromALambdaIsHigh() throws IOException {
+    // `refresh` is no walk of `onChange`: another operation, which may be run the other way.
+    write("RegionPolicy.java", COMPOSITE.formatted("refresh"));
+    assertThat(only(Rule.UNSORTED_SAME_CLASS_LOCKS).confidence()).isEqualTo(Confidence.HIGH);
+  }
+
   /** A directory walk under the locks; {@code %s}: what the walk goes on from. */
   private static final String WALK = """
       public class Dir {
