@@ -95,7 +95,7 @@ final class CallerLocks {
       for (LockEvent e : f.events()) {
         if (!(e instanceof LockEvent.Call c)) continue;
         for (MethodInfo t : c.targets()) {
-          if (t.isLambda() || !t.isConstructor() && !t.name().equals(c.name())) open.add(t);
+          if (c.runsAsFunction(t)) open.add(t);
           else sites.computeIfAbsent(t, k -> new ArrayList<>()).add(new Site(f.method(), c));
         }
       }

@@ -62,18 +62,14 @@ public final class FindingConfidence {
    */
   public static Confidence ofCall(LockEvent.Call c, MethodInfo target) {
     if (c.byObjects()) return call(false);
-    if (target != null && isFunction(c, target)) {
+    if (target != null && c.runsAsFunction(target)) {
       int functions = 0;
       for (MethodInfo t : c.targets()) {
-        if (isFunction(c, t) && ++functions > 1) return call(true);
+        if (c.runsAsFunction(t) && ++functions > 1) return call(true);
       }
       return call(false);
     }
     return ofCall(c.receiverType(), target, c.targets());
-  }
-
-  private static boolean isFunction(LockEvent.Call c, MethodInfo t) {
-    return t.isLambda() || (!t.isConstructor() && !t.name().equals(c.name()));
   }
 
   /**

@@ -66,11 +66,7 @@ final class LocalOrigins {
         writes.computeIfAbsent(n.getNameAsString(), k -> new ArrayList<>())
             .add(a.getOperator() == AssignExpr.Operator.ASSIGN ? a.getValue() : null);
       }
-      Set<String> bound = new HashSet<>();
-      for (Parameter p : code.findAll(Parameter.class)) bound.add(p.getNameAsString());
-      for (ForEachStmt each : code.findAll(ForEachStmt.class)) {
-        each.getVariable().getVariables().forEach(v -> bound.add(v.getNameAsString()));
-      }
+      Set<String> bound = handedIn();
       for (Map.Entry<String, List<Expression>> c : writes.entrySet()) {
         String step = bound.contains(c.getKey()) ? null : steppedFrom(c.getValue());
         if (step == null || step.equals(c.getKey()) || bound.contains(step)) continue;
@@ -93,9 +89,7 @@ final class LocalOrigins {
   private static String steppedFrom(List<Expression> values) {
     String from = null;
     for (Expression v : values) {
-      while (v instanceof EnclosedExpr || v instanceof CastExpr) {
-        v = v instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) v).getExpression();
-      }
+      v = unwrapped(v);
       Expression scope = v instanceof MethodCallExpr call ? call.getScope().orElse(null)
           : v instanceof FieldAccessExpr fa ? fa.getScope() : null;
       if (!(scope instanceof NameExpr n) || from != null && !from.equals(n.getNameAsString())) {
@@ -108,10 +102,28 @@ final class LocalOrigins {
 
   /** The name {@code e} copies ({@code root}, {@code (Dir) current}), or null. */
   private static String copied(Expression e) {
+    return unwrapped(e) instanceof NameExpr n ? n.getNameAsString() : null;
+  }
+
+  /** {@code e} without the parentheses and casts around it. */
+  private static Expression unwrapped(Expression e) {
     while (e instanceof EnclosedExpr || e instanceof CastExpr) {
       e = e instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) e).getExpression();
     }
-    return e instanceof NameExpr n ? n.getNameAsString() : null;
+    return e;
+  }
+
+  /**
+   * The names that hold what they are handed: parameters (of the method, its lambdas, its catch
+   * clauses) and loop variables.
+   */
+  private Set<String> handedIn() {
+    Set<String> names = new HashSet<>();
+    for (Parameter p : code.findAll(Parameter.class)) names.add(p.getNameAsString());
+    for (ForEachStmt each : code.findAll(ForEachStmt.class)) {
+      each.getVariable().getVariables().forEach(v -> names.add(v.getNameAsString()));
+    }
+    return names;
   }
 
   /**
@@ -126,13 +138,7 @@ final class LocalOrigins {
     if (fresh == null) {
       fresh = new HashSet<>();
       if (code == null) return fresh;
-      Set<String> spoilt = new HashSet<>();
-      // Parameters (of the method, its lambdas, its catch clauses) and loop variables hold what
-      // they are handed.
-      for (Parameter p : code.findAll(Parameter.class)) spoilt.add(p.getNameAsString());
-      for (ForEachStmt each : code.findAll(ForEachStmt.class)) {
-        each.getVariable().getVariables().forEach(v -> spoilt.add(v.getNameAsString()));
-      }
+      Set<String> spoilt = handedIn();
       for (VariableDeclarator d : code.findAll(VariableDeclarator.class)) {
         Expression init = d.getInitializer().orElse(null);
         if (init == null || init instanceof NullLiteralExpr) continue;

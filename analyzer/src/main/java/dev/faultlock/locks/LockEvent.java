@@ -68,6 +68,14 @@ public sealed interface LockEvent {
     }
 
     /**
+     * Whether {@code target} is a function this call runs as bound to its interface by shape (a
+     * lambda, or a method reference: a method of another name), not the method it names.
+     */
+    public boolean runsAsFunction(MethodInfo target) {
+      return target.isLambda() || (!target.isConstructor() && !target.name().equals(name));
+    }
+
+    /**
      * Whether {@code lock}, taken by {@code target} when this call runs it, is the monitor of an
      * object this call creates ({@code new T(..)} whose constructor locks {@code this}): no other
      * thread can hold it before the constructor returns, so it orders nothing. (A constructor

@@ -1,11 +1,10 @@
 package dev.faultlock.summary;
 
+import com.google.common.collect.Iterables;
 import dev.faultlock.findings.Confidence;
 import dev.faultlock.locks.LockRef;
 import dev.faultlock.locks.Witness;
-import java.util.AbstractCollection;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,8 +68,10 @@ public final class Effects {
    */
   private Set<String> classes;
 
-  public Collection<Acquire> acquires() {
-    return widened == null ? acquires.values() : new Joined(acquires.values(), widened.acquires());
+  /** The acquisitions, the member's own then its component's shared ones, read without a copy. */
+  public Iterable<Acquire> acquires() {
+    return widened == null ? acquires.values()
+        : Iterables.concat(acquires.values(), widened.acquires());
   }
 
   /**
@@ -162,38 +163,5 @@ public final class Effects {
 
   public boolean isEmpty() {
     return acquires.isEmpty() && faults.isEmpty() && (widened == null || widened.isEmpty());
-  }
-
-  /** Two collections read one after the other, without a copy (a component has thousands). */
-  private static final class Joined extends AbstractCollection<Acquire> {
-    private final Collection<Acquire> first;
-    private final Collection<Acquire> second;
-
-    Joined(Collection<Acquire> first, Collection<Acquire> second) {
-      this.first = first;
-      this.second = second;
-    }
-
-    @Override
-    public Iterator<Acquire> iterator() {
-      Iterator<Acquire> a = first.iterator();
-      Iterator<Acquire> b = second.iterator();
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return a.hasNext() || b.hasNext();
-        }
-
-        @Override
-        public Acquire next() {
-          return a.hasNext() ? a.next() : b.next();
-        }
-      };
-    }
-
-    @Override
-    public int size() {
-      return first.size() + second.size();
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.faultlock.summary;
 
+import com.google.common.collect.ImmutableList;
 import dev.faultlock.analyzer.AnalyzerOptions;
 import dev.faultlock.analyzer.FindingConfidence;
 import dev.faultlock.callgraph.CallGraph;
@@ -269,7 +270,7 @@ public final class SummaryComputer {
     boolean byCall = seen != null && !target.isLambda()
         && !c.context().boundReceivers().containsKey(target);
     // A copy only when a method calls itself: it then adds to what it walks.
-    for (Effects.Acquire a : callee == e ? List.copyOf(callee.acquires()) : callee.acquires()) {
+    for (Effects.Acquire a : callee == e ? ImmutableList.copyOf(callee.acquires()) : callee.acquires()) {
       if (c.createsTheObjectOf(target, a.lock())) continue;
       LockRef mine = target == null ? a.lock().asSeenBy(c.context())
           : approximate ? anonymous(a.lock())
