@@ -4,7 +4,6 @@ import dev.faultlock.faults.Supplied;
 import dev.faultlock.findings.Location;
 import dev.faultlock.source.MethodInfo;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -58,13 +57,14 @@ public sealed interface LockEvent {
     }
 
     /**
-     * The record's hash without {@link #targets}: equal calls still hash alike, and an interface
-     * call's targets are hundreds of methods, hashed each time a method's facts are recorded.
+     * The record's hash of where the call is and what it names alone: equal calls still hash
+     * alike, and its targets (an interface call's are hundreds of methods), context and held
+     * locks were hashed each time a method's facts were recorded, for calls that differ in
+     * place anyway.
      */
     @Override
     public int hashCode() {
-      return Objects.hash(
-          at, callee, receiverType, name, argc, libraryType, context, held, covered, supplied);
+      return (at.hashCode() * 31 + name.hashCode()) * 31 + argc;
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.faultlock.callgraph.CallGraph;
 import dev.faultlock.catalog.LockApi;
 import dev.faultlock.findings.Confidence;
 import dev.faultlock.findings.TraceStep;
+import dev.faultlock.locks.CallContext;
 import dev.faultlock.locks.LinkWalk;
 import dev.faultlock.locks.LockEvent;
 import dev.faultlock.locks.LockRef;
@@ -204,6 +205,12 @@ public final class SummaryComputer {
     // queue): callers see what it declares, as lockdep does not report the spinlock inside
     // mutex_lock.
     if (f == null || isLockPrimitive(m)) return changed;
+    // Calls already followed in this pass. A second call of the same callee in the same context
+    // (receiver, arguments, covered classes) and as sure re-expresses the same locks and fault
+    // paths with witnesses exactly as long and as sure as the first's, so it cannot change e
+    // (on java.base it skips 15 M of 82.7 M lock offers; Offers skips most of the rest).
+    Set<Repeat> followed = new HashSet<>();
+    Offers offers = new Offers();
     for (LockEvent event : f.events()) {
       if (event instanceof LockEvent.Acquire a) {
         if (a.blocking()) {
@@ -231,17 +238,32 @@ public final class SummaryComputer {
           // leads to is the shared layer's.
           TraceStep into = step(c, t);
           if (own.contains(t) || (!own.isEmpty() && into.confidence() != Confidence.HIGH)) continue;
-          changed |= through(e, te.seenThrough(into.confidence()), c, t, m, into, faultsDisabled,
-              approximate, seen);
+          Effects callee = te.seenThrough(into.confidence());
+          if (callee != e && !followed.add(new Repeat(callee, t, c, into.confidence()))) continue;
+          changed |= through(e, callee, c, t, m, into, faultsDisabled, approximate, seen, offers);
         }
         if (c.libraryType() != null) {
           for (Effects te : library.effects(c.libraryType(), c.name(), c.argc())) {
-            changed |= through(e, te, c, null, m, step, faultsDisabled, approximate, null);
+            if (!followed.add(new Repeat(te, null, c, step.confidence()))) continue;
+            changed |= through(e, te, c, null, m, step, faultsDisabled, approximate, null, offers);
           }
         }
       }
     }
     return changed;
+  }
+
+  /**
+   * A call as {@link #through} follows it: what it adds depends on the callee's effects (by
+   * identity), the target, the call's context and covered classes and how sure the step is, not
+   * on where the call is.
+   */
+  private record Repeat(
+      Effects callee, MethodInfo target, CallContext context, Set<String> covered,
+      Confidence confidence) {
+    Repeat(Effects callee, MethodInfo target, LockEvent.Call c, Confidence confidence) {
+      this(callee, target, c.context(), c.covered(), confidence);
+    }
   }
 
   /** Whether {@code m} declares what it acquires or releases: a lock primitive. */
@@ -259,11 +281,13 @@ public final class SummaryComputer {
    * target} is {@code null}) does to {@code e}, the effects of {@code caller}; {@code
    * approximate} when {@code e} is a shared summary, which keeps no identity of a program
    * callee's locks. {@code seen}, when not {@code null}, keeps the locks of the call's targets
-   * already re-expressed at {@code c} by the call's receiver and arguments alone.
+   * already re-expressed at {@code c} by the call's receiver and arguments alone; {@code offers}
+   * what this pass over the caller's calls has offered {@code e} so far.
    */
   private boolean through(
       Effects e, Effects callee, LockEvent.Call c, MethodInfo target, MethodInfo caller,
-      TraceStep step, boolean faultsDisabled, boolean approximate, Map<LockRef, LockRef> seen) {
+      TraceStep step, boolean faultsDisabled, boolean approximate, Map<LockRef, LockRef> seen,
+      Offers offers) {
     boolean changed = false;
     // Only the call's receiver and arguments re-express a lock of a target that is neither a
     // lambda nor a bound method reference (LockRef#asSeenBy): the same for every such target.
@@ -280,8 +304,10 @@ public final class SummaryComputer {
       // over its regions' policies): its caller runs it under its own lock, a walk.
       boolean walk = target != null && caller.isLambda() && caller.enclosing() != null
           && LinkWalk.along(caller.enclosing(), c.context(), target, a.lock().identity());
-      changed |= e.addAcquire(mine, Witness.cons(walk ? step.atMost(Confidence.LOW) : step,
-          a.witness()), approximate || a.approximate(), this::canonical);
+      TraceStep first = walk ? step.atMost(Confidence.LOW) : step;
+      boolean approximated = approximate || a.approximate();
+      if (offers.already(mine, first, a.witness(), approximated)) continue;
+      changed |= e.addAcquire(mine, Witness.cons(first, a.witness()), approximated, this::canonical);
     }
     if (!faultsDisabled) {
       for (Effects.Fault f : callee == e ? List.copyOf(callee.faults()) : callee.faults()) {
