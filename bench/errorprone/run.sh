@@ -308,13 +308,13 @@ expected=0
 # The share of the main thread's JFR samples with a faultlock frame anywhere on the stack, and
 # with a Checker Framework dataflow frame.
 jfr_share() {
-  jfr print --stack-depth 256 --events jdk.ExecutionSample "$1" | awk -v file="$1" '
+  jfr print --stack-depth 256 --events jdk.ExecutionSample "$1" | awk -v file="$1" -v thread="${2:-main}" '
     /^jdk.ExecutionSample/ { f = 0; c = 0 }
-    /sampledThread = "main"/ { m = 1 }
+    index($0, "sampledThread = \"" thread "\"") { m = 1 }
     /dev\.faultlock\./ { f = 1 }
     /org\.checkerframework\.errorprone\.dataflow\./ { c = 1 }
     /^}/ { if (m) { main++; fl += f; cf += c } m = 0 }
-    END { printf "JFR %s: %d main-thread samples, %.1f%% in faultlock, %.1f%% in the Checker Framework dataflow\n", file, main, 100 * fl / main, 100 * cf / main }'
+    END { printf "JFR %s: %d %s-thread samples, %.1f%% in faultlock, %.1f%% in the Checker Framework dataflow\n", file, main, thread, 100 * fl / main, 100 * cf / main }'
 }
 
 if [[ "${MODE:-}" == steady ]]; then
@@ -325,7 +325,8 @@ if [[ "${MODE:-}" == steady ]]; then
   echo "$CORPUS: $(wc -l < "$OUT/sources.txt") files, $(nproc) cores, MODE=steady"
   if [[ -n "${JFR:-}" ]]; then
     "${steady[@]}" --jfr "$JFR"
-    jfr_share "$JFR"
+    jfr_share "$JFR" compile-with
+    jfr_share "$JFR" compile-alone
   else
     "${steady[@]}"
   fi
