@@ -34,8 +34,10 @@
 # (alone and with faultlock, alternating which goes first), and reports the median of the pairs'
 # ratios of the compiling thread's CPU time, with quartiles and a 95 % confidence interval: the
 # steady cost in a build daemon, which a cold javac process's 35 % run-to-run spread hides. Every
-# compile's findings are checked as below. With MODE=steady and JFR=FILE, RUNS compiles with
-# faultlock after the warm-up are recorded instead of measured, and faultlock's share printed.
+# compile's findings are checked as below. With MODE=steady and JFR=FILE, RUNS pairs after the
+# warm-up are recorded instead of measured (the recording starts before the warm-up, each compile
+# on a thread named compile-with or compile-alone), and faultlock's share of each thread's
+# samples is printed: compare the two threads' samples by method to see what faultlock adds.
 #
 #   MODE=steady bench/errorprone/run.sh generated 600 20
 #   MODE=steady bench/errorprone/run.sh commons-io 20
