@@ -56,9 +56,11 @@ import javax.tools.StandardJavaFileManager;
  *     [--jfr FILE]
  * </pre>
  *
- * With {@code --jfr FILE}, the measured pairs are replaced by {@code --pairs} compiles with
- * faultlock alone, recorded by Java Flight Recorder (its "profile" settings) into FILE: where the
- * steady cost goes, without the warm-up's class loading and JIT.
+ * With {@code --jfr FILE}, the measured pairs are replaced by {@code --pairs} pairs recorded by
+ * Java Flight Recorder (its "profile" settings, sampling every 2 ms) into FILE, each compile on a
+ * thread named for its configuration ({@code compile-alone}, {@code compile-with}): where the
+ * steady cost goes, and what the compiles with faultlock do that those alone do not, without the
+ * warm-up's class loading and JIT.
  *
  * faultlock's checkers are the BugChecker services on the class path, as Error Prone's plugin
  * loader finds them on the processor path.
@@ -193,20 +195,63 @@ public final class Steady {
         + " FaultUnderLock and no other faultlock finding; every compile alone none");
   }
 
-  private void record(int compiles, Path file) throws IOException {
-    try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
-      recording.start();
-      for (int i = 0; i < compiles; i++) {
-        Sample w = compile(true);
-        System.out.printf(Locale.ROOT, "recorded compile %d with faultlock: %6.2f s thread CPU%n",
-            i + 1, w.threadCpu());
+  /**
+   * Records {@code pairs} pairs into {@code recording}, which was started before the warm-up (so
+   * that JFR's own start-up, which redefines classes and throws away compiled code, falls in the
+   * warm-up): each compile runs on a thread of its own, named {@code compile-with} or {@code
+   * compile-alone}, so that the two configurations' samples can be told apart in one file whose
+   * JIT state they share.
+   */
+  private void record(int pairs, Recording recording, Path file) throws IOException {
+    for (int i = 0; i < pairs; i++) {
+      boolean withFirst = i % 2 == 1;
+      Sample first = compileOnThread(withFirst);
+      Sample second = compileOnThread(!withFirst);
+      Sample w = withFirst ? first : second;
+      Sample a = withFirst ? second : first;
+      System.out.printf(Locale.ROOT, "recorded pair %d: thread CPU alone %6.2f s, with %6.2f s"
+          + " (%+.1f %%), allocated %.0f / %.0f MB%n", i + 1, a.threadCpu(), w.threadCpu(),
+          percent(w.threadCpu() / a.threadCpu()), a.allocated() / 1e6, w.allocated() / 1e6);
+    }
+    recording.stop();
+    recording.dump(file);
+    System.out.println("JFR recording of " + pairs + " pairs (threads compile-alone and"
+        + " compile-with): " + file);
+  }
+
+  private Sample compileOnThread(boolean withFaultlock) throws IOException {
+    Sample[] result = new Sample[1];
+    Throwable[] failure = new Throwable[1];
+    Thread thread = new Thread(() -> {
+      try {
+        result[0] = compile(withFaultlock);
+      } catch (IOException | RuntimeException e) {
+        failure[0] = e;
       }
-      recording.stop();
-      recording.dump(file);
-    } catch (java.text.ParseException e) {
+    }, withFaultlock ? "compile-with" : "compile-alone");
+    thread.start();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-    System.out.println("JFR recording of " + compiles + " compiles with faultlock: " + file);
+    if (failure[0] != null) {
+      throw new IllegalStateException(failure[0]);
+    }
+    return result[0];
+  }
+
+  /** A recording with Java Flight Recorder's "profile" settings, sampling every 2 ms. */
+  private static Recording startRecording() {
+    try {
+      Recording recording = new Recording(Configuration.getConfiguration("profile"));
+      recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
+      recording.start();
+      return recording;
+    } catch (IOException | java.text.ParseException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void measure(int pairs) throws IOException {
@@ -317,11 +362,12 @@ public final class Steady {
     List<Path> files = Files.readAllLines(sources).stream()
         .filter(s -> !s.isBlank()).map(Path::of).toList();
     Steady steady = new Steady(files, classpath, out, expected, xep);
+    Recording recording = jfr == null ? null : startRecording();
     steady.warmUp(warmup);
-    if (jfr == null) {
+    if (recording == null) {
       steady.measure(pairs);
     } else {
-      steady.record(pairs, jfr);
+      steady.record(pairs, recording, jfr);
     }
   }
 }

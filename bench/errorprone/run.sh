@@ -34,8 +34,10 @@
 # (alone and with faultlock, alternating which goes first), and reports the median of the pairs'
 # ratios of the compiling thread's CPU time, with quartiles and a 95 % confidence interval: the
 # steady cost in a build daemon, which a cold javac process's 35 % run-to-run spread hides. Every
-# compile's findings are checked as below. With MODE=steady and JFR=FILE, RUNS compiles with
-# faultlock after the warm-up are recorded instead of measured, and faultlock's share printed.
+# compile's findings are checked as below. With MODE=steady and JFR=FILE, RUNS pairs after the
+# warm-up are recorded instead of measured (the recording starts before the warm-up, each compile
+# on a thread named compile-with or compile-alone), and faultlock's share of each thread's
+# samples is printed: compare the two threads' samples by method to see what faultlock adds.
 #
 #   MODE=steady bench/errorprone/run.sh generated 600 20
 #   MODE=steady bench/errorprone/run.sh commons-io 20
@@ -308,13 +310,13 @@ expected=0
 # The share of the main thread's JFR samples with a faultlock frame anywhere on the stack, and
 # with a Checker Framework dataflow frame.
 jfr_share() {
-  jfr print --stack-depth 256 --events jdk.ExecutionSample "$1" | awk -v file="$1" '
+  jfr print --stack-depth 256 --events jdk.ExecutionSample "$1" | awk -v file="$1" -v thread="${2:-main}" '
     /^jdk.ExecutionSample/ { f = 0; c = 0 }
-    /sampledThread = "main"/ { m = 1 }
+    index($0, "sampledThread = \"" thread "\"") { m = 1 }
     /dev\.faultlock\./ { f = 1 }
     /org\.checkerframework\.errorprone\.dataflow\./ { c = 1 }
     /^}/ { if (m) { main++; fl += f; cf += c } m = 0 }
-    END { printf "JFR %s: %d main-thread samples, %.1f%% in faultlock, %.1f%% in the Checker Framework dataflow\n", file, main, 100 * fl / main, 100 * cf / main }'
+    END { printf "JFR %s: %d %s-thread samples, %.1f%% in faultlock, %.1f%% in the Checker Framework dataflow\n", file, main, thread, 100 * fl / main, 100 * cf / main }'
 }
 
 if [[ "${MODE:-}" == steady ]]; then
@@ -325,7 +327,8 @@ if [[ "${MODE:-}" == steady ]]; then
   echo "$CORPUS: $(wc -l < "$OUT/sources.txt") files, $(nproc) cores, MODE=steady"
   if [[ -n "${JFR:-}" ]]; then
     "${steady[@]}" --jfr "$JFR"
-    jfr_share "$JFR"
+    jfr_share "$JFR" compile-with
+    jfr_share "$JFR" compile-alone
   else
     "${steady[@]}"
   fi

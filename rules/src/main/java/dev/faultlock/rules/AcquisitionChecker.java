@@ -1,13 +1,10 @@
 package dev.faultlock.rules;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
 import com.google.errorprone.matchers.Description;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import dev.faultlock.rules.dataflow.HeldLock;
 import dev.faultlock.rules.dataflow.LockAnalyses;
 import dev.faultlock.rules.dataflow.LockAnalysis;
@@ -20,18 +17,17 @@ import java.util.List;
  * block, lock call, {@code @Acquires} or {@code synchronized} method call) and the locks held just
  * before it. This finds both and leaves the judgement to the rule.
  */
-abstract class AcquisitionChecker extends BugChecker
-    implements MethodInvocationTreeMatcher, SynchronizedTreeMatcher {
+abstract class AcquisitionChecker extends UnitChecker {
   private static final long serialVersionUID = 1L;
 
   @Override
-  public final Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return match(tree, state);
-  }
-
-  @Override
-  public final Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
-    return match(tree, state);
+  public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    if (LockRelevance.relevant(state)) {
+      for (TreePath site : LockSites.of(state).acquisitionsAndCalls()) {
+        reportUnlessSuppressed(match(site.getLeaf(), state.withPath(site)), site, state);
+      }
+    }
+    return Description.NO_MATCH;
   }
 
   /** True when the rule has nothing to check around {@code state}'s path, before any analysis. */
@@ -50,9 +46,6 @@ abstract class AcquisitionChecker extends BugChecker
       VisitorState state);
 
   private Description match(Tree tree, VisitorState state) {
-    if (!LockRelevance.relevant(state)) {
-      return Description.NO_MATCH;
-    }
     List<LockRef> acquired = Acquisitions.waitedFor(tree, state);
     if (acquired.isEmpty() || skip(state)) {
       return Description.NO_MATCH;

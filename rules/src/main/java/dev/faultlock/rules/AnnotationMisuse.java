@@ -8,10 +8,6 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AnnotationTree;
@@ -21,6 +17,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.PackageTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -57,8 +54,7 @@ import javax.tools.JavaFileObject;
     linkType = CUSTOM,
     link = "AnnotationMisuse.md in the faultlock-rules jar, or run: faultlock explain"
         + " AnnotationMisuse")
-public final class AnnotationMisuse extends BugChecker
-    implements MethodTreeMatcher, VariableTreeMatcher, ClassTreeMatcher, CompilationUnitTreeMatcher {
+public final class AnnotationMisuse extends UnitChecker {
   private static final long serialVersionUID = 1L;
 
   /** Whether to check the lock expressions of Error Prone's and the Checker Framework's annotations. */
@@ -90,11 +86,42 @@ public final class AnnotationMisuse extends BugChecker
   }
 
   @Override
-  public Description matchMethod(MethodTree tree, VisitorState state) {
-    MethodSymbol method = ASTHelpers.getSymbol(tree);
-    if (unannotated(method) || !LockRelevance.relevant(state)) {
-      return Description.NO_MATCH;
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    if (tree.getPackage() != null
+        && tree.getSourceFile().isNameCompatible("package-info", JavaFileObject.Kind.SOURCE)) {
+      checkLockOrder(tree.getPackage(), ASTHelpers.getSymbol(tree.getPackage()), state);
     }
+    if (LockRelevance.relevant(state)) {
+      for (TreePath site : LockSites.of(state).declarations()) {
+        checkDeclaration(site, state);
+      }
+    }
+    return Description.NO_MATCH;
+  }
+
+  /**
+   * Checks one declaration where Error Prone would have called a matcher for it. Every check
+   * reads the declaration's own annotations, and most declarations (every local variable of most
+   * code) carry none: nothing to look up for them.
+   */
+  private void checkDeclaration(TreePath site, VisitorState state) {
+    Tree tree = site.getLeaf();
+    Symbol sym = ASTHelpers.getDeclaredSymbol(tree);
+    if (sym == null || sym.getAnnotationMirrors().isEmpty() || suppressedAt(site, state)) {
+      return;
+    }
+    VisitorState here = state.withPath(site);
+    if (tree instanceof MethodTree method && sym instanceof MethodSymbol m) {
+      checkMethod(method, m, here);
+    } else if (tree instanceof VariableTree variable && sym instanceof VarSymbol v) {
+      checkVariable(variable, v, here);
+    } else if (tree instanceof ClassTree cls) {
+      checkLockClassValue(cls, sym, here);
+      checkLockOrder(cls, sym, here);
+    }
+  }
+
+  private void checkMethod(MethodTree tree, MethodSymbol method, VisitorState state) {
     for (String annotation : OURS) {
       Optional<List<String>> expressions = Annotations.strings(method, annotation, "value");
       if (expressions.isPresent() && expressions.get().isEmpty()) {
@@ -139,15 +166,9 @@ public final class AnnotationMisuse extends BugChecker
           state);
     }
     checkLockClassValue(tree, method, state);
-    return Description.NO_MATCH;
   }
 
-  @Override
-  public Description matchVariable(VariableTree tree, VisitorState state) {
-    VarSymbol var = ASTHelpers.getSymbol(tree);
-    if (unannotated(var) || !LockRelevance.relevant(state)) {
-      return Description.NO_MATCH;
-    }
+  private void checkVariable(VariableTree tree, VarSymbol var, VisitorState state) {
     if (Annotations.has(var, LockApi.USER_BUFFER) && var.type.isPrimitive()) {
       report(tree, LockApi.USER_BUFFER,
           "`" + var.getSimpleName() + "` is a " + var.type + ": a primitive holds no caller memory",
@@ -161,35 +182,6 @@ public final class AnnotationMisuse extends BugChecker
     if (var.getKind() == ElementKind.FIELD || var.getKind() == ElementKind.PARAMETER) {
       checkLockClassValue(tree, var, state);
     }
-    return Description.NO_MATCH;
-  }
-
-  @Override
-  public Description matchClass(ClassTree tree, VisitorState state) {
-    Symbol cls = ASTHelpers.getSymbol(tree);
-    if (unannotated(cls) || !LockRelevance.relevant(state)) {
-      return Description.NO_MATCH;
-    }
-    checkLockClassValue(tree, cls, state);
-    checkLockOrder(tree, cls, state);
-    return Description.NO_MATCH;
-  }
-
-  @Override
-  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    if (tree.getPackage() != null
-        && tree.getSourceFile().isNameCompatible("package-info", JavaFileObject.Kind.SOURCE)) {
-      checkLockOrder(tree.getPackage(), ASTHelpers.getSymbol(tree.getPackage()), state);
-    }
-    return Description.NO_MATCH;
-  }
-
-  /**
-   * Every check reads the declaration's own annotations, and most declarations (every local
-   * variable of most code) carry none: nothing to look up for them.
-   */
-  private static boolean unannotated(Symbol sym) {
-    return sym == null || sym.getAnnotationMirrors().isEmpty();
   }
 
   private void checkExpressions(

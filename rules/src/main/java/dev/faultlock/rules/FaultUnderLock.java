@@ -8,13 +8,12 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
 import dev.faultlock.catalog.LockApi;
 import dev.faultlock.catalog.Messages;
 import dev.faultlock.catalog.Rule;
@@ -43,8 +42,7 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = "FaultUnderLock.md in the faultlock-rules jar, or run: faultlock explain"
         + " FaultUnderLock")
-public final class FaultUnderLock extends BugChecker
-    implements MethodInvocationTreeMatcher, CompilationUnitTreeMatcher {
+public final class FaultUnderLock extends UnitChecker {
   private static final long serialVersionUID = 1L;
 
   private final FaultSites faultSites;
@@ -59,27 +57,35 @@ public final class FaultUnderLock extends BugChecker
     this.faultSites = new FaultSites(flags);
   }
 
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    checkOptionsOnce(tree, state);
+    if (LockRelevance.relevant(state)) {
+      for (TreePath site : LockSites.of(state).acquisitionsAndCalls()) {
+        if (site.getLeaf() instanceof MethodInvocationTree call) {
+          reportUnlessSuppressed(matchCall(call, state.withPath(site)), site, state);
+        }
+      }
+    }
+    return Description.NO_MATCH;
+  }
+
   /**
    * A mistake in this checker's options is reported once, as an error on the first compilation
    * unit, rather than thrown: javac would show a stack trace for it.
    */
-  @Override
-  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+  private void checkOptionsOnce(CompilationUnitTree tree, VisitorState state) {
     if (optionsChecked) {
-      return Description.NO_MATCH;
+      return;
     }
     optionsChecked = true;
     for (String problem : faultSites.optionProblems(state)) {
       state.reportMatch(buildDescription(tree).setMessage(problem).build());
     }
-    return Description.NO_MATCH;
   }
 
-  @Override
-  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!LockRelevance.relevant(state)
-        || faultSites.reason(tree, state) == null
-        || inFaultsDisabledMethod(state)) {
+  private Description matchCall(MethodInvocationTree tree, VisitorState state) {
+    if (faultSites.reason(tree, state) == null || inFaultsDisabledMethod(state)) {
       return Description.NO_MATCH;
     }
     LockAnalysis analysis = LockAnalyses.instance(state).around(state);

@@ -596,6 +596,59 @@ class FaultUnderLockTest {
         .doTest();
   }
 
+  /**
+   * The checker walks a unit's calls itself (LockSites), so it makes Error Prone's suppression
+   * test on its own: exactly the declarations around the call count, a local variable and a local
+   * class included.
+   */
+  @Test
+  void suppressionCoversExactlyTheAnnotatedDeclaration() {
+    helper
+        .addSourceLines(
+            "Inode.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "class Inode {",
+            "  synchronized int read(@UserBuffer ByteBuffer dst) {",
+            "    @SuppressWarnings(\"FaultUnderLock\") ByteBuffer quiet = dst.put((byte) 1);",
+            "    // BUG: Diagnostic contains: `dst.put` may fault",
+            "    ByteBuffer loud = dst.put((byte) 2);",
+            "    @SuppressWarnings(\"all\")",
+            "    class Local {",
+            "      synchronized void copy(@UserBuffer ByteBuffer b) { b.put((byte) 3); }",
+            "    }",
+            "    return quiet.position() + loud.position();",
+            "  }",
+            "  @SuppressWarnings(\"faultlock\")",
+            "  static final class Nested {",
+            "    synchronized void copy(@UserBuffer ByteBuffer b) { b.put((byte) 4); }",
+            "  }",
+            "  static final class Sibling {",
+            "    // BUG: Diagnostic contains: `b.put` may fault",
+            "    synchronized void copy(@UserBuffer ByteBuffer b) { b.put((byte) 5); }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void ignoreSuppressionAnnotationsReportsSuppressedCopies() {
+    helper
+        .setArgs("-XepIgnoreSuppressionAnnotations")
+        .addSourceLines(
+            "Inode.java",
+            "import dev.faultlock.annotations.*;",
+            "import java.nio.ByteBuffer;",
+            "class Inode {",
+            "  @SuppressWarnings(\"FaultUnderLock\")",
+            "  synchronized void one(@UserBuffer ByteBuffer dst) {",
+            "    // BUG: Diagnostic contains: `dst.put` may fault",
+            "    dst.put((byte) 1);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void faultMethodsFlagAddsFaultingCalls() {
     String[] source = {
