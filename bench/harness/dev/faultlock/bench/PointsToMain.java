@@ -99,10 +99,10 @@ public final class PointsToMain {
     System.out.printf(Locale.ROOT,
         "mode=pta files=%d ir_methods=%d front_wall_ms=%d front_cpu_ms=%d solve_wall_ms=%d"
             + " solve_cpu_ms=%d objects=%d pointers=%d facts=%d flow_edges=%d call_edges=%d"
-            + " reachable=%d fallback_calls=%d thread_entries=%d peak_heap_mb=%d%n",
+            + " reachable=%d fallback_calls=%d thread_entries=%d peak_heap_mb=%d collapsed=%d digest=%016x%n",
         files, program.size(), frontWall, frontCpu, solveWall, solveCpu, s.objects(),
         s.pointers(), s.facts(), s.flowEdges(), s.callEdges(), s.reachableMethods(),
-        s.fallbackCalls(), pta.threadEntries().size(), peakHeap >> 20);
+        s.fallbackCalls(), pta.threadEntries().size(), peakHeap >> 20, pta.collapsed(), pta.digest());
   }
 
   /** Prints the variables' facts by declaring (top-level) class and by package, top 25 each. */

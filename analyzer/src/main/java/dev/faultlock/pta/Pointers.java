@@ -19,6 +19,14 @@ final class Pointers {
   static final int ELEMENT = 0;
 
   private RoaringBitmap[] pts = new RoaringBitmap[1024];
+  /**
+   * Per pointer, the pointer whose set it shares (union-find; itself unless a copy cycle was
+   * collapsed into another, {@link CopyCycles}): only a representative's entry of {@link #pts}
+   * is used.
+   */
+  private int[] rep = new int[1024];
+  /** Per pointer, the next member of its representative's class, a circular list. */
+  private int[] nextMember = new int[1024];
   /** Per pointer, the type (id) its objects must fit, or -1 ({@link Types#filter}). */
   private int[] filter = new int[1024];
   /** For a variable's pointer, the id of its method; -1 for fields. */
@@ -60,7 +68,11 @@ final class Pointers {
       methodOf = Arrays.copyOf(methodOf, size * 2);
       pts = Arrays.copyOf(pts, size * 2);
       filter = Arrays.copyOf(filter, size * 2);
+      rep = Arrays.copyOf(rep, size * 2);
+      nextMember = Arrays.copyOf(nextMember, size * 2);
     }
+    rep[size] = size;
+    nextMember[size] = size;
     methodOf[size] = method;
     filter[size] = -1;
     return size++;
@@ -180,15 +192,49 @@ final class Pointers {
 
   /** The points-to set of {@code pointer}: never {@code null}, shared (do not modify). */
   RoaringBitmap pointsTo(int pointer) {
-    RoaringBitmap s = pts[pointer];
+    RoaringBitmap s = pts[rep(pointer)];
     return s == null ? EMPTY : s;
   }
 
   /** Adds {@code delta} (disjoint from the set) to the set of {@code pointer}. */
   void addAll(int pointer, RoaringBitmap delta) {
-    RoaringBitmap s = pts[pointer];
-    if (s == null) pts[pointer] = delta.clone();
+    int r = rep(pointer);
+    RoaringBitmap s = pts[r];
+    if (s == null) pts[r] = delta.clone();
     else s.or(delta);
+  }
+
+  /** The representative whose set {@code pointer} shares (path halving). */
+  int rep(int pointer) {
+    int p = pointer;
+    while (rep[p] != p) {
+      rep[p] = rep[rep[p]];
+      p = rep[p];
+    }
+    return p;
+  }
+
+  /** The next member of {@code pointer}'s class; a class's members form a cycle. */
+  int nextMember(int pointer) {
+    return nextMember[pointer];
+  }
+
+  /**
+   * Makes representative {@code other} and its class share representative {@code into}'s set
+   * (both of one filter); {@code other}'s own set is dropped, the caller unites them ({@link
+   * #share}).
+   */
+  void merge(int into, int other) {
+    rep[other] = into;
+    pts[other] = null;
+    int n = nextMember[into];
+    nextMember[into] = nextMember[other];
+    nextMember[other] = n;
+  }
+
+  /** Makes {@code set} (a superset of the old one) representative {@code r}'s class's set. */
+  void share(int r, RoaringBitmap set) {
+    pts[r] = set;
   }
 
   int size() {
@@ -202,7 +248,7 @@ final class Pointers {
   /** Every points-to fact: the sum of the sets' sizes. */
   long facts() {
     long n = 0;
-    for (int i = 0; i < size; i++) if (pts[i] != null) n += pts[i].getLongCardinality();
+    for (int i = 0; i < size; i++) n += pointsTo(i).getLongCardinality();
     return n;
   }
 

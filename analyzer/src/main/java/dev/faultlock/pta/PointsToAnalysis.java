@@ -32,8 +32,13 @@ public final class PointsToAnalysis implements PointsToResult {
 
   /** Solves points-to for {@code program}, the IR of every method and lambda body. */
   public static PointsToAnalysis solve(ProgramIndex index, Collection<IrMethod> program) {
+    return solve(index, program, CopyCycles.Policy.DEFAULT);
+  }
+
+  /** {@link #solve}, collapsing copy cycles as {@code collapse} says (tests compare policies). */
+  static PointsToAnalysis solve(ProgramIndex index, Collection<IrMethod> program, CopyCycles.Policy collapse) {
     long start = System.nanoTime();
-    Solver solver = new Solver(index, program);
+    Solver solver = new Solver(index, program, collapse);
     solver.solve();
     return new PointsToAnalysis(solver, (System.nanoTime() - start) / 1_000_000);
   }
@@ -151,6 +156,53 @@ public final class PointsToAnalysis implements PointsToResult {
       for (int p : c.members(k)) out[3] += solver.pointers.pointsTo(p).getLongCardinality();
     }
     return out;
+  }
+
+  /**
+   * An order-free hash of the solution, for the bench to show that a change to the solver keeps
+   * it: every reachable method's variables' sets and calls' targets, every object's fields'
+   * sets. Objects are hashed by what they are (kind, type, site, path), not by id, since ids
+   * follow the order of the solve.
+   */
+  public long digest() {
+    long[] objects = new long[solver.heap.size()];
+    for (int o = 0; o < objects.length; o++) {
+      Obj obj = solver.heap.get(o);
+      objects[o] = mix(java.util.Objects.hash(obj.kind().name(), obj.type(), String.valueOf(obj.method()), obj.line(), obj.path()));
+    }
+    long digest = 0;
+    for (MethodState s : solver.reachable()) {
+      long method = s.ir.method().signature().hashCode();
+      for (Var v : s.ir.vars()) digest += mix(method * 31 + v.index()) ^ setHash(s.pointer(v), objects);
+      for (int i = 0; i < s.callees.length; i++) {
+        if (s.callees[i] == null) continue;
+        long targets = 0;
+        for (MethodInfo t : s.callees[i]) targets += mix(t.signature().hashCode());
+        digest += mix(method * 17 + i) ^ targets;
+      }
+    }
+    long[] fields = {0};
+    solver.pointers.forEachFieldPointer((obj, field, p) -> fields[0] +=
+        mix(objects[obj] * 31 + solver.pointers.fieldName(field).hashCode()) ^ setHash(p, objects));
+    return digest + fields[0];
+  }
+
+  private long setHash(int pointer, long[] objects) {
+    long[] h = {0};
+    solver.pointers.pointsTo(pointer).forEach((int o) -> h[0] += objects[o]);
+    return mix(h[0]);
+  }
+
+  /** A 64-bit finalizer (SplitMix64's): spreads a sum of hashes. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  /** How many pointers share another's set, their copy cycles collapsed. */
+  public long collapsed() {
+    return solver.collapsed;
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.faultlock.source.ProgramIndex;
 import dev.faultlock.source.TypeInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -29,9 +30,11 @@ import org.roaringbitmap.RoaringBitmap;
  * base of, and each new call edge binding arguments, results and the receiver. What runs on
  * which statement is {@link Statements}'; how a call is bound, {@link Calls}'.
  *
- * <p>Exceptions are not modelled: a {@code catch} variable points to nothing. No cycle
- * elimination yet: on java.base the copy cycles among pointers of one filter hold a fifth of the
- * facts (README, performance), the next lever.
+ * <p>Copy cycles are collapsed ({@link CopyCycles}): the pointers of one share one set, kept
+ * by their representative ({@link Pointers#rep}); the work list holds representatives only, and
+ * propagating a representative's new objects runs every member's edges and uses.
+ *
+ * <p>Exceptions are not modelled: a {@code catch} variable points to nothing.
  */
 final class Solver {
   final ProgramIndex index;
@@ -61,8 +64,21 @@ final class Solver {
   /** The pseudo-field of a function object holding its bound receiver. */
   final int boundField;
   long callEdges;
+  /** Pointers merged into another's class by cycle elimination. */
+  long collapsed;
+  private final CopyCycles.Policy collapse;
+  /** The edge count at which to look for copy cycles next. */
+  private long nextCollapse;
+  /**
+   * Per representative, the propagation that last sent to it ({@link #stamp}): the members of a
+   * collapsed cycle often share successors, and each needs the new objects once.
+   */
+  private int[] sent = new int[1024];
+  private int stamp;
 
-  Solver(ProgramIndex index, Collection<IrMethod> program) {
+  Solver(ProgramIndex index, Collection<IrMethod> program, CopyCycles.Policy collapse) {
+    this.collapse = collapse;
+    this.nextCollapse = collapse.first();
     this.index = index;
     this.irs = new IdentityHashMap<>();
     for (IrMethod m : program) irs.put(m.method(), m);
@@ -91,8 +107,10 @@ final class Solver {
     while (!toProcess.isEmpty() || !work.isEmpty()) {
       while (!toProcess.isEmpty()) statements.process(toProcess.poll());
       while (!work.isEmpty()) {
+        if (graph.edgeCount() >= nextCollapse) collapseCycles();
         int p = work.poll();
-        propagate(p, work.take(p));
+        RoaringBitmap delta = work.take(p);
+        if (delta != null) propagate(p, delta);
       }
     }
   }
@@ -162,21 +180,25 @@ final class Solver {
   }
 
   void addObject(int pointer, Obj o) {
-    work.add(pointer, RoaringBitmap.bitmapOf(o.id()));
+    work.add(pointers.rep(pointer), RoaringBitmap.bitmapOf(o.id()));
   }
 
   void addEdge(int from, int to) {
     if (graph.add(from, to)) {
-      RoaringBitmap pts = pointers.pointsTo(from);
+      int f = pointers.rep(from);
+      int t = pointers.rep(to);
+      RoaringBitmap pts = pointers.pointsTo(f);
       // A copy: the work list keeps what it is given, and this set grows.
-      if (!pts.isEmpty()) work.add(to, pts.clone());
+      if (f != t && !pts.isEmpty()) work.add(t, pts.clone());
     }
   }
 
   void addFilteredEdge(int from, int to, int type) {
     if (graph.addFiltered(from, to, type)) {
-      RoaringBitmap pts = filter(pointers.pointsTo(from), type);
-      if (!pts.isEmpty()) work.add(to, pts);
+      int f = pointers.rep(from);
+      int t = pointers.rep(to);
+      RoaringBitmap pts = f == t ? Pointers.EMPTY : filter(pointers.pointsTo(f), type);
+      if (!pts.isEmpty()) work.add(t, pts);
     }
   }
 
@@ -184,27 +206,101 @@ final class Solver {
     return RoaringBitmap.and(objects, types.admitted(type, heap));
   }
 
-  /** Adds {@code delta} to {@code p}'s set; what is new goes on along its edges and uses. */
+  /**
+   * Adds {@code delta} to representative {@code p}'s set; what is new goes on along the edges
+   * and uses of each pointer of its class.
+   */
   private void propagate(int p, RoaringBitmap delta) {
     RoaringBitmap diff = RoaringBitmap.andNot(delta, pointers.pointsTo(p));
     int type = pointers.filter(p);
     if (type >= 0) diff.and(types.admitted(type, heap));
     if (diff.isEmpty()) return;
     pointers.addAll(p, diff);
-    RoaringBitmap succs = graph.succs(p);
-    if (succs != null) succs.forEach((int q) -> work.add(q, diff));
-    int[] filtered = graph.filtered(p);
+    stamp++;
+    int m = p;
+    do {
+      fire(m, p, diff);
+      m = pointers.nextMember(m);
+    } while (m != p);
+  }
+
+  /** Sends {@code diff}, new objects of pointer {@code m} (of class {@code rep}), on. */
+  private void fire(int m, int rep, RoaringBitmap diff) {
+    RoaringBitmap succs = graph.succs(m);
+    if (succs != null) succs.forEach((int q) -> send(pointers.rep(q), rep, diff));
+    int[] filtered = graph.filtered(m);
     if (filtered != null) {
       for (int i = 0; i < filtered.length && filtered[i] >= 0; i += 2) {
+        int t = pointers.rep(filtered[i]);
+        if (t == rep) continue;
         RoaringBitmap pass = filter(diff, filtered[i + 1]);
-        if (!pass.isEmpty()) work.add(filtered[i], pass);
+        if (!pass.isEmpty()) work.add(t, pass);
       }
     }
-    int m = pointers.methodOf(p);
-    if (m >= 0) newObjects(byId.get(m), p, diff);
-    if (watched.get(p)) {
-      for (IntConsumer w : List.copyOf(watchers.get(p))) diff.forEach(w);
+    int method = pointers.methodOf(m);
+    if (method >= 0) newObjects(byId.get(method), m, diff);
+    if (watched.get(m)) {
+      for (IntConsumer w : List.copyOf(watchers.get(m))) diff.forEach(w);
     }
+  }
+
+  /** Queues {@code diff} for representative {@code t}, once per {@link #stamp}. */
+  private void send(int t, int rep, RoaringBitmap diff) {
+    if (t == rep) return;
+    if (t >= sent.length) sent = Arrays.copyOf(sent, Math.max(t + 1, sent.length * 2));
+    if (sent[t] == stamp) return;
+    sent[t] = stamp;
+    work.add(t, diff);
+  }
+
+  /** Collapses every copy cycle of the graph as it is now; schedules the next pass. */
+  private void collapseCycles() {
+    for (int[] component : CopyCycles.find(pointers, graph)) collapse(component);
+    nextCollapse = collapse.next(graph.edgeCount());
+  }
+
+  /**
+   * Makes the representatives {@code reps} (a copy cycle) one class with the union of their
+   * sets; each pointer is handed the objects its old class lacked, as propagation would have.
+   */
+  private void collapse(int[] reps) {
+    RoaringBitmap[] old = new RoaringBitmap[reps.length];
+    int[][] members = new int[reps.length][];
+    int r = reps[0];
+    for (int i = 0; i < reps.length; i++) {
+      old[i] = pointers.pointsTo(reps[i]);
+      members[i] = members(reps[i]);
+      if (old[i].getLongCardinality() > pointers.pointsTo(r).getLongCardinality()) r = reps[i];
+    }
+    RoaringBitmap union = RoaringBitmap.or(old);
+    List<RoaringBitmap> waiting = new ArrayList<>();
+    for (int i = 0; i < reps.length; i++) {
+      if (reps[i] == r) continue;
+      RoaringBitmap w = work.take(reps[i]);
+      if (w != null) waiting.add(w);
+      pointers.merge(r, reps[i]);
+      collapsed += members[i].length;
+    }
+    pointers.share(r, union);
+    for (RoaringBitmap w : waiting) work.add(r, w);
+    for (int i = 0; i < reps.length; i++) {
+      RoaringBitmap missing = RoaringBitmap.andNot(union, old[i]);
+      if (missing.isEmpty()) continue;
+      stamp++;
+      for (int m : members[i]) fire(m, r, missing);
+    }
+  }
+
+  private int[] members(int rep) {
+    int n = 0;
+    int m = rep;
+    do {
+      n++;
+      m = pointers.nextMember(m);
+    } while (m != rep);
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++, m = pointers.nextMember(m)) out[i] = m;
+    return out;
   }
 
   /**
@@ -234,7 +330,7 @@ final class Solver {
         // every object x may be (on java.base that was 89 M facts: every exception the cause
         // of every other).
         int f = field(w.owner(), w.field());
-        objects.forEach((int o) -> work.add(pointers.instanceField(o, f), RoaringBitmap.bitmapOf(o)));
+        objects.forEach((int o) -> work.add(pointers.rep(pointers.instanceField(o, f)), RoaringBitmap.bitmapOf(o)));
       } else if (st instanceof Stmt.Store w) {
         int f = field(w.owner(), w.field());
         int from = s.pointer(w.rhs());

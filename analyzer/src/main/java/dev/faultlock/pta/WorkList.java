@@ -27,6 +27,8 @@ final class WorkList {
     if (p == null) {
       pending[pointer] = objects;
       queue.add(pointer);
+    } else if (p == objects) {
+      return;
     } else if (owned.get(pointer)) {
       p.or(objects);
     } else {
@@ -44,7 +46,10 @@ final class WorkList {
     return queue.poll();
   }
 
-  /** The objects waiting for {@code pointer}: shared, do not modify. */
+  /**
+   * The objects waiting for {@code pointer}, or {@code null} if none (a pointer still queued
+   * whose objects were taken when its copy cycle was collapsed): shared, do not modify.
+   */
   RoaringBitmap take(int pointer) {
     RoaringBitmap p = pending[pointer];
     pending[pointer] = null;

@@ -27,7 +27,7 @@ final class Pta {
   private final List<IrMethod> program = new ArrayList<>();
   private final List<String> sources = new ArrayList<>();
 
-  private Pta(Path dir, String... files) {
+  private Pta(CopyCycles.Policy collapse, Path dir, String... files) {
     try {
       for (int i = 0; i < files.length; i += 2) {
         Path f = dir.resolve(files[i]);
@@ -43,7 +43,7 @@ final class Pta {
     for (MethodInfo m : front.index.methods()) {
       for (Lowering.Lowered l : front.lower(m)) program.add(l.ir());
     }
-    result = PointsToAnalysis.solve(front.index, program);
+    result = PointsToAnalysis.solve(front.index, program, collapse);
   }
 
   List<IrMethod> program() {
@@ -51,7 +51,12 @@ final class Pta {
   }
 
   static Pta of(Path dir, String... files) {
-    return new Pta(dir, files);
+    return new Pta(CopyCycles.Policy.DEFAULT, dir, files);
+  }
+
+  /** {@link #of}, collapsing copy cycles as {@code collapse} says. */
+  static Pta of(CopyCycles.Policy collapse, Path dir, String... files) {
+    return new Pta(collapse, dir, files);
   }
 
   /** The IR of method {@code name} (a lambda: {@code run$lambda1}) of type {@code type}. */
