@@ -39,8 +39,21 @@ public record Witness(TraceStep step, Witness next, int length, boolean sure) {
    * shorter chain through a guessed call would make its finding unsure), else shorter.
    */
   public static boolean better(Witness w, Witness known) {
-    if (sure(w) != sure(known)) return sure(w);
-    return length(w) < length(known);
+    return rank(w) < rank(known);
+  }
+
+  /** Where {@code w} stands in the order of {@link #better}: lower is better. */
+  public static long rank(Witness w) {
+    return rank(sure(w), length(w));
+  }
+
+  /** The {@link #rank} of {@code cons(step, rest)}, without building it. */
+  public static long rank(TraceStep step, Witness rest) {
+    return rank(step.confidence() == Confidence.HIGH && sure(rest), length(rest) + 1);
+  }
+
+  private static long rank(boolean sure, int length) {
+    return (sure ? 0 : 1L << 32) | length;
   }
 
   /** The steps of {@code w}, in order; empty for {@code null}. */

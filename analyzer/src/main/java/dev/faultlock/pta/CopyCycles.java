@@ -2,6 +2,7 @@ package dev.faultlock.pta;
 
 import dev.faultlock.dataflow.Condensation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -44,7 +45,7 @@ final class CopyCycles {
     forEachEdge(pointers, graph, (from, to) -> offsets[from + 1]++);
     for (int v = 0; v < n; v++) offsets[v + 1] += offsets[v];
     int[] targets = new int[offsets[n]];
-    int[] fill = java.util.Arrays.copyOf(offsets, n);
+    int[] fill = Arrays.copyOf(offsets, n);
     forEachEdge(pointers, graph, (from, to) -> targets[fill[from]++] = to);
     Condensation c = Condensation.of(offsets, targets);
     List<int[]> out = new ArrayList<>();

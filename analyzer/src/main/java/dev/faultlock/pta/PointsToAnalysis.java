@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -168,7 +169,7 @@ public final class PointsToAnalysis implements PointsToResult {
     long[] objects = new long[solver.heap.size()];
     for (int o = 0; o < objects.length; o++) {
       Obj obj = solver.heap.get(o);
-      objects[o] = mix(java.util.Objects.hash(obj.kind().name(), obj.type(), String.valueOf(obj.method()), obj.line(), obj.path()));
+      objects[o] = mix(Objects.hash(obj.kind().name(), obj.type(), String.valueOf(obj.method()), obj.line(), obj.path()));
     }
     long digest = 0;
     for (MethodState s : solver.reachable()) {

@@ -27,7 +27,11 @@ public final class Effects {
    *     ({@link SummaryComputer}): some member acquires it, not necessarily on a path from the
    *     call; the lock-order rules do not rely on it
    */
-  public record Acquire(LockRef lock, Witness witness, boolean approximate) {}
+  public record Acquire(LockRef lock, Witness witness, boolean approximate) {
+    long rank() {
+      return Effects.rank(approximate, Witness.rank(witness));
+    }
+  }
 
   /**
    * Which acquisitions are the same lock: its class, identity and mode (not how the code spells
@@ -98,6 +102,14 @@ public final class Effects {
     return widened == null ? faults.values() : widened.faults();
   }
 
+  /**
+   * Where an offer of a lock stands among the offers of that lock, lower being better: one found
+   * on a real path before an {@code approximate} one, then by its witness's {@link Witness#rank}.
+   */
+  static long rank(boolean approximate, long witnessRank) {
+    return (approximate ? 1L << 33 : 0) | witnessRank;
+  }
+
   /** Adds an acquisition; true when it is new or has a better witness than the known one. */
   public boolean addAcquire(LockRef lock, Witness witness) {
     return addAcquire(lock, witness, false, UnaryOperator.identity());
@@ -126,10 +138,7 @@ public final class Effects {
       if (classes != null) classes.add(lock.lockClass());
       return true;
     }
-    boolean better = known.approximate() != approximate
-        ? known.approximate()
-        : Witness.better(witness, known.witness());
-    if (better) {
+    if (rank(approximate, Witness.rank(witness)) < known.rank()) {
       acquires.put(key, new Acquire(stored.apply(lock), witness, approximate));
       return true;
     }

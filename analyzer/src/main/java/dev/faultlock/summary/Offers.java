@@ -1,6 +1,5 @@
 package dev.faultlock.summary;
 
-import dev.faultlock.findings.Confidence;
 import dev.faultlock.findings.TraceStep;
 import dev.faultlock.locks.LockRef;
 import dev.faultlock.locks.Witness;
@@ -17,23 +16,16 @@ import java.util.Map;
  * offered again by each of an interface call's hundreds of targets.
  */
 final class Offers {
-  /** Lengths up to this rank exactly; a longer witness is never skipped. */
-  private static final int MAX_LENGTH = (1 << 20) - 1;
-
-  private final Map<LockRef, Integer> best = new IdentityHashMap<>();
+  private final Map<LockRef, Long> best = new IdentityHashMap<>();
 
   /**
    * Whether {@code lock} with the witness {@code step} then {@code rest} ({@link Witness#cons})
-   * and {@code approximate} was already offered at least as well; if not, it is recorded.
+   * and {@code approximate} was already offered at least as well ({@link Effects#rank}); if
+   * not, it is recorded.
    */
   boolean already(LockRef lock, TraceStep step, Witness rest, boolean approximate) {
-    int length = Witness.length(rest) + 1;
-    if (length > MAX_LENGTH) return false;
-    boolean sure = step.confidence() == Confidence.HIGH && Witness.sure(rest);
-    // The order of Effects#addAcquire: a real path before an approximate one, then
-    // Witness#better (a sure chain, then the shorter).
-    int rank = (approximate ? 2 << 20 : 0) + (sure ? 0 : 1 << 20) + length;
-    Integer known = best.get(lock);
+    long rank = Effects.rank(approximate, Witness.rank(step, rest));
+    Long known = best.get(lock);
     if (known != null && known <= rank) return true;
     best.put(lock, rank);
     return false;
