@@ -1,6 +1,7 @@
 package dev.faultlock.callgraph;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
@@ -24,7 +25,11 @@ import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
+import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
+import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import dev.faultlock.ir.LoweringContext;
@@ -350,7 +355,30 @@ public final class CallResolver {
 
   /** A written type, resolved in this method. */
   public String type(Type t) {
-    return index.resolveType(t, owner, method.typeParameters());
+    String r = index.resolveType(t, owner, method.typeParameters());
+    if (r != null || !(t instanceof ClassOrInterfaceType c) || c.getScope().isPresent()) return r;
+    return localType(t, c.getNameAsString());
+  }
+
+  /**
+   * The local class or record named {@code name} where {@code at} is: declared by a statement
+   * of a block around it (javac's {@code Top$1Name}). Without it, {@code new Adapter()} of a
+   * local {@code Adapter} was an object of no type, which every declared type admits: on
+   * java.base 211 such objects held 13 % of the points-to facts.
+   */
+  private String localType(Node at, String name) {
+    for (Node n = at; n != null; n = n.getParentNode().orElse(null)) {
+      if (!(n instanceof BlockStmt block)) continue;
+      for (Statement s : block.getStatements()) {
+        TypeDeclaration<?> d = s instanceof LocalClassDeclarationStmt lc ? lc.getClassDeclaration()
+            : s instanceof LocalRecordDeclarationStmt lr ? lr.getRecordDeclaration() : null;
+        if (d != null && d.getNameAsString().equals(name)) {
+          TypeInfo local = index.localType(d);
+          return local == null ? null : local.fqn();
+        }
+      }
+    }
+    return null;
   }
 
   /** The one type argument of a declared type ({@code List<Memory>}: {@code Memory}), or {@code null}. */

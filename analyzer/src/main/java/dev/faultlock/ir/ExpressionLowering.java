@@ -29,6 +29,8 @@ import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.type.IntersectionType;
 import dev.faultlock.callgraph.CallResolver;
 import dev.faultlock.ir.IrBuilder.Label;
 import dev.faultlock.locks.LockRef;
@@ -118,7 +120,7 @@ final class ExpressionLowering {
       a.getInitializer().ifPresent(init -> elements(t, init));
       return t;
     }
-    if (e instanceof ArrayInitializerExpr a) return array(a, null);
+    if (e instanceof ArrayInitializerExpr a) return array(a, declaredType(a));
     if (e instanceof CastExpr c) {
       Var v = value(c.getExpression());
       String type = calls.type(c.getType());
@@ -150,7 +152,7 @@ final class ExpressionLowering {
       m.switchEntries(selector, sw.getEntries(), t, line);
       return t;
     }
-    if (e instanceof LambdaExpr || e instanceof MethodReferenceExpr) return invoke.function(e, null, false);
+    if (e instanceof LambdaExpr || e instanceof MethodReferenceExpr) return invoke.function(e, functionType(e), false);
     if (e instanceof VariableDeclarationExpr v) {
       declarations(v);
       return null;
@@ -241,6 +243,30 @@ final class ExpressionLowering {
       emit(new Stmt.Load(v, base, f != null ? f.owner().fqn() : scopeType, name, line));
     }
     return v;
+  }
+
+  /**
+   * The interface a lambda or method reference is for where no assignment or call gives it: a
+   * cast's type (an intersection's first), or the method's return type for a returned one.
+   * Without it the function object has no type, and every declared type admits it.
+   */
+  private String functionType(Expression e) {
+    Node parent = e.getParentNode().orElse(null);
+    while (parent instanceof EnclosedExpr) parent = parent.getParentNode().orElse(null);
+    if (parent instanceof CastExpr c) {
+      return calls.type(c.getType() instanceof IntersectionType i ? i.getElements().get(0) : c.getType());
+    }
+    if (parent instanceof VariableDeclarator) return declaredType(e);
+    return parent instanceof ReturnStmt && !m.method.isLambda() ? m.method.returnType() : null;
+  }
+
+  /**
+   * The declared type of the variable {@code init} initializes, or {@code null}: a field's
+   * initializer is lowered as a value (in each constructor), and an array initializer or a
+   * lambda has no type of its own.
+   */
+  private String declaredType(Expression init) {
+    return init.getParentNode().orElse(null) instanceof VariableDeclarator d ? calls.type(d.getType()) : null;
   }
 
   private Var array(ArrayInitializerExpr a, String type) {

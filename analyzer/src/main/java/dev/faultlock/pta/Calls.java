@@ -62,9 +62,7 @@ final class Calls {
     }
     for (MethodInfo t : targets) {
       MethodState callee = bind(s, i, call, t, 0);
-      if (callee != null && call.receiver() != null && callee.ir.thisVar() != null) {
-        solver.addEdge(s.pointer(call.receiver()), callee.pointer(callee.ir.thisVar()));
-      }
+      if (call.receiver() != null) receiverFrom(callee, s.pointer(call.receiver()), result(s, call));
     }
   }
 
@@ -104,7 +102,7 @@ final class Calls {
           return;
         }
         MethodState callee = bind(s, i, call, t, 0);
-        receiver(callee, o);
+        receiver(callee, o, result(s, call));
       }
     }
   }
@@ -131,9 +129,8 @@ final class Calls {
     for (MethodInfo t : o == null || o.type() == null ? f.runnable : f.runnableOn(o.type())) {
       boolean entry = solver.world.isEntry(t);
       MethodState callee = bind(s, i, call, t, 0, entry);
-      if (o != null && !entry && callee != null && callee.ir.thisVar() != null) {
-        solver.addObject(callee.pointer(callee.ir.thisVar()), o);
-      }
+      if (o == null || entry) returnedReceiver(callee, o, result(s, call));
+      else receiver(callee, o, result(s, call));
     }
   }
 
@@ -220,10 +217,37 @@ final class Calls {
     return any;
   }
 
-  private void receiver(MethodState callee, Obj o) {
-    if (callee != null && callee.ir.thisVar() != null) {
-      solver.addObject(callee.pointer(callee.ir.thisVar()), o);
-    }
+  /** The pointer of {@code call}'s result, or -1 when it has none the analysis keeps. */
+  private static int result(MethodState s, Stmt.Invoke call) {
+    return Solver.concerned(call.result()) ? s.pointer(call.result()) : -1;
+  }
+
+  /**
+   * Binds {@code o} as {@code callee}'s receiver; when the callee returns its receiver ({@link
+   * MethodState#returnsThis}), {@code o} is also what the call gets back, into {@code result}
+   * (-1: nowhere).
+   */
+  private void receiver(MethodState callee, Obj o, int result) {
+    if (callee == null || callee.ir.thisVar() == null) return;
+    solver.addObject(callee.pointer(callee.ir.thisVar()), o);
+    if (callee.returnsThis && result >= 0) solver.addObject(result, o);
+  }
+
+  /** {@link #receiver} for the objects of pointer {@code from}. */
+  private void receiverFrom(MethodState callee, int from, int result) {
+    if (callee == null || callee.ir.thisVar() == null) return;
+    solver.addEdge(from, callee.pointer(callee.ir.thisVar()));
+    if (callee.returnsThis && result >= 0) solver.addEdge(from, result);
+  }
+
+  /**
+   * What a fallen-back call gets back from a callee that returns its receiver when {@code o}
+   * is not bound as that receiver: {@code o} itself, or with no object the callee's receivers.
+   */
+  private void returnedReceiver(MethodState callee, Obj o, int result) {
+    if (callee == null || !callee.returnsThis || result < 0) return;
+    if (o != null) solver.addObject(result, o);
+    else solver.addEdge(callee.pointer(callee.ir.thisVar()), result);
   }
 
   /** A call through function object {@code fn} running {@code body}. */
@@ -234,13 +258,11 @@ final class Calls {
       // `Foo::new`: each call makes a Foo, one object per method reference.
       MethodState callee = bind(s, i, call, body, 0);
       Obj made = solver.heap.allocation(fn.method(), -1 - fn.id(), body.owner().fqn(), fn.line());
-      receiver(callee, made);
+      receiver(callee, made, -1);
       if (Solver.concerned(call.result())) solver.addObject(s.pointer(call.result()), made);
     } else if (solver.bound.get(fn.id())) {
       MethodState callee = bind(s, i, call, body, 0);
-      if (callee != null && callee.ir.thisVar() != null) {
-        solver.addEdge(solver.pointers.instanceField(fn.id(), solver.boundField), callee.pointer(callee.ir.thisVar()));
-      }
+      receiverFrom(callee, solver.pointers.instanceField(fn.id(), solver.boundField), result(s, call));
     } else {
       // `Foo::bar` unbound: the first argument is the receiver.
       bind(s, i, call, body, 1);
@@ -300,15 +322,15 @@ final class Calls {
     if (ret >= 0) solver.addEdge(callee.returnPointer(), ret);
     if (self == null || body.isLambda()) return;
     if (fn.kind() != Obj.Kind.FUNCTION) {
-      receiver(callee, fn);
+      receiver(callee, fn, ret);
     } else if (body.isConstructor()) {
-      receiver(callee, solver.heap.allocation(fn.method(), -1 - fn.id(), body.owner().fqn(), fn.line()));
+      receiver(callee, solver.heap.allocation(fn.method(), -1 - fn.id(), body.owner().fqn(), fn.line()), -1);
     } else if (solver.bound.get(fn.id())) {
-      solver.addEdge(solver.pointers.instanceField(fn.id(), solver.boundField), callee.pointer(self));
+      receiverFrom(callee, solver.pointers.instanceField(fn.id(), solver.boundField), ret);
     } else if (args.length > 0) {
-      solver.addEdge(args[0], callee.pointer(self));
+      receiverFrom(callee, args[0], ret);
     } else {
-      receiver(callee, solver.symbolic(self.type(), OpenWorld.ENTRY));
+      receiver(callee, solver.symbolic(self.type(), OpenWorld.ENTRY), ret);
     }
   }
 
@@ -338,8 +360,8 @@ final class Calls {
     solver.callEdges++;
     List<Var> args = call.args();
     List<Var> params = c.ir.params();
-    if (shift == 1 && c.ir.thisVar() != null && !args.isEmpty() && Solver.concerned(args.get(0))) {
-      solver.addEdge(s.pointer(args.get(0)), c.pointer(c.ir.thisVar()));
+    if (shift == 1 && !args.isEmpty() && Solver.concerned(args.get(0))) {
+      receiverFrom(c, s.pointer(args.get(0)), result(s, call));
     }
     int n = params.size();
     boolean spread = callee.isVarargs() && n > 0 && !(args.size() - shift == n && isArray(args.get(args.size() - 1)));

@@ -1,6 +1,7 @@
 package dev.faultlock.pta;
 
 import dev.faultlock.ir.IrMethod;
+import dev.faultlock.ir.Stmt;
 import dev.faultlock.ir.Var;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,8 @@ final class MethodState {
   /** Per variable, the first of its uses as a base (-1: none); {@link #next} chains them. */
   private final int[] baseHead;
   private final int[] baseNext;
+  /** Per statement that reads a field of its base or stores into one: that field's id. */
+  private final int[] baseField;
   /** Per variable, its uses as an argument of a library call: (stmt, next) pairs. */
   private int[] argHead;
   private int[] argEntries = new int[0];
@@ -30,6 +33,12 @@ final class MethodState {
   final List<MethodInfo>[] callees;
   /** The calls that fell back to class-hierarchy dispatch. */
   final BitSet fellBack = new BitSet();
+  /**
+   * Whether the method returns its own receiver ({@code return this;}, a fluent API: java.base
+   * has 1,276): that value is bound per call ({@code Calls}), not through the return value, so
+   * each call gets back the objects it called the method on, not every receiver of the method.
+   */
+  final boolean returnsThis;
 
   @SuppressWarnings("unchecked")
   MethodState(int id, IrMethod ir, int base) {
@@ -41,7 +50,15 @@ final class MethodState {
     baseHead = new int[vars];
     Arrays.fill(baseHead, -1);
     baseNext = new int[stmts];
+    baseField = new int[stmts];
     callees = new List[stmts];
+    returnsThis = ir.thisVar() != null && !ir.method().isLambda()
+        && ir.stmts().stream().anyMatch(st -> st instanceof Stmt.Return r && ir.thisVar().equals(r.value()));
+  }
+
+  /** Whether {@code r} returns the receiver, which {@link #returnsThis} binds per call. */
+  boolean returnsReceiver(Stmt.Return r) {
+    return returnsThis && ir.thisVar().equals(r.value());
   }
 
   int pointer(Var v) {
@@ -61,6 +78,17 @@ final class MethodState {
   void useAsBase(Var v, int stmt) {
     baseNext[stmt] = baseHead[v.index()];
     baseHead[v.index()] = stmt;
+  }
+
+  /** {@link #useAsBase} of a field access: the field is looked up once, not per new object. */
+  void useAsBase(Var v, int stmt, int field) {
+    useAsBase(v, stmt);
+    baseField[stmt] = field;
+  }
+
+  /** The field a base use {@code stmt} reads or writes, as given to {@link #useAsBase}. */
+  int baseField(int stmt) {
+    return baseField[stmt];
   }
 
   int firstBaseUse(int var) {

@@ -13,7 +13,7 @@ import java.util.List;
  * @param method the method whose code makes it, or {@code null} (symbolic and constant objects)
  * @param line the source line of that code, 0 when unknown
  * @param path for a symbolic object, what it stands for ({@code Owner.field}, {@code
- *     Type.method()}, {@code param}); otherwise {@code null}
+ *     Type.method()}, {@code param}); for a merged one {@code every T}; otherwise {@code null}
  * @param body for a function object, the methods its single abstract method runs
  */
 public record Obj(
@@ -33,7 +33,12 @@ public record Obj(
      */
     SYMBOLIC,
     /** An object a JDK model makes (an iterator, a thread, an array of varargs). */
-    MODEL
+    MODEL,
+    /**
+     * Every object of one type the program makes, folded into one: strings, string builders,
+     * arrays of primitives or strings, exceptions ({@code Heap}).
+     */
+    MERGED
   }
 
   public boolean isSymbolic() {
@@ -53,6 +58,7 @@ public record Obj(
       case CONSTANT -> path;
       case SYMBOLIC -> "?" + simple(type) + "(" + path + ")";
       case MODEL -> path + where;
+      case MERGED -> path;
     };
   }
 

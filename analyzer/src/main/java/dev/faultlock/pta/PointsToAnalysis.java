@@ -128,6 +128,23 @@ public final class PointsToAnalysis implements PointsToResult {
   }
 
   /**
+   * Which objects the facts are, for the bench's histogram: per kind and type of object ({@code
+   * NEW java.lang.String}), how many objects and in how many points-to facts of any pointer.
+   */
+  public Map<String, long[]> objectFacts() {
+    long[] uses = new long[solver.heap.size()];
+    for (int p = 0; p < solver.pointers.size(); p++) solver.pointers.pointsTo(p).forEach((int o) -> uses[o]++);
+    Map<String, long[]> out = new HashMap<>();
+    for (int o = 0; o < uses.length; o++) {
+      Obj obj = solver.heap.get(o);
+      long[] c = out.computeIfAbsent(obj.kind() + " " + obj.type(), k -> new long[2]);
+      c[0]++;
+      c[1] += uses[o];
+    }
+    return out;
+  }
+
+  /**
    * How much cycle elimination could merge, for the bench's histogram: the strongly connected
    * components of more than one pointer in the plain flow edges among pointers of one filter
    * (only those may share one set), as {components, pointers in them, largest, the facts of

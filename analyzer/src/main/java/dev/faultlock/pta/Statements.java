@@ -46,12 +46,13 @@ final class Statements {
       } else if (st instanceof Stmt.Literal l) {
         literal(s, l);
       } else if (st instanceof Stmt.Load l) {
-        s.useAsBase(l.base(), i);
-        if (Solver.concerned(l.lhs()) && !solver.world.assigned(l.owner(), l.field()) && l.lhs().type() != null) {
+        if (!Solver.concerned(l.lhs())) continue;
+        s.useAsBase(l.base(), i, solver.field(l.owner(), l.field()));
+        if (!solver.world.assigned(l.owner(), l.field()) && l.lhs().type() != null) {
           solver.addObject(s.pointer(l.lhs()), solver.symbolic(l.lhs().type(), field(l.owner(), l.field())));
         }
       } else if (st instanceof Stmt.Store w) {
-        if (Solver.concerned(w.rhs())) s.useAsBase(w.base(), i);
+        if (Solver.concerned(w.rhs())) s.useAsBase(w.base(), i, solver.field(w.owner(), w.field()));
       } else if (st instanceof Stmt.StaticLoad l) {
         if (!Solver.concerned(l.lhs())) continue;
         int f = solver.pointers.staticField(solver.field(l.owner(), l.field()));
@@ -69,7 +70,7 @@ final class Statements {
       } else if (st instanceof Stmt.Invoke call) {
         solver.calls.invoke(s, i, call);
       } else if (st instanceof Stmt.Return r) {
-        if (Solver.concerned(r.value())) solver.addEdge(s.pointer(r.value()), s.returnPointer());
+        if (Solver.concerned(r.value()) && !s.returnsReceiver(r)) solver.addEdge(s.pointer(r.value()), s.returnPointer());
       }
     }
     // Objects that arrived before the uses were known.

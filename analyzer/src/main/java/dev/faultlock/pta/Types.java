@@ -1,6 +1,7 @@
 package dev.faultlock.pta;
 
 import dev.faultlock.source.ProgramIndex;
+import dev.faultlock.source.TypeInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,9 +100,12 @@ final class Types {
     RoaringBitmap a = admitted.get(type);
     if (a == null) {
       admitted.set(type, a = new RoaringBitmap());
-      filters.add(type);
-      for (Kind k : kinds.values()) {
-        if (admits(names.get(type), k)) {
+      String name = names.get(type);
+      boolean regular = isProgramClass(name);
+      if (regular) filters.add(type);
+      else irregularFilters.add(type);
+      for (Kind k : regular ? candidateKinds(name) : kinds.values()) {
+        if (admits(name, k)) {
           k.admitters.add(type);
           a.or(k.objects);
         }
@@ -110,16 +114,61 @@ final class Types {
     return a;
   }
 
+  /**
+   * The kinds a filter of program class {@code type} may admit, a superset of those it does:
+   * its own and its subtypes' objects, the symbolic objects of its supertypes (any of which may
+   * be one of it), and the irregular kinds. Asking every kind made deciding the filters a third
+   * of the solve on java.base (thousands of filters times thousands of kinds).
+   */
+  private List<Kind> candidateKinds(String type) {
+    List<Kind> out = new ArrayList<>(irregularKinds);
+    out.addAll(byType.getOrDefault(type, List.of()));
+    for (TypeInfo sub : index.subtypes(type)) out.addAll(byType.getOrDefault(sub.fqn(), List.of()));
+    for (String a : index.ancestors(type)) {
+      for (Kind k : byType.getOrDefault(a, List.of())) if (k.symbolic) out.add(k);
+    }
+    return out;
+  }
+
+  /** The filters that may admit kind {@code k} of a program class, as {@link #candidateKinds}. */
+  private List<Integer> candidateFilters(Kind k) {
+    if (k.symbolic && k.type.equals("java.lang.Object")) return allFilters();
+    List<Integer> out = new ArrayList<>(irregularFilters);
+    addFilter(k.type, out);
+    for (String a : k.ancestors) addFilter(a, out);
+    if (k.symbolic) for (TypeInfo sub : index.subtypes(k.type)) addFilter(sub.fqn(), out);
+    return out;
+  }
+
+  private void addFilter(String type, List<Integer> out) {
+    Integer id = ids.get(type);
+    if (id != null && id < admitted.size() && admitted.get(id) != null && isProgramClass(type)) out.add(id);
+  }
+
+  /** A class or interface of the program, not an array: what the candidate lookups cover. */
+  private boolean isProgramClass(String type) {
+    return type != null && !type.endsWith("[]") && index.type(type) != null;
+  }
+
   private void group(Obj o) {
     String key = (o.isSymbolic() ? "?" : "") + o.type();
     Kind k = kinds.get(key);
     if (k == null) {
       kinds.put(key, k = new Kind(o.type(), o.isSymbolic(), this));
-      for (int f : filters) if (admits(names.get(f), k)) k.admitters.add(f);
+      boolean regular = isProgramClass(o.type());
+      if (regular) byType.computeIfAbsent(o.type(), t -> new ArrayList<>(2)).add(k);
+      else irregularKinds.add(k);
+      for (int f : regular ? candidateFilters(k) : allFilters()) if (admits(names.get(f), k)) k.admitters.add(f);
     }
     k.objects.add(o.id());
     for (int f : k.admitters) admitted.get(f).add(o.id());
     if (!o.isSymbolic()) program.add(o.id());
+  }
+
+  private List<Integer> allFilters() {
+    List<Integer> all = new ArrayList<>(filters);
+    all.addAll(irregularFilters);
+    return all;
   }
 
   /** Objects of one type, symbolic or not, and the filters that admit them. */
@@ -147,8 +196,13 @@ final class Types {
 
   private final RoaringBitmap program = new RoaringBitmap();
   private final List<RoaringBitmap> admitted = new ArrayList<>();
+  /** The filters of program classes; the others (arrays, library and unknown types) apart. */
   private final List<Integer> filters = new ArrayList<>();
+  private final List<Integer> irregularFilters = new ArrayList<>();
   private final Map<String, Kind> kinds = new HashMap<>();
+  /** The kinds of program classes by type; the others (arrays, library, unknown) apart. */
+  private final Map<String, List<Kind>> byType = new HashMap<>();
+  private final List<Kind> irregularKinds = new ArrayList<>();
   private int grouped;
 
   /** A primitive type holds no object: no pointer is made for it. */

@@ -26,6 +26,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import dev.faultlock.catalog.LockApi;
 import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
@@ -44,6 +45,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,8 @@ public final class ProgramIndex {
   private final Set<String> packages = new HashSet<>();
   private final Set<String> methodReferences = new HashSet<>();
   private final ConcurrentHashMap<String, String> resolved = new ConcurrentHashMap<>();
+  /** Local classes and records by their declaration, while the trees are kept. */
+  private final Map<Node, TypeInfo> locals = new IdentityHashMap<>();
 
   private ProgramIndex(LibraryTypes library) {
     this.library = library;
@@ -104,6 +108,7 @@ public final class ProgramIndex {
         if (index.types.putIfAbsent(t.fqn, t) == null) {
           index.ordered.add(t);
           index.packages.add(t.file.packageName());
+          if (isLocal(t.node())) index.locals.put(t.node(), t);
         }
       }
     }
@@ -187,8 +192,23 @@ public final class ProgramIndex {
    * whole file, through the parent links.
    */
   public void releaseTrees(Iterable<MethodInfo> analysed) {
+    locals.clear();
     for (TypeInfo t : ordered) t.releaseTree();
     for (MethodInfo m : analysed) m.releaseTree();
+  }
+
+  /**
+   * The local class or record {@code declaration} declares ({@code Top$1Name}, as javac names
+   * it), or {@code null}: a local type is no member of its owner, so names resolve to it only
+   * from the block that declares it, which the caller finds.
+   */
+  public TypeInfo localType(TypeDeclaration<?> declaration) {
+    return locals.get(declaration);
+  }
+
+  private static boolean isLocal(Node n) {
+    return n != null && n.getParentNode().orElse(null) instanceof Statement s
+        && (s instanceof LocalClassDeclarationStmt || s instanceof LocalRecordDeclarationStmt);
   }
 
   /** The program type named {@code fqn}, or {@code null}. */
@@ -390,8 +410,16 @@ public final class ProgramIndex {
       String candidate = w + '.' + simple;
       if (types.containsKey(candidate)) return candidate;
     }
+    // A member type a static import brings (`import static a.B.C;`, `import static a.B.*;`).
+    String owner = file.staticImportOwner(simple);
+    if (owner != null && types.containsKey(owner + '.' + simple)) return owner + '.' + simple;
+    for (String w : file.staticWildcards()) {
+      String candidate = w + '.' + simple;
+      if (types.containsKey(candidate)) return candidate;
+    }
+    // java.lang's own sources in the program (java.base) may be newer than the running JDK's.
     String lang = "java.lang." + simple;
-    if (Character.isUpperCase(simple.charAt(0)) && library.exists(lang)) return lang;
+    if (Character.isUpperCase(simple.charAt(0)) && (types.containsKey(lang) || library.exists(lang))) return lang;
     for (String w : file.wildcards()) {
       String candidate = w + '.' + simple;
       if (!packages.contains(w) && library.exists(candidate)) return candidate;

@@ -38,7 +38,7 @@ class CopyCyclesTest {
             Object d = m.f;
             c = id(d);
             if (c instanceof Main n) {
-              n.f = new StringBuilder();
+              n.f = new StringBuffer();
             }
           }
           Object e = m.f;

@@ -34,7 +34,7 @@ class JdkModelsTest {
         List<Object> locks = new ArrayList<>();
         List<Object> names = new LinkedList<>();
         locks.add(new Object());
-        names.add(new StringBuilder());
+        names.add(new StringBuffer());
         Object first = locks.get(0);
         for (Object each : locks) {
           Object seen = each;
@@ -48,7 +48,7 @@ class JdkModelsTest {
     String lock = site("Object", "new Object()");
     assertThat(of("first")).containsExactly(lock);
     assertThat(of("seen")).containsExactly(lock);
-    assertThat(of("next")).containsExactly(site("StringBuilder", "new StringBuilder()"));
+    assertThat(of("next")).containsExactly(site("StringBuffer", "new StringBuffer()"));
     assertThat(of("copied")).containsExactly(lock);
   }
 
@@ -58,7 +58,7 @@ class JdkModelsTest {
         Map<String, Object> locks = new HashMap<>();
         locks.put("a", new Object());
         Object got = locks.get("a");
-        Object made = locks.computeIfAbsent("b", k -> new StringBuilder());
+        Object made = locks.computeIfAbsent("b", k -> new StringBuffer());
         for (Object v : locks.values()) {
           Object value = v;
         }
@@ -69,7 +69,7 @@ class JdkModelsTest {
         """);
 
     String lock = site("Object", "new Object()");
-    String builder = site("StringBuilder", "new StringBuilder()");
+    String builder = site("StringBuffer", "new StringBuffer()");
     assertThat(of("got")).containsExactlyInAnyOrder(lock, builder);
     assertThat(of("made")).containsExactlyInAnyOrder(lock, builder);
     assertThat(of("value")).containsExactlyInAnyOrder(lock, builder);
@@ -82,14 +82,14 @@ class JdkModelsTest {
     main("import java.util.*;\nimport java.util.concurrent.atomic.AtomicReference;\n", """
         Optional<Object> o = Optional.of(new Object());
         Object fromOptional = o.get();
-        AtomicReference<Object> ref = new AtomicReference<>(new StringBuilder());
+        AtomicReference<Object> ref = new AtomicReference<>(new StringBuffer());
         Object fromReference = ref.get();
         ThreadLocal<Object> local = ThreadLocal.withInitial(() -> new Thread());
         Object fromLocal = local.get();
         """);
 
     assertThat(of("fromOptional")).containsExactly(site("Object", "new Object()"));
-    assertThat(of("fromReference")).containsExactly(site("StringBuilder", "new StringBuilder()"));
+    assertThat(of("fromReference")).containsExactly(site("StringBuffer", "new StringBuffer()"));
     assertThat(of("fromLocal")).containsExactly(site("Thread", "new Thread()"));
   }
 
@@ -199,7 +199,7 @@ class JdkModelsTest {
             Map<String, Object> locks = new HashMap<>();
             Map<String, Object> names = new HashMap<>();
             locks.put("a", new Object());
-            names.put("b", new StringBuilder());
+            names.put("b", new StringBuffer());
             Object got = locks.get("a");
             int n = locks.size();
           }

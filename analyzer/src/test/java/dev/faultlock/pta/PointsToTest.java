@@ -20,7 +20,7 @@ class PointsToTest {
             Box a = new Box();
             Box b = new Box();
             a.v = new Object();
-            b.v = new StringBuilder();
+            b.v = new StringBuffer();
             Object x = a.v;
             Object y = b.v;
           }
@@ -35,7 +35,7 @@ class PointsToTest {
     assertThat(pta.pointsTo("p.Main", "main", "x"))
         .containsExactly(pta.site("p/Main.java", "Object", "new Object()"));
     assertThat(pta.pointsTo("p.Main", "main", "y"))
-        .containsExactly(pta.site("p/Main.java", "StringBuilder", "new StringBuilder()"));
+        .containsExactly(pta.site("p/Main.java", "StringBuffer", "new StringBuffer()"));
   }
 
   @Test
@@ -70,6 +70,106 @@ class PointsToTest {
   }
 
   @Test
+  void stringsBuildersPrimitiveArraysAndExceptionsAreOneObjectPerType() {
+    String src = """
+        package p;
+
+        public class Main {
+          public static void main(String[] args) {
+            Object a = new StringBuilder();
+            Object b = new StringBuilder("x");
+            Object c = new byte[1];
+            Object d = new byte[2];
+            Object e = new IllegalStateException();
+            Object f = new IllegalStateException("y");
+            Object g = new Failure();
+            Object h = new StringBuffer();
+            Object i = new StringBuffer();
+            Object j = new Object();
+            Object k = new Object();
+            Object all = args.length > 0 ? a : args.length > 1 ? b : args.length > 2 ? c : d;
+            Object thrown = args.length > 0 ? e : args.length > 1 ? f : g;
+            Object buffers = args.length > 0 ? h : i;
+            Object objects = args.length > 0 ? j : k;
+          }
+        }
+
+        class Failure extends IllegalStateException {}
+        """;
+    Pta pta = Pta.of(dir, "p/Main.java", src);
+
+    assertThat(pta.pointsTo("p.Main", "main", "all")).containsExactlyInAnyOrder("every StringBuilder", "every byte[]");
+    assertThat(pta.pointsTo("p.Main", "main", "thrown"))
+        .containsExactlyInAnyOrder("every IllegalStateException", "every Failure");
+    // A StringBuffer locks itself: its objects stay apart, as every other class's do.
+    assertThat(pta.pointsTo("p.Main", "main", "buffers")).containsExactlyInAnyOrder(
+        pta.site("p/Main.java", "StringBuffer", "new StringBuffer()", 1),
+        pta.site("p/Main.java", "StringBuffer", "new StringBuffer()", 2));
+    assertThat(pta.pointsTo("p.Main", "main", "objects")).hasSize(2);
+  }
+
+  @Test
+  void aMethodReturningItsReceiverGivesEachCallTheObjectItCalledOn() {
+    String src = """
+        package p;
+
+        public class Main {
+          public static void main(String[] args) {
+            Builder a = new Builder();
+            Builder b = new Builder();
+            Builder x = a.add(args).add(args);
+            Builder y = b.add(args);
+            Builder z = a.copyOrSelf(args.length);
+          }
+        }
+
+        class Builder {
+          Builder add(Object o) { return this; }
+          Builder copyOrSelf(int n) {
+            if (n > 0) return this;
+            return new Builder();
+          }
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Main.java", src);
+
+    assertThat(pta.pointsTo("p.Main", "main", "x")).containsExactly(pta.site("p/Main.java", "Builder", "new Builder()", 1));
+    assertThat(pta.pointsTo("p.Main", "main", "y")).containsExactly(pta.site("p/Main.java", "Builder", "new Builder()", 2));
+    assertThat(pta.pointsTo("p.Main", "main", "z")).containsExactlyInAnyOrder(
+        pta.site("p/Main.java", "Builder", "new Builder()", 1), pta.site("p/Main.java", "Builder", "new Builder()", 3));
+  }
+
+  @Test
+  void localClassesAndReturnedLambdasHaveTheirTypes() {
+    // An object of no type passes every cast and every declared type.
+    String src = """
+        package p;
+
+        public class Main {
+          public static void main(String[] args) {
+            class Local {}
+            Object l = new Local();
+            Object t = task();
+            Object all = args.length > 0 ? l : t;
+            Local local = (Local) all;
+            Runnable runnable = (Runnable) all;
+            Comparable<?> neither = (Comparable<?>) all;
+          }
+
+          static Runnable task() {
+            return () -> {};
+          }
+        }
+        """;
+    Pta pta = Pta.of(dir, "p/Main.java", src);
+
+    assertThat(pta.pointsTo("p.Main", "main", "all")).hasSize(2);
+    assertThat(pta.pointsTo("p.Main", "main", "local")).containsExactly("new Main$1Local@Main.java:6");
+    assertThat(pta.pointsTo("p.Main", "main", "runnable")).singleElement().asString().startsWith("function Runnable");
+    assertThat(pta.pointsTo("p.Main", "main", "neither")).isEmpty();
+  }
+
+  @Test
   void arrayElementsFlowThroughTheArrayObject() {
     String src = """
         package p;
@@ -79,7 +179,7 @@ class PointsToTest {
             Object[] locks = new Object[2];
             Object[] other = new Object[2];
             locks[0] = new Object();
-            other[1] = new StringBuilder();
+            other[1] = new StringBuffer();
             Object x = locks[1];
             Object[] init = { new Thread() };
             Object t = init[0];
@@ -102,7 +202,7 @@ class PointsToTest {
         public class Main {
           public static void main(String[] args) {
             Object[] names = new CharSequence[1];
-            names[0] = new StringBuilder();
+            names[0] = new StringBuffer();
             names[0] = new Object();
             Object got = names[0];
           }
@@ -112,7 +212,7 @@ class PointsToTest {
 
     // Storing an Object into a CharSequence[] throws ArrayStoreException: it is never there.
     assertThat(pta.pointsTo("p.Main", "main", "got"))
-        .containsExactly(pta.site("p/Main.java", "StringBuilder", "new StringBuilder()"));
+        .containsExactly(pta.site("p/Main.java", "StringBuffer", "new StringBuffer()"));
   }
 
   @Test
@@ -127,7 +227,7 @@ class PointsToTest {
 
           public static void main(String[] args) {
             lock = new Object();
-            other = new StringBuilder();
+            other = new StringBuffer();
             Object x = lock;
             Object y = INITIALISED;
           }
@@ -148,8 +248,8 @@ class PointsToTest {
 
         public class Main {
           public static void main(String[] args) {
-            Object o = args.length > 0 ? new Object() : new StringBuilder();
-            StringBuilder b = (StringBuilder) o;
+            Object o = args.length > 0 ? new Object() : new StringBuffer();
+            StringBuffer b = (StringBuffer) o;
             if (o instanceof CharSequence c) {
               Object seen = c;
             }
@@ -158,7 +258,7 @@ class PointsToTest {
         """;
     Pta pta = Pta.of(dir, "p/Main.java", src);
 
-    String builder = pta.site("p/Main.java", "StringBuilder", "new StringBuilder()");
+    String builder = pta.site("p/Main.java", "StringBuffer", "new StringBuffer()");
     assertThat(pta.pointsTo("p.Main", "main", "o"))
         .containsExactlyInAnyOrder(pta.site("p/Main.java", "Object", "new Object()"), builder);
     assertThat(pta.pointsTo("p.Main", "main", "b")).containsExactly(builder);
@@ -176,7 +276,7 @@ class PointsToTest {
           }
 
           public static void main(String[] args) {
-            StringBuilder b = same(new StringBuilder());
+            StringBuffer b = same(new StringBuffer());
             Thread t = same(new Thread());
             Object both = same(b);
           }
@@ -185,7 +285,7 @@ class PointsToTest {
     Pta pta = Pta.of(dir, "p/Main.java", src);
 
     // Context-insensitive, `same` returns both; the declared types keep them apart again.
-    String builder = pta.site("p/Main.java", "StringBuilder", "new StringBuilder()");
+    String builder = pta.site("p/Main.java", "StringBuffer", "new StringBuffer()");
     String thread = pta.site("p/Main.java", "Thread", "new Thread()");
     assertThat(pta.pointsTo("p.Main", "same", "x")).containsExactlyInAnyOrder(builder, thread);
     assertThat(pta.pointsTo("p.Main", "main", "b")).containsExactly(builder);
@@ -266,7 +366,7 @@ class PointsToTest {
         package p;
 
         public class Api {
-          public void call(Worker w, StringBuilder arg) {
+          public void call(Worker w, StringBuffer arg) {
             w.work(arg);
             w.work(new Object());
           }
@@ -300,7 +400,7 @@ class PointsToTest {
     assertThat(pta.callees("p.Api", "call", "work")).containsExactly("Fast.work", "Slow.work");
     assertThat(pta.callees("p.Api", "fast", "work")).containsExactly("Fast.work");
     // Slow.work is no entry point: it runs on the caller's objects, symbolic ones included.
-    assertThat(pta.pointsTo("p.Slow", "work", "seen")).containsExactlyInAnyOrder("?StringBuilder(entry)", made);
+    assertThat(pta.pointsTo("p.Slow", "work", "seen")).containsExactlyInAnyOrder("?StringBuffer(entry)", made);
     assertThat(pta.pointsTo("p.Slow", "work", "this")).containsExactly("?Worker(entry)");
     // Fast.work is one, with symbolic objects of its own: only what the program made comes in.
     assertThat(pta.pointsTo("p.Fast", "work", "seen")).containsExactlyInAnyOrder("?Object(entry)", made);
@@ -385,7 +485,7 @@ class PointsToTest {
 
         class Sub extends Holder {
           Sub() {
-            super(new StringBuilder());
+            super(new StringBuffer());
           }
         }
         """;
@@ -394,9 +494,9 @@ class PointsToTest {
     // Context-insensitive: both constructions meet in Holder(Object).
     assertThat(pta.pointsTo("p.Main", "main", "x")).containsExactlyInAnyOrder(
         pta.site("p/Main.java", "Object", "new Object()"),
-        pta.site("p/Main.java", "StringBuilder", "new StringBuilder()"));
+        pta.site("p/Main.java", "StringBuffer", "new StringBuffer()"));
     assertThat(pta.pointsTo("p.Main", "main", "y")).contains(
-        pta.site("p/Main.java", "StringBuilder", "new StringBuilder()"));
+        pta.site("p/Main.java", "StringBuffer", "new StringBuffer()"));
   }
 
   @Test
@@ -410,7 +510,7 @@ class PointsToTest {
           Object mine = new Object();
 
           public static void main(String[] args) {
-            Object shared = new StringBuilder();
+            Object shared = new StringBuffer();
             Runnable r = () -> {
               Object seen = shared;
             };
@@ -433,7 +533,7 @@ class PointsToTest {
 
     assertThat(pta.callees("p.Main", "main", "run")).containsExactly("Main.main$lambda1");
     assertThat(pta.pointsTo("p.Main", "main$lambda1", "seen"))
-        .containsExactly(pta.site("p/Main.java", "StringBuilder", "new StringBuilder()"));
+        .containsExactly(pta.site("p/Main.java", "StringBuffer", "new StringBuffer()"));
     assertThat(pta.pointsTo("p.Main", "main", "made"))
         .containsExactly(pta.site("p/Main.java", "Thread", "new Thread()"));
     assertThat(pta.callees("p.Main", "bound", "get")).containsExactly("Main.mine");
