@@ -63,6 +63,7 @@ final class Calls {
     for (MethodInfo t : targets) {
       MethodState callee = bind(s, i, call, t, 0);
       if (call.receiver() != null) receiverFrom(callee, s.pointer(call.receiver()), result(s, call));
+      if (callee != null && t.isConstructor()) solver.constructorStores.bind(s, i, call, callee);
     }
   }
 
@@ -217,6 +218,13 @@ final class Calls {
     return any;
   }
 
+  /** The pointers of {@code call}'s arguments, -1 for one that holds no object. */
+  private static int[] arguments(MethodState s, Stmt.Invoke call) {
+    int[] out = new int[call.args().size()];
+    for (int k = 0; k < out.length; k++) out[k] = Solver.concerned(call.args().get(k)) ? s.pointer(call.args().get(k)) : -1;
+    return out;
+  }
+
   /** The pointer of {@code call}'s result, or -1 when it has none the analysis keeps. */
   private static int result(MethodState s, Stmt.Invoke call) {
     return Solver.concerned(call.result()) ? s.pointer(call.result()) : -1;
@@ -259,6 +267,7 @@ final class Calls {
       MethodState callee = bind(s, i, call, body, 0);
       Obj made = solver.heap.allocation(fn.method(), -1 - fn.id(), body.owner().fqn(), fn.line());
       receiver(callee, made, -1);
+      if (callee != null) solver.constructorStores.bind(callee, made.id(), arguments(s, call));
       if (Solver.concerned(call.result())) solver.addObject(s.pointer(call.result()), made);
     } else if (solver.bound.get(fn.id())) {
       MethodState callee = bind(s, i, call, body, 0);
@@ -324,7 +333,12 @@ final class Calls {
     if (fn.kind() != Obj.Kind.FUNCTION) {
       receiver(callee, fn, ret);
     } else if (body.isConstructor()) {
-      receiver(callee, solver.heap.allocation(fn.method(), -1 - fn.id(), body.owner().fqn(), fn.line()), -1);
+      Obj made = solver.heap.allocation(fn.method(), -1 - fn.id(), body.owner().fqn(), fn.line());
+      receiver(callee, made, -1);
+      // Parameters it was not handed hold symbolic objects of their own.
+      int[] bound = ConstructorStores.ownParameters(callee);
+      System.arraycopy(args, 0, bound, 0, Math.min(args.length, bound.length));
+      solver.constructorStores.bind(callee, made.id(), bound);
     } else if (solver.bound.get(fn.id())) {
       receiverFrom(callee, solver.pointers.instanceField(fn.id(), solver.boundField), ret);
     } else if (args.length > 0) {

@@ -52,6 +52,7 @@ final class Solver {
   private final Statements statements;
   final Calls calls;
   final JdkModels models;
+  final ConstructorStores constructorStores;
   /** Virtual calls of reachable methods, as (method id, statement) pairs. */
   private final List<long[]> virtualCalls = new ArrayList<>();
   /** Per watched pointer, what runs on each new object of it ({@link #watch}). */
@@ -91,6 +92,7 @@ final class Solver {
       String type = heap.get(o).type();
       return type != null && type.endsWith("[]") ? types.filter(type.substring(0, type.length() - 2)) : -1;
     });
+    this.constructorStores = new ConstructorStores(this);
     this.statements = new Statements(this);
     this.calls = new Calls(this);
     this.models = new JdkModels(this);
@@ -128,7 +130,11 @@ final class Solver {
     MethodState s = reach(m);
     if (s == null) return;
     IrMethod ir = s.ir;
-    if (ir.thisVar() != null) addObject(s.pointer(ir.thisVar()), symbolic(ir.thisVar().type(), OpenWorld.ENTRY));
+    if (ir.thisVar() != null) {
+      Obj self = symbolic(ir.thisVar().type(), OpenWorld.ENTRY);
+      addObject(s.pointer(ir.thisVar()), self);
+      constructorStores.bind(s, self.id(), ConstructorStores.ownParameters(s));
+    }
     for (Var p : ir.params()) {
       if (concerned(p) && p.type() != null) addObject(s.pointer(p), symbolic(p.type(), OpenWorld.ENTRY));
     }

@@ -52,7 +52,9 @@ final class Statements {
           solver.addObject(s.pointer(l.lhs()), solver.symbolic(l.lhs().type(), field(l.owner(), l.field())));
         }
       } else if (st instanceof Stmt.Store w) {
-        if (Solver.concerned(w.rhs())) s.useAsBase(w.base(), i, solver.field(w.owner(), w.field()));
+        if (Solver.concerned(w.rhs()) && !solver.constructorStores.boundPerCall(s, i)) {
+          s.useAsBase(w.base(), i, solver.field(w.owner(), w.field()));
+        }
       } else if (st instanceof Stmt.StaticLoad l) {
         if (!Solver.concerned(l.lhs())) continue;
         int f = solver.pointers.staticField(solver.field(l.owner(), l.field()));
