@@ -336,9 +336,9 @@ final class Calls {
       Obj made = solver.heap.allocation(fn.method(), -1 - fn.id(), body.owner().fqn(), fn.line());
       receiver(callee, made, -1);
       // Parameters it was not handed hold symbolic objects of their own.
-      int[] bound = ConstructorStores.ownParameters(callee);
-      System.arraycopy(args, 0, bound, 0, Math.min(args.length, bound.length));
-      solver.constructorStores.bind(callee, made.id(), bound);
+      int[] given = ConstructorStores.ownParameters(callee);
+      System.arraycopy(args, 0, given, 0, Math.min(args.length, given.length));
+      solver.constructorStores.bind(callee, made.id(), given);
     } else if (solver.bound.get(fn.id())) {
       receiverFrom(callee, solver.pointers.instanceField(fn.id(), solver.boundField), ret);
     } else if (args.length > 0) {
