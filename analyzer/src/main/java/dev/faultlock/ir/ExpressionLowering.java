@@ -247,8 +247,9 @@ final class ExpressionLowering {
 
   /**
    * The interface a lambda or method reference is for where no assignment or call gives it: a
-   * cast's type (an intersection's first), or the method's return type for a returned one.
-   * Without it the function object has no type, and every declared type admits it.
+   * cast's type (an intersection's first), a field's declared type for its initializer, or the
+   * method's return type for a returned one. Without it the function object has no type, and
+   * every declared type admits it.
    */
   private String functionType(Expression e) {
     Node parent = e.getParentNode().orElse(null);

@@ -26,7 +26,6 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
-import com.github.javaparser.ast.stmt.Statement;
 import dev.faultlock.catalog.LockApi;
 import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
@@ -207,8 +206,8 @@ public final class ProgramIndex {
   }
 
   private static boolean isLocal(Node n) {
-    return n != null && n.getParentNode().orElse(null) instanceof Statement s
-        && (s instanceof LocalClassDeclarationStmt || s instanceof LocalRecordDeclarationStmt);
+    Node parent = n == null ? null : n.getParentNode().orElse(null);
+    return parent instanceof LocalClassDeclarationStmt || parent instanceof LocalRecordDeclarationStmt;
   }
 
   /** The program type named {@code fqn}, or {@code null}. */

@@ -54,6 +54,23 @@ class ProgramIndexTest {
   }
 
   @Test
+  void memberTypesOfStaticImportsAndJavaLangsOwnSourcesResolve() throws IOException {
+    // java.base imports nested types statically (`import static java.lang.invoke.LambdaForm.*;`)
+    // and has java.lang types newer than the JDK that runs the analysis.
+    ProgramIndex index =
+        index(
+            "Outer.java", "package q; public class Outer { public static class Inner {} public static class Other {} }",
+            "Newer.java", "package java.lang; public class Newer {}",
+            "Use.java", "package p; import static q.Outer.Inner; class Use extends Inner { Newer newer; }",
+            "All.java", "package p; import static q.Outer.*; class All { Other other; }");
+
+    TypeInfo use = index.type("p.Use");
+    assertThat(use.supertypes()).containsExactly("q.Outer.Inner");
+    assertThat(index.field(use, "newer").type()).isEqualTo("java.lang.Newer");
+    assertThat(index.field(index.type("p.All"), "other").type()).isEqualTo("q.Outer.Other");
+  }
+
+  @Test
   void releasingTheTreesKeepsTheDeclarations() throws IOException {
     ProgramIndex index =
         index("Impl.java", "package p; class Impl extends Thread { synchronized void go() {} }");
