@@ -2,14 +2,16 @@
 # Benchmark (a): the whole analysis of java.base (3,400 files) against a parse-only pass over
 # the same files, each in a fresh JVM with the same settings (-Xmx$HEAP, $JOBS jobs).
 # REPS=N repeats each (the best wall time is reported; the machine is shared). PHASES=1 also
-# prints each phase's wall and CPU time of the analysis on stderr (BenchMain --phases).
+# prints each phase's wall and CPU time of the analysis on stderr (BenchMain --phases). PTA=1
+# runs the analysis with the points-to analysis (--points-to), against the same parse-only pass.
 source "$(dirname "$0")/lib.sh"
 build
 CORPUS="$(jdk_corpus java.base)/java.base"
 REPS="${REPS:-1}"
 for ((i = 1; i <= REPS; i++)); do
   p=$(measure java.base parse "$CORPUS")
-  a=$(measure java.base analyze ${PHASES:+--phases} "$CORPUS")
+  # shellcheck disable=SC2046
+  a=$(measure java.base analyze ${PHASES:+--phases} $([[ "${PTA:-0}" == 1 ]] && echo --points-to) "$CORPUS")
 done
 echo "analyze/parse: wall $(echo "scale=2; $(field wall_ms "$a") / $(field wall_ms "$p")" | bc)x," \
   "cpu $(echo "scale=2; $(field cpu_ms "$a") / $(field cpu_ms "$p")" | bc)x"

@@ -27,9 +27,11 @@ import java.util.Locale;
  * finding and problem, one per line, for the noise and determinism scripts.
  *
  * With {@code --phases} it prints to stderr the wall time of each phase the analysis reports
- * through its progress ({@link PhaseClock}), to see where a run's time goes.
+ * through its progress ({@link PhaseClock}), to see where a run's time goes. With {@code
+ * --points-to} the analysis solves and uses the points-to analysis, as {@code check --points-to}.
  *
- * <p>Usage: {@code BenchMain analyze|parse [--jobs N] [--cache-dir D] [--out F] [--phases] PATH...}
+ * <p>Usage: {@code BenchMain analyze|parse [--jobs N] [--cache-dir D] [--out F] [--phases]
+ * [--points-to] PATH...}
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -49,6 +51,7 @@ public final class BenchMain {
         case "--jobs" -> options.jobs(Integer.parseInt(args[++i]));
         case "--cache-dir" -> options.cacheDir(Path.of(args[++i]));
         case "--out" -> out = Path.of(args[++i]);
+        case "--points-to" -> options.pointsTo(true);
         case "--phases" -> {
           clock = new PhaseClock();
           options.progress(clock);
