@@ -356,7 +356,10 @@ public final class CallResolver {
   /** A written type, resolved in this method. */
   public String type(Type t) {
     String r = index.resolveType(t, owner, method.typeParameters());
-    if (r != null || !(t instanceof ClassOrInterfaceType c) || c.getScope().isPresent()) return r;
+    if (r != null || !(t instanceof ClassOrInterfaceType c) || c.getScope().isPresent()
+        || !index.hasLocalType(c.getNameAsString())) {
+      return r;
+    }
     return localType(t, c.getNameAsString());
   }
 

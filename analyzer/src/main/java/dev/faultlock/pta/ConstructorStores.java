@@ -81,6 +81,8 @@ final class ConstructorStores {
   }
 
   private Stores of(MethodState s) {
+    // Asked of every store of every method: most are no constructor's.
+    if (!s.ir.method().isConstructor() || s.ir.thisVar() == null) return Stores.NONE;
     Stores c = stores.get(s);
     if (c == null) {
       // A chain of constructors has no cycle (javac rejects one); the mark guards a broken input.
@@ -91,9 +93,7 @@ final class ConstructorStores {
   }
 
   private Stores compute(MethodState s) {
-    MethodInfo m = s.ir.method();
     Var self = s.ir.thisVar();
-    if (!m.isConstructor() || self == null) return Stores.NONE;
     List<Var> params = s.ir.params();
     BitSet assigned = new BitSet();
     for (Stmt st : s.ir.stmts()) {

@@ -155,10 +155,9 @@ final class Types {
     Kind k = kinds.get(key);
     if (k == null) {
       kinds.put(key, k = new Kind(o.type(), o.isSymbolic(), this));
-      boolean regular = isProgramClass(o.type());
-      if (regular) byType.computeIfAbsent(o.type(), t -> new ArrayList<>(2)).add(k);
+      if (k.programClass) byType.computeIfAbsent(o.type(), t -> new ArrayList<>(2)).add(k);
       else irregularKinds.add(k);
-      for (int f : regular ? candidateFilters(k) : allFilters()) if (admits(names.get(f), k)) k.admitters.add(f);
+      for (int f : k.programClass ? candidateFilters(k) : allFilters()) if (admits(names.get(f), k)) k.admitters.add(f);
     }
     k.objects.add(o.id());
     for (int f : k.admitters) admitted.get(f).add(o.id());
@@ -181,6 +180,8 @@ final class Types {
     /** For a class type (not an array, not unknown): its supertypes, and whether it is placed. */
     final java.util.Set<String> ancestors;
     final boolean placed;
+    /** Of a program class: the filters that may admit it are found by type ({@link #candidateFilters}). */
+    final boolean programClass;
 
     Kind(String type, boolean symbolic, Types types) {
       this.type = type;
@@ -188,6 +189,7 @@ final class Types {
       boolean plain = type != null && !type.endsWith("[]");
       this.placed = plain && types.placed(type);
       this.ancestors = plain ? types.index.ancestors(type) : null;
+      this.programClass = types.isProgramClass(type);
     }
   }
 

@@ -67,8 +67,9 @@ public final class ProgramIndex {
   private final Set<String> packages = new HashSet<>();
   private final Set<String> methodReferences = new HashSet<>();
   private final ConcurrentHashMap<String, String> resolved = new ConcurrentHashMap<>();
-  /** Local classes and records by their declaration, while the trees are kept. */
+  /** Local classes and records by their declaration, while the trees are kept; and their names. */
   private final Map<Node, TypeInfo> locals = new IdentityHashMap<>();
+  private final Set<String> localNames = new HashSet<>();
 
   private ProgramIndex(LibraryTypes library) {
     this.library = library;
@@ -107,7 +108,10 @@ public final class ProgramIndex {
         if (index.types.putIfAbsent(t.fqn, t) == null) {
           index.ordered.add(t);
           index.packages.add(t.file.packageName());
-          if (isLocal(t.node())) index.locals.put(t.node(), t);
+          if (isLocal(t.node())) {
+            index.locals.put(t.node(), t);
+            index.localNames.add(t.simpleName);
+          }
         }
       }
     }
@@ -192,6 +196,7 @@ public final class ProgramIndex {
    */
   public void releaseTrees(Iterable<MethodInfo> analysed) {
     locals.clear();
+    localNames.clear();
     for (TypeInfo t : ordered) t.releaseTree();
     for (MethodInfo m : analysed) m.releaseTree();
   }
@@ -203,6 +208,11 @@ public final class ProgramIndex {
    */
   public TypeInfo localType(TypeDeclaration<?> declaration) {
     return locals.get(declaration);
+  }
+
+  /** Whether some local class or record is named {@code simple}: else no block need be searched. */
+  public boolean hasLocalType(String simple) {
+    return localNames.contains(simple);
   }
 
   private static boolean isLocal(Node n) {
