@@ -217,12 +217,18 @@ final class LockObjects {
   /** Whether the two locks are shown to be different objects: both known, the program's own, apart. */
   boolean disjoint(RoaringBitmap a, RoaringBitmap b) {
     if (a == null || b == null || a.isEmpty() || b.isEmpty() || symbolic(a) || symbolic(b)) return false;
-    boolean pairsA = a.last() >= pairBase;
-    boolean pairsB = b.last() >= pairBase;
+    return !meet(a, b);
+  }
+
+  /**
+   * Whether {@code a} and {@code b} may be one object: their sets share one (a symbolic object
+   * counting as itself).
+   */
+  boolean meet(RoaringBitmap a, RoaringBitmap b) {
+    if (a == null || b == null || a.isEmpty() || b.isEmpty()) return false;
     // Pairs meet pairs by holder; a set with plain objects, by the objects the pairs' fields hold.
-    return pairsA && pairsB && a.first() >= pairBase && b.first() >= pairBase
-        ? !RoaringBitmap.intersects(a, b)
-        : !RoaringBitmap.intersects(plain(a), plain(b));
+    boolean pairs = a.first() >= pairBase && b.first() >= pairBase;
+    return pairs ? RoaringBitmap.intersects(a, b) : RoaringBitmap.intersects(plain(a), plain(b));
   }
 
   /** Whether {@code a} and {@code b} are provably one and the same run-time object. */

@@ -191,7 +191,7 @@ final class RuleChecker {
         continue;
       }
       LockRef mine = target == null ? a.lock().asSeenBy(c.context())
-          : a.lock().asSeenBy(c.context(), target, f.method());
+          : a.lock().asSeenBy(c.contextOf(target), target, f.method());
       List<TraceStep> path = new ArrayList<>();
       path.add(call);
       path.addAll(asCallerNames(Witness.steps(a.witness()), a.lock(), mine));
@@ -219,7 +219,7 @@ final class RuleChecker {
   private static boolean walksALink(
       MethodInfo m, LockEvent.Call c, MethodInfo target, Held h, Effects.Acquire a) {
     String id = a.lock().identity();
-    return LinkWalk.along(m, c.context(), target, id) && id.equals(h.lock().identity());
+    return LinkWalk.along(m, c.contextOf(target), target, id) && id.equals(h.lock().identity());
   }
 
   /** A lock {@code acquired} taken while {@code h} is held, at {@code at} in {@code f}'s method. */
@@ -243,8 +243,12 @@ final class RuleChecker {
         m, acquired);
     RoaringBitmap heldObjects = objects == null ? null : objects.of(m, h.lock(), Witness.steps(h.how()));
     RoaringBitmap acquiredObjects = objects == null ? null : objects.of(m, acquired, path);
-    // Provably the one object already held, however differently named: re-entry.
-    if (objects != null && objects.one(heldObjects, acquiredObjects)) return;
+    // Provably the one object already held, however differently named: re-entry. Or maybe it,
+    // under a name that cannot tell it apart from it: presumed re-entry, as for one class below.
+    if (objects != null && (objects.one(heldObjects, acquiredObjects)
+        || mayReenter(m, acquired, acquiredObjects, held))) {
+      return;
+    }
     if (h.lock().lockClass().equals(cls)) {
       if (covered.contains(cls) || sortedCallee || f.orderingGuard()
           || cls.equals(m.annotations().value(LockApi.SORTED_ACQUIRE))
@@ -270,6 +274,26 @@ final class RuleChecker {
       return;
     }
     edge(m, h.lock(), acquired, trace, held, at, false, heldObjects, acquiredObjects);
+  }
+
+  /**
+   * Whether {@code acquired}, whose objects are {@code acquiredObjects}, may be a lock of {@code
+   * held} taken again: one of its class its name cannot tell apart from ({@link
+   * #mayBeTwoObjects}: a lambda's captured {@code this}, a lock the naming lost), and that may
+   * be one of the objects that held lock can be. Lucene's {@code tryModifyDocument} holds its writer, then
+   * the updates stream, then runs a lambda that calls the writer's {@code synchronized
+   * changed()}: the writer it already holds, not an edge from the stream to another writer.
+   */
+  private boolean mayReenter(
+      MethodInfo m, LockRef acquired, RoaringBitmap acquiredObjects, List<Held> held) {
+    if (acquiredObjects == null || acquiredObjects.isEmpty()) return false;
+    for (Held h : held) {
+      if (!h.lock().lockClass().equals(acquired.lockClass()) || mayBeTwoObjects(h.lock(), acquired)) {
+        continue;
+      }
+      if (objects.meet(objects.of(m, h.lock(), Witness.steps(h.how())), acquiredObjects)) return true;
+    }
+    return false;
   }
 
   /**

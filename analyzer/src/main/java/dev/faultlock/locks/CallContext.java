@@ -50,6 +50,28 @@ public record CallContext(
     return new CallContext(null, null, null, argIdentities, argTexts, argClasses, boundReceivers);
   }
 
+  /**
+   * Whether a call named {@code callName} runs {@code target} as a function bound to its
+   * interface by shape (a lambda, or a method reference: a method of another name), not as the
+   * method it names.
+   */
+  public static boolean runsAsFunction(String callName, MethodInfo target) {
+    return target.isLambda() || (!target.isConstructor() && !target.name().equals(callName));
+  }
+
+  /**
+   * This context of a call named {@code callName} as {@code target} sees it. A method reference
+   * the call runs as a function ({@link #runsAsFunction}) and that is bound to no receiver the
+   * caller names runs on the reference's own object ({@code Closeable c = this::checkpoint;
+   * c.close()}), not on the call's receiver, which is the function: its {@code this} is not
+   * the caller's {@code c} (lucene's {@code IndexWriter}, docs/evaluation.md).
+   */
+  public CallContext forTarget(String callName, MethodInfo target) {
+    boolean reference = !target.isLambda() && runsAsFunction(callName, target)
+        && !boundReceivers.containsKey(target);
+    return reference && receiverIdentity != null ? onNewObject() : this;
+  }
+
   /** This context with method references bound to receivers. */
   public CallContext withBoundReceivers(Map<MethodInfo, String[]> bound) {
     return bound.isEmpty() ? this

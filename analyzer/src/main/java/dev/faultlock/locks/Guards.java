@@ -84,7 +84,7 @@ public final class Guards {
       TraceStep step = FindingConfidence.callStep(
           at, call.site().callee(), call.site().receiverType(), target,
           call.site().targets());
-      CallContext context = call.site().context();
+      CallContext context = call.site().context().forTarget(call.site().name(), target);
       for (Held h : f.heldOnReturn()) {
         LockRef mine = h.lock().asSeenBy(context, target, caller);
         // A lock the caller cannot name (the guard's own local, an element of a list it walked)

@@ -72,7 +72,12 @@ public sealed interface LockEvent {
      * lambda, or a method reference: a method of another name), not the method it names.
      */
     public boolean runsAsFunction(MethodInfo target) {
-      return target.isLambda() || (!target.isConstructor() && !target.name().equals(name));
+      return CallContext.runsAsFunction(name, target);
+    }
+
+    /** The context {@code target} runs in at this call ({@link CallContext#forTarget}). */
+    public CallContext contextOf(MethodInfo target) {
+      return context.forTarget(name, target);
     }
 
     /**

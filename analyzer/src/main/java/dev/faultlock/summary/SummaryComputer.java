@@ -290,20 +290,21 @@ public final class SummaryComputer {
       Offers offers) {
     boolean changed = false;
     // Only the call's receiver and arguments re-express a lock of a target that is neither a
-    // lambda nor a bound method reference (LockRef#asSeenBy): the same for every such target.
+    // lambda nor a method reference (LockRef#asSeenBy, CallContext#forTarget): the same for
+    // every such target.
     boolean byCall = seen != null && !target.isLambda()
-        && !c.context().boundReceivers().containsKey(target);
+        && !c.context().boundReceivers().containsKey(target) && c.contextOf(target) == c.context();
     // A copy only when a method calls itself: it then adds to what it walks.
     for (Effects.Acquire a : callee == e ? ImmutableList.copyOf(callee.acquires()) : callee.acquires()) {
       if (c.createsTheObjectOf(target, a.lock())) continue;
       LockRef mine = target == null ? a.lock().asSeenBy(c.context())
           : approximate ? anonymous(a.lock())
           : byCall ? seen.computeIfAbsent(a.lock(), l -> l.asSeenBy(c.context()))
-          : a.lock().asSeenBy(c.context(), target, caller);
+          : a.lock().asSeenBy(c.contextOf(target), target, caller);
       // A lambda of a method running that method's operation on a link (BookKeeper's forEach
       // over its regions' policies): its caller runs it under its own lock, a walk.
       boolean walk = target != null && caller.isLambda() && caller.enclosing() != null
-          && LinkWalk.along(caller.enclosing(), c.context(), target, a.lock().identity());
+          && LinkWalk.along(caller.enclosing(), c.contextOf(target), target, a.lock().identity());
       TraceStep first = walk ? step.atMost(Confidence.LOW) : step;
       boolean approximated = approximate || a.approximate();
       if (offers.already(mine, first, a.witness(), approximated)) continue;

@@ -415,4 +415,55 @@ class PointsToFindingsTest {
     String given = FS.formatted("given");
     assertThat(analyze(true, Rule.LOCK_ORDER_INVERSION, CHANNEL, given, main)).hasSize(1);
   }
+
+  /**
+   * A writer that runs a change under its own lock and its stream's; {@code %s}: the call the
+   * update's lambda makes.
+   */
+  private static final String WRITER = """
+      class Writer {
+        private final Object stream;
+
+        Writer() {
+          stream = new Object();
+        }
+
+        synchronized void changed() { }
+
+        synchronized void modify(Runnable change) {
+          synchronized (stream) {
+            change.run();
+          }
+        }
+
+        void update(Writer other) {
+          modify(() -> %s);
+        }
+
+        synchronized void flushInto(Writer other) {
+          synchronized (other.stream) { }
+        }
+      }
+      """;
+
+  /**
+   * A lambda run under its writer's locks that calls back into the writer re-takes the writer
+   * (lucene's {@code IndexWriter.tryModifyDocument}): its name is lost on the way ({@code
+   * modify} did not write the lambda), but its objects are the writer's, so it is re-entry, not
+   * an edge from the stream back to a writer. The same lambda calling the other writer takes a
+   * second one, and with {@code b.flushInto(a)} that is a deadlock.
+   */
+  @Test
+  void aLambdaCallingBackIntoItsHolderReTakesIt() throws IOException {
+    String main = main("""
+        Writer a = new Writer();
+        Writer b = new Writer();
+        new Thread(() -> a.update(b)).start();
+        b.flushInto(a);""");
+    assertThat(analyze(true, Rule.LOCK_ORDER_INVERSION, WRITER.formatted("changed()"), main))
+        .isEmpty();
+    assertThat(analyze(true, Rule.LOCK_ORDER_INVERSION, WRITER.formatted("other.changed()"), main))
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("Writer.stream"));
+  }
 }

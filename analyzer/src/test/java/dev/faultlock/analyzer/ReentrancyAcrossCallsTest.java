@@ -101,6 +101,35 @@ class ReentrancyAcrossCallsTest {
   }
 
   /**
+   * A method reference kept in a local and called through its interface runs on the object it
+   * is bound to, not on the local, which holds the function (lucene's {@code IndexWriter}: {@code
+   * Closeable finalizer = this::checkpoint} closed under the writer's lock). Which object that is
+   * the call does not say, so it is not another writer; the direct call on another writer is.
+   */
+  @Test
+  void aMethodReferenceCalledThroughALocalRunsOnItsBoundObject() throws IOException {
+    write("Writer.java", """
+        import java.io.Closeable;
+        import java.io.IOException;
+
+        class Writer {
+          synchronized void checkpoint() { }
+
+          synchronized void merge() throws IOException {
+            try (Closeable finalizer = this::checkpoint) {
+              finalizer.close();
+            }
+          }
+
+          synchronized void mergeInto(Writer other) {
+            other.checkpoint();
+          }
+        }
+        """);
+    assertThat(lines(analyse())).containsExactly("Writer.java:16");
+  }
+
+  /**
    * An inner class naming its enclosing object's lock field by its simple name holds the
    * enclosing object's lock (CopyOnWriteArrayList's sublist): calling back into that object
    * re-takes it. The same call on another object's lock is a second object of the class.
