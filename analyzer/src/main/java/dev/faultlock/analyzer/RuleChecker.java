@@ -28,6 +28,7 @@ import dev.faultlock.summary.Effects;
 import dev.faultlock.summary.LibrarySummaries;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +77,8 @@ final class RuleChecker {
   private final ObjectCycles objectCycles;
   /** The locks every caller of a method holds ({@link CallerLocks}), once {@link #check} starts. */
   private CallerLocks callerLocks;
+  /** Which witnesses can run ({@link ThisChains}), once {@link #check} starts. */
+  private ThisChains thisChains;
 
   /** An edge of the named graph ({@link OrderEdge}; explained: see {@link #alienCall}). */
   private static final class EdgeInfo extends OrderEdge {
@@ -117,6 +120,9 @@ final class RuleChecker {
   Result check(List<MethodFacts> facts, AnalyzerOptions.Progress progress) {
     declarationMisuses();
     callerLocks = CallerLocks.of(facts, index);
+    Map<MethodInfo, MethodFacts> factsOf = new HashMap<>();
+    for (MethodFacts f : facts) factsOf.put(f.method(), f);
+    thisChains = new ThisChains(factsOf);
     int done = 0;
     for (MethodFacts f : facts) {
       progress.update("checking", done++, facts.size());
@@ -207,7 +213,9 @@ final class RuleChecker {
       List<TraceStep> path = new ArrayList<>();
       path.add(call);
       path.addAll(Witness.steps(fault.witness()));
-      faults(f, c.at(), c.callee(), fault.domain(), path, c.held(), covered);
+      if (thisChains.feasible(f.method(), path)) {
+        faults(f, c.at(), c.callee(), fault.domain(), path, c.held(), covered);
+      }
     }
   }
 
@@ -237,6 +245,7 @@ final class RuleChecker {
     // re-entry: it waits for nothing, so it orders nothing, not even after the other held locks.
     if (!blocking || acquired.sameObjectAsAny(held)) return;
     MethodInfo m = f.method();
+    if (!thisChains.feasible(m, path)) return;
     String cls = acquired.lockClass();
     List<TraceStep> trace = FindingConfidence.acquiring(
         held(m, h, concat(Witness.steps(h.how()), path)), path.size() - 1 + Witness.length(h.how()),
