@@ -231,6 +231,19 @@ final class LockObjects {
     return pairs ? RoaringBitmap.intersects(a, b) : RoaringBitmap.intersects(plain(a), plain(b));
   }
 
+  /**
+   * Whether {@code lock} is an owned field of an object its method makes and keeps in a local
+   * ({@code new:sbc.rwlock}): the lock that object's constructor made for it, which no other
+   * thread has until a call publishes the object (jdk.zipfs's {@code newByteChannel} writing to
+   * the channel it makes).
+   */
+  boolean ownedByFresh(LockRef lock) {
+    String id = lock.identity();
+    int dot = id.indexOf('.');
+    return id.startsWith(LockRef.FRESH) && dot > 0 && id.indexOf('.', dot + 1) < 0
+        && id.indexOf('(') < 0 && owned.contains(id.substring(dot + 1));
+  }
+
   /** Whether {@code a} and {@code b} are provably one and the same run-time object. */
   boolean one(RoaringBitmap a, RoaringBitmap b) {
     if (a == null || b == null) return false;

@@ -250,6 +250,8 @@ final class RuleChecker {
     List<TraceStep> trace = FindingConfidence.acquiring(
         held(m, h, concat(Witness.steps(h.how()), path)), path.size() - 1 + Witness.length(h.how()),
         m, acquired);
+    // A lock an object made here made for itself is as uncontended as its monitor (ofLock).
+    if (objects != null && objects.ownedByFresh(acquired)) trace = FindingConfidence.doubtful(trace);
     RoaringBitmap heldObjects = objects == null ? null : objects.of(m, h.lock(), Witness.steps(h.how()));
     RoaringBitmap acquiredObjects = objects == null ? null : objects.of(m, acquired, path);
     // Provably the one object already held, however differently named: re-entry. Or maybe it,

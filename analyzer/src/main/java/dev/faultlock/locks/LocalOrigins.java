@@ -16,6 +16,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -129,9 +130,11 @@ final class LocalOrigins {
   /**
    * The locals of this method that only ever hold objects it makes: every value written to
    * them is a {@code new T(..)} (or {@code null}), at least one is, and every read of them
-   * calls a method on them, reads or writes one of their fields, locks them, compares them or
-   * hands them to a call as an argument; none stores them, returns them, or reads them inside a
-   * lambda or a class body. Judged by name over the whole body (two locals of one name count as
+   * calls a method on them, reads or writes one of their fields, locks them, compares them,
+   * hands them to a call as an argument or returns them; none stores them or reads them inside
+   * a lambda or a class body. A returned object reaches its caller only once this method is
+   * done, so every lock this method takes on it is still taken on an object no one else has
+   * (jdk.zipfs's {@code newByteChannel} writes to the channel it makes, then returns it). Judged by name over the whole body (two locals of one name count as
    * one), so a name is fresh only if every use of it is.
    */
   private Set<String> fresh() {
@@ -174,6 +177,7 @@ final class LocalOrigins {
         || parent instanceof FieldAccessExpr || parent instanceof SynchronizedStmt) {
       return true;
     }
+    if (parent instanceof ReturnStmt) return true;
     if (parent instanceof AssignExpr a) return a.getTarget() == n;
     if (parent instanceof BinaryExpr b) {
       return b.getOperator() == BinaryExpr.Operator.EQUALS || b.getOperator() == BinaryExpr.Operator.NOT_EQUALS;

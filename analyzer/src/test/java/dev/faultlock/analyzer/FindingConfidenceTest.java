@@ -220,6 +220,25 @@ class FindingConfidenceTest {
   }
 
   @Test
+  void aMadeObjectTheMethodReturnsIsStillLowWhileItRuns() throws IOException {
+    // jdk.zipfs's newByteChannel writes to the channel it makes, then returns it: until it
+    // returns, no other thread has the object.
+    write("Packet.java", PACKET);
+    write("Socket.java", """
+        public class Socket {
+          Packet receive(Packet p) {
+            synchronized (p) {
+              Packet peek = new Packet();
+              peek.length();
+              return peek;
+            }
+          }
+        }
+        """);
+    assertThat(only(Rule.UNSORTED_SAME_CLASS_LOCKS).confidence()).isEqualTo(Confidence.LOW);
+  }
+
+  @Test
   void aMadeObjectTheMethodStoresIsHigh() throws IOException {
     // Kept in a field, another thread may hold it.
     write("Packet.java", PACKET);

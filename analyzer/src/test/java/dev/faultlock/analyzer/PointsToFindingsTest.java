@@ -466,4 +466,43 @@ class PointsToFindingsTest {
         .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("Writer.stream"));
   }
+
+  /**
+   * A file system that opens a channel under its lock and writes to it before handing it out
+   * (jdk.zipfs's {@code newByteChannel}): the channel's lock is the one its constructor made, on
+   * an object no other thread has yet, so the cycle with a writer of an opened channel is low.
+   */
+  @Test
+  void aLockOfAChannelTheMethodMakesIsLow() throws IOException {
+    String opener = """
+        class Opener {
+          private final Object lock;
+
+          Opener() {
+            lock = new Object();
+          }
+
+          void update() {
+            synchronized (lock) { }
+          }
+
+          Channel open() {
+            synchronized (lock) {
+              Channel c = new Channel();
+              c.write();
+              return c;
+            }
+          }
+        }
+        """;
+    String channel = CHANNEL.replace("Fs fs", "Opener fs");
+    String main = main("""
+        Opener fs = new Opener();
+        Channel c = fs.open();
+        new Thread(() -> c.writeTo(fs)).start();
+        fs.update();""");
+    assertThat(analyze(true, Rule.LOCK_ORDER_INVERSION, channel, opener, main))
+        .singleElement()
+        .satisfies(f -> assertThat(f.confidence()).isEqualTo(Confidence.LOW));
+  }
 }
