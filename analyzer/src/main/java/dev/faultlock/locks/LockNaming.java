@@ -83,8 +83,9 @@ public final class LockNaming {
       if (f != null) return fieldLock(f, e.toString(), f.isStatic() ? null : identity(fa.getScope()));
     }
     if (e instanceof ClassExpr c) {
+      // A type neither the program nor its imports place (a missing class) is named as written.
       String type = calls.type(c.getType());
-      return names.classObject(type, e.toString());
+      return names.classObject(type != null ? type : c.getType().asString(), e.toString());
     }
     if (e instanceof MethodCallExpr call) {
       LockRef accessor = accessorLock(call);

@@ -39,6 +39,32 @@ class LockNamingTest {
     assertThat(findings.get(0).message()).contains("Cache -> Cache.class -> Cache");
   }
 
+  /**
+   * The class object of a type the sources do not have (a class of a missing jar) is still a
+   * lock of its own, named as written: the method is analysed, not given up on.
+   */
+  @Test
+  void aClassObjectOfATypeNoSourceHasIsALockClassAsWritten() throws IOException {
+    AppProgram.write(dir, "Pool.java", """
+        class Pool {
+          synchronized void drain() {
+            synchronized (Missing.class) {
+              refill();
+            }
+          }
+
+          static void refill() {
+            synchronized (Missing.class) {
+              new Pool().drain();
+            }
+          }
+        }
+        """);
+    List<Finding> findings = analyze();
+    assertThat(findings).extracting(Finding::rule).containsExactly(Rule.LOCK_ORDER_INVERSION);
+    assertThat(findings.get(0).message()).contains("Missing.class");
+  }
+
   @Test
   void aClassObjectTakenTwiceIsReentrant() throws IOException {
     AppProgram.write(dir, "Registry.java", """
