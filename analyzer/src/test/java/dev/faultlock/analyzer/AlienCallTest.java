@@ -185,6 +185,39 @@ class AlienCallTest {
         .containsExactly(Tuple.tuple("Journal.lock", "Spool.pages"));
   }
 
+  /**
+   * The warning's edge can close a cycle only if something is taken under the lock the stream
+   * takes: a leaf lock (its holder waits for nothing) makes it {@code low}, as {@code
+   * ConcurrentHashMap.compute} running a function that takes a list's lock under the bin's.
+   */
+  @Test
+  void aWarningWhoseStreamTakesOnlyALeafLockIsLow() throws IOException {
+    String spool = """
+        import java.io.OutputStream;
+
+        final class Spool extends OutputStream {
+          private final Object pages = new Object();
+
+          @Override
+          public void write(int b) {
+            synchronized (pages) {
+              %s
+            }
+          }
+        }
+        """;
+    write("Journal.java", JOURNAL.replace("out.write(new byte[] {1, 2}, 0, 2)", "out.write(1)"));
+    write("Spool.java", spool.formatted("pages.notifyAll();"));
+    assertThat(Programs.of(Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build()),
+        Rule.FAULT_UNDER_LOCK)).singleElement()
+        .satisfies(f -> assertThat(f.confidence()).isEqualTo(Confidence.LOW));
+
+    write("Spool.java", spool.formatted("synchronized (Spool.class) { }"));
+    assertThat(Programs.of(Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build()),
+        Rule.FAULT_UNDER_LOCK)).singleElement()
+        .satisfies(f -> assertThat(f.confidence()).isEqualTo(Confidence.HIGH));
+  }
+
   /** {@code Journal.dump}: writes into the caller's stream under its lock. */
   private static final String JOURNAL = """
       import java.io.IOException;
@@ -265,12 +298,25 @@ class AlienCallTest {
     assertThat(analyse()).extracting(Finding::confidence).containsExactly(Confidence.HIGH);
   }
 
-  /** {@link #JOURNAL} and a {@link #STREAM} for each name and write body in {@code streams}. */
+  /**
+   * {@link #JOURNAL} and a {@link #STREAM} for each name and write body in {@code streams}, and
+   * a class that takes a lock under each class literal they may lock: no stream's lock is a leaf
+   * ({@link #aWarningWhoseStreamTakesOnlyALeafLockIsLow}).
+   */
   private void journalWith(String... streams) throws IOException {
     write("Journal.java", JOURNAL);
     for (int i = 0; i < streams.length; i += 2) {
       write(streams[i] + ".java", STREAM.formatted(streams[i], streams[i + 1]));
     }
+    write("Nested.java", """
+        final class Nested {
+          static void under() {
+            synchronized (Spool.class) { synchronized (Nested.class) { } }
+            synchronized (Sink.class) { synchronized (Nested.class) { } }
+            synchronized (Journal.class) { synchronized (Nested.class) { } }
+          }
+        }
+        """);
   }
 
   @Test
