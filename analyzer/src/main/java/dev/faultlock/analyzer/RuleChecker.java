@@ -77,7 +77,7 @@ final class RuleChecker {
   private final ObjectCycles objectCycles;
   /** The locks every caller of a method holds ({@link CallerLocks}), once {@link #check} starts. */
   private CallerLocks callerLocks;
-  /** The lock classes the handlers of the fault or alien call at a place take ({@link #lowerLeafWarnings}). */
+  /** Per place of a fault or alien call, the lock classes its handlers take ({@link #lowerLeafWarnings}). */
   private final Map<Location, Set<String>> handlerLocks = new HashMap<>();
   /** Which witnesses can run ({@link ThisChains}), once {@link #check} starts. */
   private ThisChains thisChains;
@@ -253,7 +253,7 @@ final class RuleChecker {
     List<TraceStep> trace = FindingConfidence.acquiring(
         held(m, h, concat(Witness.steps(h.how()), path)), path.size() - 1 + Witness.length(h.how()),
         m, acquired);
-    // A lock an object made here made for itself is as uncontended as its monitor (ofLock).
+    // The lock a made object's constructor made for it is as uncontended as its monitor (ofLock).
     if (objects != null && objects.ownedByFresh(acquired)) trace = FindingConfidence.doubtful(trace);
     RoaringBitmap heldObjects = objects == null ? null : objects.of(m, h.lock(), Witness.steps(h.how()));
     RoaringBitmap acquiredObjects = objects == null ? null : objects.of(m, acquired, path);
@@ -294,9 +294,10 @@ final class RuleChecker {
    * Whether {@code acquired}, whose objects are {@code acquiredObjects}, may be a lock of {@code
    * held} taken again: one of its class its name cannot tell apart from ({@link
    * #mayBeTwoObjects}: a lambda's captured {@code this}, a lock the naming lost), and that may
-   * be one of the objects that held lock can be. Lucene's {@code tryModifyDocument} holds its writer, then
-   * the updates stream, then runs a lambda that calls the writer's {@code synchronized
-   * changed()}: the writer it already holds, not an edge from the stream to another writer.
+   * be one of the objects that held lock can be. Lucene's {@code tryModifyDocument} holds its
+   * writer, then the updates stream, then runs a lambda that calls the writer's {@code
+   * synchronized changed()}: the writer it already holds, not an edge from the stream to
+   * another writer.
    */
   private boolean mayReenter(
       MethodInfo m, LockRef acquired, RoaringBitmap acquiredObjects, List<Held> held) {

@@ -133,9 +133,10 @@ final class LocalOrigins {
    * calls a method on them, reads or writes one of their fields, locks them, compares them,
    * hands them to a call as an argument or returns them; none stores them or reads them inside
    * a lambda or a class body. A returned object reaches its caller only once this method is
-   * done, so every lock this method takes on it is still taken on an object no one else has
-   * (jdk.zipfs's {@code newByteChannel} writes to the channel it makes, then returns it). Judged by name over the whole body (two locals of one name count as
-   * one), so a name is fresh only if every use of it is.
+   * done, so every lock this method takes on it is taken on an object no one else has yet
+   * (jdk.zipfs's {@code newByteChannel} writes to the channel it makes, then returns it).
+   * Judged by name over the whole body (two locals of one name count as one), so a name is
+   * fresh only if every use of it is.
    */
   private Set<String> fresh() {
     if (fresh == null) {
