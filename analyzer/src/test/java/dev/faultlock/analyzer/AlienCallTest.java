@@ -216,6 +216,28 @@ class AlienCallTest {
     assertThat(Programs.of(Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build()),
         Rule.FAULT_UNDER_LOCK)).singleElement()
         .satisfies(f -> assertThat(f.confidence()).isEqualTo(Confidence.HIGH));
+
+    // Only a guessed edge leaves the lock (class hierarchy chose one of two tasks): still a leaf.
+    write("Spool.java", spool.formatted("task.run();").replace(
+        "private final Object pages", "Runnable task;\n  private final Object pages"));
+    write("Tasks.java", """
+        final class Tasks {
+          static final class Locking implements Runnable {
+            @Override
+            public void run() {
+              synchronized (Tasks.class) { }
+            }
+          }
+
+          static final class Quiet implements Runnable {
+            @Override
+            public void run() { }
+          }
+        }
+        """);
+    assertThat(Programs.of(Analyzer.analyze(AnalyzerOptions.builder().source(dir).jobs(2).build()),
+        Rule.FAULT_UNDER_LOCK)).singleElement()
+        .satisfies(f -> assertThat(f.confidence()).isEqualTo(Confidence.LOW));
   }
 
   /** {@code Journal.dump}: writes into the caller's stream under its lock. */
