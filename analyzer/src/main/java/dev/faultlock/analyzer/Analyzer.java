@@ -98,7 +98,8 @@ public final class Analyzer {
         new DeclaredOrders(index.types(), program.packageAnnotations(), librarySummaries.lockOrders());
     RuleChecker.Result checked =
         new RuleChecker(index, effects, handlers, AlienCalls.of(graph, factsOf, index),
-            librarySummaries, orders, objects).check(facts, options.progress());
+            librarySummaries, orders, new ThisChains(factsOf), objects)
+            .check(facts, options.progress());
     ProgramSummary summary =
         options.summarize()
             ? ProgramSummaries.build(index, effects, names, orders.all())

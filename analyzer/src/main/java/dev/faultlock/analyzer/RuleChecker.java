@@ -79,8 +79,8 @@ final class RuleChecker {
   private CallerLocks callerLocks;
   /** Per place of a fault or alien call, the lock classes its handlers take ({@link #lowerLeafWarnings}). */
   private final Map<Location, Set<String>> handlerLocks = new HashMap<>();
-  /** Which witnesses can run ({@link ThisChains}), once {@link #check} starts. */
-  private ThisChains thisChains;
+  /** Which witnesses can run ({@link ThisChains}). */
+  private final ThisChains thisChains;
 
   /** An edge of the named graph ({@link OrderEdge}; explained: see {@link #alienCall}). */
   private static final class EdgeInfo extends OrderEdge {
@@ -104,7 +104,9 @@ final class RuleChecker {
       AlienCalls aliens,
       LibrarySummaries library,
       DeclaredOrders orders,
+      ThisChains thisChains,
       LockObjects objects) {
+    this.thisChains = thisChains;
     this.objects = objects;
     this.objectCycles = objects == null ? null : new ObjectCycles(objects);
     this.index = index;
@@ -122,9 +124,6 @@ final class RuleChecker {
   Result check(List<MethodFacts> facts, AnalyzerOptions.Progress progress) {
     declarationMisuses();
     callerLocks = CallerLocks.of(facts, index);
-    Map<MethodInfo, MethodFacts> factsOf = new HashMap<>();
-    for (MethodFacts f : facts) factsOf.put(f.method(), f);
-    thisChains = new ThisChains(factsOf);
     int done = 0;
     for (MethodFacts f : facts) {
       progress.update("checking", done++, facts.size());
@@ -204,6 +203,7 @@ final class RuleChecker {
       List<TraceStep> path = new ArrayList<>();
       path.add(call);
       path.addAll(asCallerNames(Witness.steps(a.witness()), a.lock(), mine));
+      if (!thisChains.feasible(f.method(), path)) continue;
       for (Held h : c.held()) {
         List<TraceStep> p = walksALink(f.method(), c, target, h, a) ? FindingConfidence.doubtful(path) : path;
         nested(f, c.at(), h, mine, true, p, sortedCallee, c.held(), c.covered());
@@ -248,7 +248,6 @@ final class RuleChecker {
     // re-entry: it waits for nothing, so it orders nothing, not even after the other held locks.
     if (!blocking || acquired.sameObjectAsAny(held)) return;
     MethodInfo m = f.method();
-    if (!thisChains.feasible(m, path)) return;
     String cls = acquired.lockClass();
     List<TraceStep> trace = FindingConfidence.acquiring(
         held(m, h, concat(Witness.steps(h.how()), path)), path.size() - 1 + Witness.length(h.how()),

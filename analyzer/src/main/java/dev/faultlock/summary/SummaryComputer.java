@@ -289,11 +289,10 @@ public final class SummaryComputer {
       TraceStep step, boolean faultsDisabled, boolean approximate, Map<LockRef, LockRef> seen,
       Offers offers) {
     boolean changed = false;
-    // Only the call's receiver and arguments re-express a lock of a target that is neither a
-    // lambda nor a method reference (LockRef#asSeenBy, CallContext#forTarget): the same for
-    // every such target.
-    boolean byCall = seen != null && !target.isLambda()
-        && !c.context().boundReceivers().containsKey(target) && c.contextOf(target) == c.context();
+    // Only the call's receiver and arguments re-express a lock of a target the call runs as
+    // the method it names, not as a function (LockRef#asSeenBy, CallContext#forTarget): the
+    // same for every such target.
+    boolean byCall = seen != null && !c.runsAsFunction(target);
     // A copy only when a method calls itself: it then adds to what it walks.
     for (Effects.Acquire a : callee == e ? ImmutableList.copyOf(callee.acquires()) : callee.acquires()) {
       if (c.createsTheObjectOf(target, a.lock())) continue;
