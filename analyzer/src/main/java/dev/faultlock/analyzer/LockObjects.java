@@ -61,6 +61,8 @@ import org.roaringbitmap.RoaringBitmap;
  * field holds ({@link #plain}).
  */
 final class LockObjects {
+  private static final String OUTER = "outer:";
+
   /** Above this many of the program's objects a lock joins no other by its objects. */
   private static final int MAX_CONCRETE = 8;
 
@@ -73,6 +75,12 @@ final class LockObjects {
   private final Map<Integer, Boolean> once = new HashMap<>();
   /** Field names every store into which is a constructor's fresh object into its own {@code this}. */
   private final Set<String> owned = new HashSet<>();
+  /**
+   * Back slots, by declaring class and field ({@code a.b.Op.request}): every store into the field
+   * is an object storing an inner object it has just made ({@code request = new
+   * ParallelReadRequest()}); the objects stored.
+   */
+  private final Map<String, RoaringBitmap> backSlots = new HashMap<>();
   /** Interned (holder object, owned field) pairs: the holder and the field, by pair id less {@link #pairBase}. */
   private final List<int[]> pairs = new ArrayList<>();
   private final List<String> pairFields = new ArrayList<>();
@@ -84,12 +92,14 @@ final class LockObjects {
     this.pta = pta;
     this.pairBase = pta.stats().objects();
     Set<String> notOwned = new HashSet<>();
+    Set<String> notBackSlots = new HashSet<>();
     for (IrMethod m : program) {
       irs.put(m.method(), m);
       if (pta.isReachable(m.method())) sites(m);
-      ownership(m, notOwned);
+      ownership(m, index, notOwned, notBackSlots);
     }
     owned.removeAll(notOwned);
+    backSlots.keySet().removeAll(notBackSlots);
     for (TypeInfo t : index.types()) {
       for (FieldInfo f : t.fields().values()) {
         if (f.isStatic()) staticFields.add(LockNames.simple(t.fqn()) + '.' + f.name());
@@ -113,21 +123,30 @@ final class LockObjects {
     }
   }
 
-  /** Sorts the fields {@code m} stores into into {@link #owned} candidates and {@code notOwned}. */
-  private void ownership(IrMethod m, Set<String> notOwned) {
+  /**
+   * Sorts the fields {@code m} stores into into {@link #owned} and {@link #backSlots} candidates,
+   * and those that are not.
+   */
+  private void ownership(IrMethod m, ProgramIndex index, Set<String> notOwned, Set<String> notBackSlots) {
     Map<Var, Integer> defs = new HashMap<>();
-    Set<Var> fresh = new HashSet<>();
+    Map<Var, String> made = new HashMap<>();
     for (Stmt s : m.stmts()) {
       Var d = Stmt.defined(s);
       if (d == null) continue;
       defs.merge(d, 1, Integer::sum);
-      if (s instanceof Stmt.New) fresh.add(d);
+      if (s instanceof Stmt.New n) made.put(d, n.type());
     }
     for (Stmt s : m.stmts()) {
       if (!(s instanceof Stmt.Store st)) continue;
-      boolean own = m.method().isConstructor() && st.base().equals(m.thisVar())
-          && fresh.contains(st.rhs()) && defs.get(st.rhs()) == 1;
-      (own ? owned : notOwned).add(st.field());
+      boolean fresh = st.base().equals(m.thisVar()) && made.containsKey(st.rhs()) && defs.get(st.rhs()) == 1;
+      (fresh && m.method().isConstructor() ? owned : notOwned).add(st.field());
+      TypeInfo inner = fresh ? index.type(made.get(st.rhs())) : null;
+      if (inner != null && inner.outer() == m.method().owner()) {
+        backSlots.computeIfAbsent(st.owner() + '.' + st.field(), k -> new RoaringBitmap())
+            .or(pta.pointsTo(m, st.rhs()));
+      } else {
+        notBackSlots.add(st.owner() + '.' + st.field());
+      }
     }
   }
 
@@ -155,7 +174,7 @@ final class LockObjects {
       int dot = f.lastIndexOf('.');
       return dot < 0 ? null : pta.staticPointsTo(f.substring(0, dot), f.substring(dot + 1));
     }
-    if (id.indexOf(':') >= 0 && LockRef.localName(id) == null) return null;
+    if (id.indexOf(':') >= 0 && LockRef.localName(id) == null && !id.startsWith(OUTER)) return null;
     String[] segments = id.split("\\.");
     RoaringBitmap objects = root(m, segments[0]);
     int last = segments.length - 1;
@@ -201,6 +220,7 @@ final class LockObjects {
 
   private RoaringBitmap root(IrMethod m, String root) {
     if (root.equals("this")) return m.thisVar() == null ? null : pta.pointsTo(m, m.thisVar());
+    if (root.startsWith(OUTER)) return enclosing(m, root.substring(OUTER.length()).replace('/', '.'));
     String name = LockRef.localName(root);
     if (name != null) {
       RoaringBitmap out = new RoaringBitmap();
@@ -210,6 +230,20 @@ final class LockObjects {
     if (root.length() > 1 && root.charAt(0) == 'p' && root.substring(1).chars().allMatch(Character::isDigit)) {
       int i = Integer.parseInt(root.substring(1));
       return i < m.params().size() ? pta.pointsTo(m, m.params().get(i)) : null;
+    }
+    return null;
+  }
+
+  /**
+   * The objects of {@code m}'s enclosing instance of class {@code type}: its receiver's {@code
+   * this$0}, as often as the classes nest; {@code null} when {@code type} does not enclose it.
+   */
+  private RoaringBitmap enclosing(IrMethod m, String type) {
+    if (m.thisVar() == null) return null;
+    RoaringBitmap objects = pta.pointsTo(m, m.thisVar());
+    for (TypeInfo t = m.method().owner(); t.outer() != null; t = t.outer()) {
+      objects = pta.fieldPointsTo(objects, PointsToResult.ENCLOSING_INSTANCE);
+      if (t.outer().fqn().equals(type)) return objects;
     }
     return null;
   }
@@ -242,6 +276,26 @@ final class LockObjects {
     int dot = id.indexOf('.');
     return id.startsWith(LockRef.FRESH) && dot > 0 && id.indexOf('.', dot + 1) < 0
         && id.indexOf('(') < 0 && owned.contains(id.substring(dot + 1));
+  }
+
+  /**
+   * Whether {@code lock}, taken in {@code frame}, is {@code frame}'s own receiver reached back
+   * through its enclosing instance: {@code outer:O.f} of a back slot {@code f} ({@link
+   * #backSlots}), where {@code this} can only be one of the inner objects stored there. Bookkeeper's
+   * read request, under its own monitor, fails itself, and the operation that made it then locks
+   * its {@code request}: that request. Presumed, as for {@link #owned}: a slot filled twice leaves
+   * the first object pointing to the second.
+   */
+  boolean backToThis(MethodInfo frame, LockRef lock) {
+    String id = lock.identity();
+    if (!id.startsWith(OUTER) || id.indexOf('(') >= 0) return false;
+    int dot = id.indexOf('.');
+    if (dot < 0 || id.indexOf('.', dot + 1) >= 0) return false;
+    RoaringBitmap stored = backSlots.get(id.substring(OUTER.length()).replace('/', '.'));
+    IrMethod m = irs.get(frame);
+    if (stored == null || m == null || m.thisVar() == null) return false;
+    RoaringBitmap self = pta.pointsTo(m, m.thisVar());
+    return !self.isEmpty() && stored.contains(self);
   }
 
   /** Whether {@code a} and {@code b} are provably one and the same run-time object. */

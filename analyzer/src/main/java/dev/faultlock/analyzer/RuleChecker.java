@@ -248,6 +248,8 @@ final class RuleChecker {
     // re-entry: it waits for nothing, so it orders nothing, not even after the other held locks.
     if (!blocking || acquired.sameObjectAsAny(held)) return;
     MethodInfo m = f.method();
+    // Its own receiver, reached back through the object that made it: re-entry if it is held.
+    if (objects != null && objects.backToThis(m, acquired) && holdsThis(held)) return;
     String cls = acquired.lockClass();
     List<TraceStep> trace = FindingConfidence.acquiring(
         held(m, h, concat(Witness.steps(h.how()), path)), path.size() - 1 + Witness.length(h.how()),
@@ -287,6 +289,11 @@ final class RuleChecker {
       return;
     }
     edge(m, h.lock(), acquired, trace, held, at, false, heldObjects, acquiredObjects);
+  }
+
+  private static boolean holdsThis(List<Held> held) {
+    for (Held h : held) if (h.lock().identity().equals("this")) return true;
+    return false;
   }
 
   /**

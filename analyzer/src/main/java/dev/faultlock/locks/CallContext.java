@@ -41,6 +41,8 @@ public record CallContext(
 
   /** The root prefix of a lambda's captured parameter of the enclosing method: {@code cap:p0}. */
   static final String CAPTURED = "cap:";
+  /** The root naming an enclosing instance: {@code outer:a/b/Outer}. */
+  static final String OUTER = "outer:";
 
   public static final CallContext NONE =
       new CallContext(null, null, null, List.of(), List.of(), List.of(), Map.of());
@@ -84,6 +86,9 @@ public record CallContext(
     if (root.equals("this")) {
       return receiverIdentity == null ? null : new String[] {receiverIdentity, receiverText};
     }
+    // Called on `this`, the callee's enclosing instance is the caller's: a base class's method
+    // and its inner subclass's share it (bookkeeper's read requests and their operation).
+    if (root.startsWith(OUTER) && "this".equals(receiverIdentity)) return new String[] {root, null};
     if (root.startsWith("p")) {
       try {
         int i = Integer.parseInt(root.substring(1));

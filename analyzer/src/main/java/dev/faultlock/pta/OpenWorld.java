@@ -44,7 +44,7 @@ final class OpenWorld {
   }
 
   /** The field the lowering loads an inner class's enclosing instance from. */
-  static final String OUTER = "this$0";
+  static final String OUTER = PointsToResult.ENCLOSING_INSTANCE;
 
   /**
    * For {@code new T} in {@code m}, where {@code T} is an inner (or anonymous) class of {@code

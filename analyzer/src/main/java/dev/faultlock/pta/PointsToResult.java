@@ -14,6 +14,9 @@ import org.roaringbitmap.RoaringBitmap;
  * #object}); an unreachable method's variables point to nothing.
  */
 public interface PointsToResult {
+  /** The field an inner class's object keeps its enclosing instance in ({@link #fieldPointsTo}). */
+  String ENCLOSING_INSTANCE = "this$0";
+
   /** The objects {@code v} of {@code m} may point to; shared, do not modify. */
   RoaringBitmap pointsTo(IrMethod m, Var v);
 

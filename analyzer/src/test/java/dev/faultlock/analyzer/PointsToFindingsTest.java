@@ -505,4 +505,61 @@ class PointsToFindingsTest {
         .singleElement()
         .satisfies(f -> assertThat(f.confidence()).isEqualTo(Confidence.LOW));
   }
+
+  /**
+   * An operation keeps its current request, an inner object it makes, in a slot; the request,
+   * under its own monitor, fails itself, and the operation then locks its {@code request}
+   * (bookkeeper's {@code ReadLastConfirmedAndEntryOp}): that is the request already held, not
+   * the other kind of request, however both kinds flow into the slot. Once a request can be
+   * handed to another operation's slot, the two kinds can be taken crosswise.
+   */
+  @Test
+  void aRequestLockingItselfBackThroughItsOperationReTakesIt() throws IOException {
+    String op = """
+        class Op {
+          Request request;
+
+          abstract class Request {
+            synchronized int firstError() { return 0; }
+
+            void fail() { complete(); }
+
+            abstract void retry();
+          }
+
+          class Parallel extends Request {
+            @Override
+            synchronized void retry() { fail(); }
+          }
+
+          class Sequence extends Request {
+            @Override
+            synchronized void retry() { fail(); }
+          }
+
+          private void complete() { request.firstError(); }
+
+          void initiate(boolean parallel) {
+            if (parallel) request = new Parallel(); else request = new Sequence();
+          }
+
+          void respond() { request.retry(); }
+          %s
+        }
+        """;
+    String main = main("""
+        Op a = new Op();
+        Op b = new Op();
+        a.initiate(true);
+        b.initiate(false);
+        %s
+        new Thread(a::respond).start();
+        b.respond();""");
+    assertThat(analyze(true, Rule.LOCK_ORDER_INVERSION, op.formatted(""), main.formatted("")))
+        .isEmpty();
+    String handedOver = op.formatted("void take(Op other) { request = other.request; }");
+    assertThat(analyze(true, Rule.LOCK_ORDER_INVERSION, handedOver, main.formatted("a.take(b);")))
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("Op.Parallel", "Op.Sequence"));
+  }
 }
