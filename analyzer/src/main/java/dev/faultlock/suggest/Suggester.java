@@ -59,7 +59,8 @@ public final class Suggester {
     LibraryTypes library = new LibraryTypes(uncached.classpath(), problems);
     LibrarySummaries summaries = new LibrarySummaries(Summaries.load(uncached.classpath(), problems));
     ProgramFacts.Result program =
-        ProgramFacts.extract(uncached, library, summaries, problems, ProgramFacts.Trees.KEEP);
+        ProgramFacts.extract(uncached, library, summaries, problems, ProgramFacts.Trees.KEEP,
+            (index, ir) -> {});
     ProgramIndex index = program.index();
 
     List<MethodFacts> facts = program.facts();

@@ -87,6 +87,25 @@ class SummariesTest {
     });
   }
 
+  /**
+   * With points-to, module A's code is library code without sources: the summary's effects are
+   * bound at the call by receiver and parameters, as without it, and the finding is the same.
+   */
+  @Test
+  void moduleBFindsItWithPointsToToo() throws IOException {
+    Path classes = writeModuleA();
+    AnalysisResult b = Analyzer.analyze(AnalyzerOptions.builder().source(ROOT.resolve("modules/b"))
+        .classpath(List.of(classes)).jobs(2).pointsTo(true).build());
+    assertThat(b.problems()).isEmpty();
+    assertThat(b.stats().pointsTo()).isNotNull();
+    assertThat(b.findings()).singleElement().satisfies(f -> {
+      assertThat(f.rule()).isEqualTo(Rule.FAULT_UNDER_LOCK);
+      assertThat(Programs.where(f)).isEqualTo("Reader.java:10");
+      assertThat(steps(f)).last().isEqualTo(
+          "PagedFile.java:12: acquires lock `this` (class inode), synchronized method");
+    });
+  }
+
   @Test
   void moduleBFindsItFromAJarToo() throws IOException {
     Path classes = writeModuleA();
