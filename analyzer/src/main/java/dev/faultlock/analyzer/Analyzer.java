@@ -15,6 +15,7 @@ import dev.faultlock.findings.LockGraph;
 import dev.faultlock.findings.Problem;
 import dev.faultlock.locks.LockNames;
 import dev.faultlock.locks.MethodFacts;
+import dev.faultlock.pta.PointsToAnalysis;
 import dev.faultlock.pta.PointsToResult;
 import dev.faultlock.source.JavaSources;
 import dev.faultlock.source.LibraryTypes;
@@ -55,9 +56,7 @@ public final class Analyzer {
     LibrarySummaries librarySummaries =
         new LibrarySummaries(Summaries.load(options.classpath(), problems));
     // Parsing, indexing and per-method facts, each file's read back from the cache when it can be.
-    PointsToSolve solve = new PointsToSolve(options.jobs());
-    ProgramFacts.Result program = ProgramFacts.extract(
-        options, library, librarySummaries, problems, ProgramFacts.Trees.RELEASE, solve);
+    ProgramFacts.Result program = ProgramFacts.extract(options, library, librarySummaries, problems);
     ProgramIndex index = program.index();
     for (FaultMethods.Pattern p : options.faultMethods().patterns()) {
       if (index.type(p.type()) == null && !library.exists(p.type())) {
@@ -81,7 +80,7 @@ public final class Analyzer {
     LockObjects objects = null;
     if (options.pointsTo()) {
       options.progress().update("points-to", 0, 0);
-      PointsToResult pta = solve.result();
+      PointsToResult pta = PointsToAnalysis.solve(index, program.ir());
       pointsTo = pta.stats();
       // Calls dispatched by what flows to them, locks known by the objects they can be.
       facts = PointsToDispatch.apply(facts, irs(program.ir()), pta);

@@ -38,7 +38,6 @@ import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -144,18 +143,13 @@ public final class ProgramFacts {
    */
   public static Result extract(
       AnalyzerOptions options, LibraryTypes library, LibrarySummaries summaries, List<Problem> problems) {
-    return extract(options, library, summaries, problems, Trees.RELEASE, (index, ir) -> {});
+    return extract(options, library, summaries, problems, Trees.RELEASE);
   }
 
-  /**
-   * {@link #extract(AnalyzerOptions, LibraryTypes, LibrarySummaries, List)}, keeping or not the
-   * trees; with {@link AnalyzerOptions#pointsTo()}, {@code lowered} is handed the index and every
-   * method's IR as soon as they are lowered, before their lock state is solved (so that points-to
-   * can be solved meanwhile).
-   */
+  /** {@link #extract(AnalyzerOptions, LibraryTypes, LibrarySummaries, List)}, keeping or not the trees. */
   public static Result extract(
       AnalyzerOptions options, LibraryTypes library, LibrarySummaries summaries, List<Problem> problems,
-      Trees trees, BiConsumer<ProgramIndex, List<IrMethod>> lowered) {
+      Trees trees) {
     FileEntries store = null;
     String environment = null;
     if (options.cacheDir() != null) {
@@ -171,7 +165,7 @@ public final class ProgramFacts {
     if (store != null && !options.pointsTo()) {
       List<Problem> attempt = Collections.synchronizedList(new ArrayList<>());
       try {
-        Result r = new Run(options, library, summaries, attempt, store, environment, true, trees, lowered).run();
+        Result r = new Run(options, library, summaries, attempt, store, environment, true, trees).run();
         problems.addAll(attempt);
         return r;
       } catch (StaleCache e) {
@@ -179,7 +173,7 @@ public final class ProgramFacts {
       }
     }
     List<Problem> attempt = Collections.synchronizedList(new ArrayList<>());
-    Result r = new Run(options, library, summaries, attempt, store, environment, false, trees, lowered).run();
+    Result r = new Run(options, library, summaries, attempt, store, environment, false, trees).run();
     problems.addAll(attempt);
     return r;
   }
@@ -193,7 +187,6 @@ public final class ProgramFacts {
     final String environment;
     final boolean readStored;
     final Trees trees;
-    final BiConsumer<ProgramIndex, List<IrMethod>> onLowered;
     final AtomicInteger parsed = new AtomicInteger();
     /** The digest of the program's guards, once its facts are solved. */
     String guards;
@@ -202,7 +195,7 @@ public final class ProgramFacts {
 
     Run(AnalyzerOptions options, LibraryTypes library, LibrarySummaries summaries,
         List<Problem> problems, FileEntries store, String environment, boolean readStored,
-        Trees trees, BiConsumer<ProgramIndex, List<IrMethod>> onLowered) {
+        Trees trees) {
       this.options = options;
       this.library = library;
       this.summaries = summaries;
@@ -211,7 +204,6 @@ public final class ProgramFacts {
       this.environment = environment;
       this.readStored = readStored;
       this.trees = trees;
-      this.onLowered = onLowered;
     }
 
     Result run() {
@@ -370,10 +362,7 @@ public final class ProgramFacts {
             }
             options.progress().update("analysing", done.incrementAndGet(), steps);
           });
-      if (options.pointsTo()) {
-        ir = lowered.stream().flatMap(List::stream).map(Lowering.Lowered::ir).toList();
-        onLowered.accept(index, ir);
-      }
+      if (options.pointsTo()) ir = lowered.stream().flatMap(List::stream).map(Lowering.Lowered::ir).toList();
       List<MethodFacts> stored = new ArrayList<>();
       for (Slot s : slots) if (s.declarations != null && !s.parsed()) stored.addAll(s.facts);
       // From here on everything works on the IR: the syntax trees (the largest thing in the heap

@@ -59,8 +59,7 @@ public final class Suggester {
     LibraryTypes library = new LibraryTypes(uncached.classpath(), problems);
     LibrarySummaries summaries = new LibrarySummaries(Summaries.load(uncached.classpath(), problems));
     ProgramFacts.Result program =
-        ProgramFacts.extract(uncached, library, summaries, problems, ProgramFacts.Trees.KEEP,
-            (index, ir) -> {});
+        ProgramFacts.extract(uncached, library, summaries, problems, ProgramFacts.Trees.KEEP);
     ProgramIndex index = program.index();
 
     List<MethodFacts> facts = program.facts();
