@@ -68,6 +68,8 @@ final class LockObjects {
 
   private final PointsToResult pta;
   private final Map<MethodInfo, IrMethod> irs = new HashMap<>();
+  /** Per method, the sets of the paths asked for so far ({@link #evaluated}). */
+  private final Map<IrMethod, Map<String, RoaringBitmap>> paths = new HashMap<>();
   /** Per acquisition statement's place, the objects its lock variable may be. */
   private final Map<Location, RoaringBitmap> sites = new HashMap<>();
   /** Static fields as symbolic objects name them ({@code Simple.field}). */
@@ -160,14 +162,61 @@ final class LockObjects {
    * how} is its witness, ending at the acquisition. {@code null} when unknown.
    */
   RoaringBitmap of(MethodInfo frame, LockRef lock, List<TraceStep> how) {
-    RoaringBitmap path = frame == null ? null : evaluate(irs.get(frame), lock.identity());
+    RoaringBitmap path = frame == null ? null : evaluated(irs.get(frame), lock.identity());
     if (path != null && !path.isEmpty()) return path;
     if (how.isEmpty()) return null;
     return sites.get(how.get(how.size() - 1).location());
   }
 
+  /** {@link #evaluate}, once per method and path: the rules ask again for every held lock. */
+  private RoaringBitmap evaluated(IrMethod m, String id) {
+    if (m == null) return null;
+    Map<String, RoaringBitmap> known = paths.computeIfAbsent(m, k -> new HashMap<>());
+    if (known.containsKey(id)) return known.get(id);
+    RoaringBitmap out = evaluate(m, id);
+    known.put(id, out);
+    return out;
+  }
+
+  /**
+   * The sets of a held and an acquired lock of {@code frame}, paired by the receiver object they
+   * are reached from: with both paths rooted at {@code this} ({@code this.first}, {@code
+   * this.second}), each of {@code this}'s objects gives the objects of its own two fields, so
+   * two threads of one class, each handed its own pair, order their own pairs, not every first
+   * with every second (the solver keeps one set per field of a class's objects made at one site,
+   * but two sites make two objects). Otherwise, or where a receiver's own paths come to nothing,
+   * the one pair {@code (held, acquired)}.
+   */
+  List<RoaringBitmap[]> byReceiver(
+      MethodInfo frame, LockRef heldLock, LockRef acquiredLock, RoaringBitmap held, RoaringBitmap acquired) {
+    List<RoaringBitmap[]> whole = List.<RoaringBitmap[]>of(new RoaringBitmap[] {held, acquired});
+    IrMethod m = irs.get(frame);
+    String h = heldLock.identity();
+    String a = acquiredLock.identity();
+    if (m == null || m.thisVar() == null || !h.startsWith("this.") || !a.startsWith("this.")) return whole;
+    RoaringBitmap receivers = pta.pointsTo(m, m.thisVar());
+    if (receivers.getCardinality() < 2 || receivers.getCardinality() > MAX_CONCRETE) return whole;
+    List<RoaringBitmap[]> out = new ArrayList<>();
+    for (int r : receivers) {
+      RoaringBitmap own = RoaringBitmap.bitmapOf(r);
+      RoaringBitmap ownHeld = evaluate(m, h, own);
+      RoaringBitmap ownAcquired = evaluate(m, a, own);
+      if (ownHeld == null || ownAcquired == null) return whole;
+      if (!ownHeld.isEmpty() && !ownAcquired.isEmpty()) out.add(new RoaringBitmap[] {ownHeld, ownAcquired});
+    }
+    return out.isEmpty() ? whole : out;
+  }
+
   /** The set of path {@code id} in {@code m}, or {@code null} when it is not a plain path. */
   private RoaringBitmap evaluate(IrMethod m, String id) {
+    return evaluate(m, id, null);
+  }
+
+  /**
+   * {@link #evaluate(IrMethod, String)}, with {@code this} taken to be {@code receivers} when
+   * they are given.
+   */
+  private RoaringBitmap evaluate(IrMethod m, String id, RoaringBitmap receivers) {
     if (m == null || id.equals(LockRef.UNKNOWN) || id.indexOf('(') >= 0) return null;
     if (id.startsWith("static:")) {
       String f = id.substring("static:".length());
@@ -176,7 +225,7 @@ final class LockObjects {
     }
     if (id.indexOf(':') >= 0 && LockRef.localName(id) == null && !id.startsWith(OUTER)) return null;
     String[] segments = id.split("\\.");
-    RoaringBitmap objects = root(m, segments[0]);
+    RoaringBitmap objects = receivers != null && segments[0].equals("this") ? receivers : root(m, segments[0]);
     int last = segments.length - 1;
     for (int i = 1; objects != null && i < last; i++) {
       objects = pta.fieldPointsTo(objects, segments[i]);

@@ -485,8 +485,10 @@ final class RuleChecker {
     if (objects != null) {
       e.fromObjects = union(e.fromObjects, heldObjects);
       e.toObjects = union(e.toObjects, acquiredObjects);
-      objectCycles.edge(m, from, to, objects.concrete(heldObjects), objects.concrete(acquiredObjects),
-          trace, gates, at, explained);
+      for (RoaringBitmap[] pair : objects.byReceiver(m, held, acquired, heldObjects, acquiredObjects)) {
+        objectCycles.edge(m, from, to, objects.concrete(pair[0]), objects.concrete(pair[1]),
+            trace, gates, at, explained);
+      }
     }
   }
 

@@ -103,6 +103,28 @@ class PointsToFindingsTest {
     assertThat(analyze(true, Rule.UNSORTED_SAME_CLASS_LOCKS, LEFT, RIGHT, main)).isEmpty();
   }
 
+  /**
+   * Two threads of one class, each handed its own pair: one {@code run} takes each thread's
+   * {@code first} then that same thread's {@code second}, so the pairs are {@code a -> b} and
+   * {@code x -> y}, not every first with every second ({@code x -> b} would close a false cycle
+   * with {@code b -> x}). With the two pairs crossed, the cycle is there.
+   */
+  @Test
+  void eachThreadOrdersItsOwnPairOfLocks() throws IOException {
+    String apart = main("""
+        Object a = new Object();
+        Object b = new Object();
+        Object x = new Object();
+        Object y = new Object();
+        new Left(a, b).start();
+        new Left(x, y).start();
+        new Right(b, x).start();""");
+    assertThat(analyze(true, Rule.LOCK_ORDER_INVERSION, LEFT, RIGHT, apart)).isEmpty();
+    String crossed = apart.replace("new Left(x, y)", "new Left(x, b)");
+    assertThat(analyze(true, Rule.LOCK_ORDER_INVERSION, LEFT, RIGHT, crossed)).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("Right.outer -> Left.first -> Right.outer"));
+  }
+
   private static final String MIDDLE = thread("Middle", "from", "to");
 
   @Test
