@@ -48,6 +48,41 @@ jdk_corpus() {
   echo "$dest"
 }
 
+# Fetches the seven storage libraries' Maven Central sources jars and unpacks each under
+# $OUT/corpus/libs/ARTIFACT, once; prints that directory.
+libs_corpus() {
+  local libs="$OUT/corpus/libs" gav g a v jar
+  local dep_plugin=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+  mkdir -p "$libs"
+  for gav in org.apache.commons:commons-vfs2:2.10.0 com.h2database:h2:2.3.232 \
+      org.apache.bookkeeper:bookkeeper-server:4.17.1 org.apache.lucene:lucene-core:9.12.0 \
+      org.apache.kafka:kafka-clients:3.9.0 com.google.jimfs:jimfs:1.3.0 \
+      com.github.marschall:memoryfilesystem:2.8.1; do
+    IFS=: read -r g a v <<<"$gav"
+    if [[ ! -d "$libs/$a" ]]; then
+      mvn -B -q "$dep_plugin:get" -Dartifact="$g:$a:$v:jar:sources" -Dtransitive=false >&2
+      jar="$HOME/.m2/repository/${g//.//}/$a/$v/$a-$v-sources.jar"
+      mkdir -p "$libs/$a" && (cd "$libs/$a" && unzip -q -o "$jar" '*.java')
+    fi
+  done
+  echo "$libs"
+}
+
+# The ten corpora of docs/evaluation.md, fetched and unpacked once: sets CORPORA (name ->
+# directory) and CORPUS_NAMES (all of them, the biggest last).
+corpora() {
+  local jdk libs
+  jdk="$(jdk_corpus java.base java.logging jdk.zipfs)"
+  libs="$(libs_corpus)"
+  declare -gA CORPORA=(
+    [java.logging]="$jdk/java.logging" [jdk.zipfs]="$jdk/jdk.zipfs" [java.base]="$jdk/java.base"
+    [commons-vfs2]="$libs/commons-vfs2" [h2]="$libs/h2" [bookkeeper-server]="$libs/bookkeeper-server"
+    [lucene-core]="$libs/lucene-core" [kafka-clients]="$libs/kafka-clients" [jimfs]="$libs/jimfs"
+    [memoryfilesystem]="$libs/memoryfilesystem")
+  CORPUS_NAMES=(java.logging jdk.zipfs jimfs memoryfilesystem commons-vfs2 h2 bookkeeper-server
+    kafka-clients lucene-core java.base)
+}
+
 # measure LABEL MODE [harness args...]: one fresh JVM under /usr/bin/time -v; appends a row to
 # $RESULTS and prints it. Wall/CPU come from inside the JVM (the analysis call only); max RSS
 # and the process's total CPU from time(1).

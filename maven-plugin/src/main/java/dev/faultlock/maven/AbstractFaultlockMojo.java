@@ -99,16 +99,27 @@ abstract class AbstractFaultlockMojo extends AbstractMojo {
       defaultValue = "${project.build.directory}/faultlock-cache")
   File cacheDirectory;
 
+  /**
+   * Also solves points-to over the module (the command line's {@code --points-to}): locks known
+   * by the objects they can be, calls dispatched by the objects that flow to them. Finds the
+   * deadlocks whose two locks are one object only at run time (a lock handed to two classes
+   * through their constructors) and drops findings that rest on calls nothing wires up; it costs
+   * java.base about 40 % more time (README, "Performance"), so it is not the default. The
+   * cache is not read with it: every file is parsed.
+   */
+  @Parameter(property = "faultlock.pointsTo", defaultValue = "false")
+  boolean pointsTo;
+
   /** This execution's controls: the parameters over {@code faultlock.json} over the defaults. */
   Settings settings;
 
   /** What an analysis result depends on, to reuse it in a later goal. */
   private record Inputs(
       List<Path> sources, List<Path> classpath, Charset encoding, Excludes excludes,
-      RuleLevels rules, FaultMethods faultMethods) {
+      RuleLevels rules, FaultMethods faultMethods, boolean pointsTo) {
     static Inputs of(AnalyzerOptions o) {
-      return new Inputs(
-          o.sources(), o.classpath(), o.encoding(), o.excludes(), o.rules(), o.faultMethods());
+      return new Inputs(o.sources(), o.classpath(), o.encoding(), o.excludes(), o.rules(),
+          o.faultMethods(), o.pointsTo());
     }
   }
 
@@ -226,6 +237,7 @@ abstract class AbstractFaultlockMojo extends AbstractMojo {
         .applyTo(AnalyzerOptions.builder())
         .sources(sourceRoots(withTests))
         .classpath(classpath(withTests))
+        .pointsTo(pointsTo)
         .progress((phase, done, total) ->
             getLog().debug("faultlock: " + phase + " " + done + "/" + total));
   }

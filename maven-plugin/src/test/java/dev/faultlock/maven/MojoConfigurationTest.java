@@ -192,6 +192,53 @@ class MojoConfigurationTest {
         .contains("\"confidence\" : \"low\"");
   }
 
+  /**
+   * Two worker threads handed one pair of locks through their constructors, in opposite orders:
+   * the locks are two fields of two classes, one object each only at run time, so only
+   * points-to sees the cycle.
+   */
+  @Test
+  void pointsToFindsTheCycleOfLocksHandedThroughConstructors() throws Exception {
+    Files.writeString(dir.resolve("src/main/java/demo/Demo.java"), """
+        package demo;
+
+        class Demo {
+          public static void main(String[] args) {
+            Object x = new Object();
+            Object y = new Object();
+            new Worker(x, y).start();
+            new Worker(y, x).start();
+          }
+        }
+
+        class Worker extends Thread {
+          private final Object first;
+          private final Object second;
+
+          Worker(Object first, Object second) {
+            this.first = first;
+            this.second = second;
+          }
+
+          @Override
+          public void run() {
+            synchronized (first) {
+              synchronized (second) { }
+            }
+          }
+        }
+        """);
+    check().execute();
+    assertThat(log.lines).anyMatch(l -> l.startsWith("[INFO] faultlock: 0 errors, 0 warnings in demo"));
+
+    CheckMojo withPointsTo = check();
+    withPointsTo.pointsTo = true;
+    assertThatThrownBy(withPointsTo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("faultlock: 1 error, 0 warnings in demo");
+    assertThat(log.lines).anyMatch(l -> l.contains("[LockOrderInversion]"));
+  }
+
   @Test
   void faultlockJsonsMinConfidenceAppliesAndTheParameterBeatsIt() throws Exception {
     transfer();
